@@ -1,0 +1,63 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "NetTriage",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "nettriage", targets: ["nettriage"]),
+    .library(name: "TriageKit", targets: ["TriageKit"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+  ],
+  targets: [
+    // The engine: knowledge-base model, loader and linter, sessions, answer files, journal, reports.
+    // No terminal, no sockets.
+    .target(
+      name: "TriageKit",
+      dependencies: [.product(name: "Yams", package: "Yams")]
+    ),
+    // The default knowledge base (KnowledgeBase/*.yaml), compiled into the binary by a build-tool
+    // plugin so a copied executable carries it.
+    .target(
+      name: "EmbeddedKnowledgeBase",
+      plugins: ["EmbedKnowledgeBasePlugin"]
+    ),
+    .executableTarget(name: "KnowledgeBaseEmbedder"),
+    .plugin(
+      name: "EmbedKnowledgeBasePlugin",
+      capability: .buildTool(),
+      dependencies: ["KnowledgeBaseEmbedder"]
+    ),
+    .systemLibrary(
+      name: "CEditLine",
+      pkgConfig: "libedit",
+      providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
+    ),
+    .target(name: "LineEditing", dependencies: ["CEditLine"]),
+    .target(
+      name: "TriageCLI",
+      dependencies: [
+        "TriageKit",
+        "LineEditing",
+        "EmbeddedKnowledgeBase",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(name: "nettriage", dependencies: ["TriageCLI"]),
+    .testTarget(
+      name: "TriageKitTests",
+      dependencies: ["TriageKit", "EmbeddedKnowledgeBase"],
+      exclude: ["Snapshots"]
+    ),
+    .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
+    .testTarget(
+      name: "TriageCLITests",
+      dependencies: ["TriageCLI", "nettriage"],
+      exclude: ["Fixtures"]
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,153 @@
+import Foundation
+
+/// Why a value is not a valid answer to a question: a message naming what was expected.
+public struct AnswerProblem: Error, Equatable, Sendable {
+  public var message: String
+
+  public init(_ message: String) {
+    self.message = message
+  }
+}
+
+/// Turns what a person types, or what an answer file holds, into a fact value for a question.
+public enum AnswerInterpreter {
+  /// Words that mean "I don't know" at the prompt; `unknown` is the canonical one.
+  public static let unknownWords: Set<String> = ["unknown", "dont know", "don't know", "n/a"]
+
+  /// Interprets a typed line.
+  ///
+  /// Choices match by number (1-based, with `unknown` numbered last), by value or label
+  /// (case-insensitive), or by a unique prefix of either.
+  public static func interpret(typed raw: String, for question: QuestionNode) -> Result<
+    FactValue, AnswerProblem
+  > {
+    let text = raw.trimmingCharacters(in: .whitespaces)
+    guard !text.isEmpty else { return .failure(AnswerProblem("type an answer, or unknown")) }
+    let lowered = text.lowercased()
+    if unknownWords.contains(lowered) { return .success(.unknown) }
+    switch question.type {
+    case .choice, .yesNo:
+      if let index = Int(text) {
+        if index == question.choices.count + 1 { return .success(.unknown) }
+        if index >= 1, index <= question.choices.count {
+          return .success(value(of: question.choices[index - 1], in: question))
+        }
+        if question.type == .yesNo || !question.choices.contains(where: { $0.value == text }) {
+          return .failure(
+            AnswerProblem("'\(text)' is not a choice number (1 to \(question.choices.count + 1))"))
+        }
+      }
+      if question.type == .yesNo {
+        switch lowered {
+        case "y", "yes", "true": return .success(.bool(true))
+        case "n", "no", "false": return .success(.bool(false))
+        default: break
+        }
+      }
+      return matchChoice(text, in: question, allowPrefix: true)
+    case .number:
+      return number(text, for: question)
+    case .text:
+      return .success(.string(text))
+    }
+  }
+
+  /// Interprets a value from YAML (an answer file or a question's default): strict, no numbers
+  /// for choices and no prefixes.
+  static func interpret(_ value: YAMLValue, for question: QuestionNode) -> Result<
+    FactValue, AnswerProblem
+  > {
+    guard let text = value.scalarText, !value.isNull else {
+      return .failure(AnswerProblem("expected \(expectation(for: question)), found \(value.kindName)"))
+    }
+    if text.lowercased() == "unknown" { return .success(.unknown) }
+    switch question.type {
+    case .yesNo:
+      if let flag = value.bool { return .success(.bool(flag)) }
+      switch text.lowercased() {
+      case "yes", "true": return .success(.bool(true))
+      case "no", "false": return .success(.bool(false))
+      default:
+        return .failure(AnswerProblem("expected yes, no or unknown, found '\(text)'"))
+      }
+    case .choice:
+      return matchChoice(text, in: question, allowPrefix: false)
+    case .number:
+      return number(text, for: question)
+    case .text:
+      return .success(.string(text))
+    }
+  }
+
+  /// What a question accepts, in words.
+  public static func expectation(for question: QuestionNode) -> String {
+    switch question.type {
+    case .choice:
+      return "one of " + question.choices.map { "'\($0.value)'" }.joined(separator: ", ") + " or 'unknown'"
+    case .yesNo: return "yes, no or unknown"
+    case .number:
+      var bounds = ""
+      if let minimum = question.minimum, let maximum = question.maximum {
+        bounds = " from \(FactValue.format(minimum)) to \(FactValue.format(maximum))"
+      } else if let minimum = question.minimum {
+        bounds = " of at least \(FactValue.format(minimum))"
+      } else if let maximum = question.maximum {
+        bounds = " of at most \(FactValue.format(maximum))"
+      }
+      return "a number\(bounds) or unknown"
+    case .text: return "text or unknown"
+    }
+  }
+
+  private static func value(of choice: QuestionNode.Choice, in question: QuestionNode) -> FactValue {
+    question.type == .yesNo ? .bool(choice.value == "yes") : .string(choice.value)
+  }
+
+  private static func matchChoice(_ text: String, in question: QuestionNode, allowPrefix: Bool)
+    -> Result<FactValue, AnswerProblem>
+  {
+    let lowered = text.lowercased()
+    if let exact = question.choices.first(where: {
+      $0.value.lowercased() == lowered || $0.label.lowercased() == lowered
+    }) {
+      return .success(value(of: exact, in: question))
+    }
+    if allowPrefix {
+      let matches = question.choices.filter {
+        $0.value.lowercased().hasPrefix(lowered) || $0.label.lowercased().hasPrefix(lowered)
+      }
+      if matches.count == 1 { return .success(value(of: matches[0], in: question)) }
+      if "unknown".hasPrefix(lowered), matches.isEmpty { return .success(.unknown) }
+      if matches.count > 1 {
+        let names = matches.map { "'\($0.value)'" }.joined(separator: ", ")
+        return .failure(AnswerProblem("'\(text)' matches several choices: \(names); type more of it"))
+      }
+    }
+    var message = "'\(text)' is not a choice; expected \(expectation(for: question))"
+    let candidates = question.choices.map(\.value) + question.choices.map(\.label)
+    if let suggestion = NearestMatch.suggestion(for: text, among: candidates) {
+      message = "'\(text)' is not a choice (did you mean '\(suggestion)'?)"
+    }
+    return .failure(AnswerProblem(message))
+  }
+
+  private static func number(_ text: String, for question: QuestionNode) -> Result<
+    FactValue, AnswerProblem
+  > {
+    // People type thousands separators ("1,214") and units ("500 hosts").
+    var cleaned = text.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "_", with: "")
+    if let unit = question.unit, cleaned.lowercased().hasSuffix(unit.lowercased()) {
+      cleaned = String(cleaned.dropLast(unit.count)).trimmingCharacters(in: .whitespaces)
+    }
+    guard let value = Double(cleaned), value.isFinite else {
+      return .failure(AnswerProblem("expected \(expectation(for: question)), found '\(text)'"))
+    }
+    if let minimum = question.minimum, value < minimum {
+      return .failure(AnswerProblem("\(FactValue.format(value)) is below the minimum \(FactValue.format(minimum))"))
+    }
+    if let maximum = question.maximum, value > maximum {
+      return .failure(AnswerProblem("\(FactValue.format(value)) is above the maximum \(FactValue.format(maximum))"))
+    }
+    return .success(.number(value))
+  }
+}

@@ -1,0 +1,203 @@
+import Foundation
+import Yams
+
+/// A YAML node with its place in a file, and typed reads that report what was expected where.
+///
+/// Loaders of the knowledge base and of answer files read through this so every message names
+/// `file:line:column`.
+struct YAMLValue {
+  let node: Yams.Node
+  let file: String
+
+  var location: SourceLocation {
+    let mark = node.mark
+    return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+  }
+
+  /// Parses a whole file. Syntax errors become one diagnostic with the place libyaml reports.
+  static func parse(_ text: String, file: String) -> Result<YAMLValue?, Diagnostic> {
+    do {
+      guard let node = try Yams.compose(yaml: text) else { return .success(nil) }
+      return .success(YAMLValue(node: node, file: file))
+    } catch let error as YamlError {
+      return .failure(diagnostic(for: error, file: file))
+    } catch {
+      return .failure(
+        Diagnostic(.error, "cannot read YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1)))
+    }
+  }
+
+  private static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+    switch error {
+    case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+      .composer(let context, let problem, let mark, _):
+      let detail = context.map { "\(problem) \($0.text)" } ?? problem
+      return Diagnostic(
+        .error, "invalid YAML: \(detail)",
+        at: SourceLocation(file: file, line: mark.line, column: mark.column))
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      return Diagnostic(
+        .error,
+        "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in one mapping",
+        at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column))
+    case .reader(let problem, _, _, _):
+      return Diagnostic(.error, "cannot read YAML: \(problem)", at: SourceLocation(file: file, line: 1, column: 1))
+    default:
+      return Diagnostic(.error, "invalid YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
+    }
+  }
+
+  /// The mapping's entries in written order, or `nil` when this is not a mapping.
+  var entries: [(key: String, keyLocation: SourceLocation, value: YAMLValue)]? {
+    guard case .mapping(let mapping) = node else { return nil }
+    return mapping.map { key, value in
+      let keyValue = YAMLValue(node: key, file: file)
+      return (key.string ?? "\(key)", keyValue.location, YAMLValue(node: value, file: file))
+    }
+  }
+
+  var items: [YAMLValue]? {
+    guard case .sequence(let sequence) = node else { return nil }
+    return sequence.map { YAMLValue(node: $0, file: file) }
+  }
+
+  /// The scalar's text, or `nil` when this is not a scalar.
+  var scalarText: String? {
+    guard case .scalar(let scalar) = node else { return nil }
+    return scalar.string
+  }
+
+  /// Whether the scalar was quoted in the file (so `"53"` stays text and `yes` is a boolean only bare).
+  var isQuoted: Bool {
+    guard case .scalar(let scalar) = node else { return false }
+    return scalar.style == .singleQuoted || scalar.style == .doubleQuoted
+  }
+
+  var isNull: Bool {
+    guard case .scalar(let scalar) = node, !isQuoted else { return false }
+    return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+  }
+
+  /// A bare YAML boolean (`true`, `false`, `yes`, `no`, as YAML 1.1 people write them).
+  var bool: Bool? {
+    guard let text = scalarText, !isQuoted else { return nil }
+    switch text.lowercased() {
+    case "true", "yes", "on": return true
+    case "false", "no", "off": return false
+    default: return nil
+    }
+  }
+
+  /// A bare number.
+  var number: Double? {
+    guard let text = scalarText, !isQuoted else { return nil }
+    return Double(text.replacingOccurrences(of: "_", with: ""))
+  }
+
+  var kindName: String {
+    switch node {
+    case .mapping: return "a mapping"
+    case .sequence: return "a list"
+    case .scalar: return isNull ? "nothing" : "'\(scalarText ?? "")'"
+    case .alias: return "an alias"
+    }
+  }
+}
+
+/// Reads the fields of one YAML mapping, collecting diagnostics instead of stopping at the first.
+struct MappingReader {
+  let value: YAMLValue
+  private(set) var fields: [String: (keyLocation: SourceLocation, value: YAMLValue)] = [:]
+  private var read: Set<String> = []
+  var diagnostics: [Diagnostic] = []
+  let context: String
+
+  /// `context` names what the mapping is ("node 'error-code'") for messages.
+  init?(_ value: YAMLValue, context: String, diagnostics: inout [Diagnostic]) {
+    guard let entries = value.entries else {
+      diagnostics.append(
+        Diagnostic(.error, "expected \(context) as a mapping, found \(value.kindName)", at: value.location))
+      return nil
+    }
+    self.value = value
+    self.context = context
+    for entry in entries {
+      fields[entry.key] = (entry.keyLocation, entry.value)
+    }
+  }
+
+  var location: SourceLocation { value.location }
+
+  func has(_ key: String) -> Bool { fields[key] != nil }
+
+  mutating func optional(_ key: String) -> YAMLValue? {
+    read.insert(key)
+    guard let field = fields[key], !field.value.isNull else { return nil }
+    return field.value
+  }
+
+  mutating func string(_ key: String, required: Bool = true) -> String? {
+    read.insert(key)
+    guard let field = fields[key] else {
+      if required {
+        diagnostics.append(Diagnostic(.error, "\(context) lacks '\(key)'", at: location))
+      }
+      return nil
+    }
+    guard let text = field.value.scalarText, !field.value.isNull else {
+      diagnostics.append(
+        Diagnostic(
+          .error, "expected '\(key)' of \(context) to be text, found \(field.value.kindName)",
+          at: field.value.location))
+      return nil
+    }
+    return text
+  }
+
+  mutating func number(_ key: String) -> Double? {
+    read.insert(key)
+    guard let field = fields[key], !field.value.isNull else { return nil }
+    guard let number = field.value.number else {
+      diagnostics.append(
+        Diagnostic(
+          .error, "expected '\(key)' of \(context) to be a number, found \(field.value.kindName)",
+          at: field.value.location))
+      return nil
+    }
+    return number
+  }
+
+  mutating func stringList(_ key: String) -> [(String, SourceLocation)] {
+    read.insert(key)
+    guard let field = fields[key], !field.value.isNull else { return [] }
+    guard let items = field.value.items else {
+      if let single = field.value.scalarText { return [(single, field.value.location)] }
+      diagnostics.append(
+        Diagnostic(
+          .error, "expected '\(key)' of \(context) to be a list, found \(field.value.kindName)",
+          at: field.value.location))
+      return []
+    }
+    var result: [(String, SourceLocation)] = []
+    for item in items {
+      if let text = item.scalarText, !item.isNull {
+        result.append((text, item.location))
+      } else {
+        diagnostics.append(
+          Diagnostic(.error, "expected an ID in '\(key)' of \(context), found \(item.kindName)", at: item.location))
+      }
+    }
+    return result
+  }
+
+  /// Reports keys nobody read, with the nearest key that was read as a suggestion.
+  mutating func finish() {
+    for (key, field) in fields.sorted(by: { $0.key < $1.key }) where !read.contains(key) {
+      var message = "unknown key '\(key)' in \(context)"
+      if let suggestion = NearestMatch.suggestion(for: key, among: read.sorted()) {
+        message += " (did you mean '\(suggestion)'?)"
+      }
+      diagnostics.append(Diagnostic(.error, message, at: field.keyLocation))
+    }
+  }
+}

@@ -1,0 +1,111 @@
+/// The end of a path: an outcome, a text, and the causes it points to.
+public struct ConclusionNode: FlowNode, Hashable {
+  /// How a session that ends here is classified (and its exit code).
+  public enum Outcome: String, Hashable, Sendable, CaseIterable {
+    /// A cause was found; exit 0.
+    case diagnosed
+    /// The path ends without a cause; exit 1.
+    case inconclusive
+  }
+
+  /// A cause this conclusion points to, with the certainty reaching it adds.
+  public struct CauseLink: Hashable, Sendable {
+    /// The cause's ID.
+    public var cause: String
+    /// The certainty factor reaching this conclusion adds to it.
+    public var certainty: Double
+    /// Where it is written.
+    public var location: SourceLocation
+  }
+
+  public var id: String
+  public var location: SourceLocation
+  /// Diagnosed or inconclusive.
+  public var outcome: Outcome
+  /// The headline.
+  public var title: String
+  /// The explanation, Markdown with templates.
+  public var text: String
+  /// The causes, in the order written.
+  public var causes: [CauseLink]
+
+  public var routes: [Route] { [] }
+
+  public func resolve(in context: ResolutionContext) -> NodeResolution {
+    .conclude(self)
+  }
+}
+
+/// A cause of the fault, referenced by conclusions and by support.
+public struct Cause: Hashable, Sendable {
+  /// Stable ID, named by reports.
+  public var id: String
+  /// The headline.
+  public var title: String
+  /// The mechanism in plain words, Markdown.
+  public var summary: String
+  /// Remediation step IDs, in order.
+  public var plan: [String]
+  /// Reference IDs.
+  public var references: [String]
+  /// Where it is written.
+  public var location: SourceLocation
+}
+
+/// One remediation step: what to do, its risk, who may do it, how to check and undo it.
+public struct RemediationStep: Hashable, Sendable {
+  /// The levels of risk a step can carry.
+  public enum Risk: String, Hashable, Sendable, CaseIterable {
+    case low, medium, high
+  }
+
+  public var id: String
+  public var title: String
+  /// What to do, Markdown with templates.
+  public var text: String
+  public var risk: Risk
+  /// The permission it needs.
+  public var permission: String
+  /// How to verify it worked.
+  public var verify: String
+  /// How to roll it back.
+  public var rollback: String
+  public var references: [String]
+  public var location: SourceLocation
+}
+
+/// A source the knowledge base cites.
+public struct Reference: Hashable, Sendable {
+  public var id: String
+  public var title: String
+  public var url: String?
+  public var location: SourceLocation
+}
+
+/// Any node of the knowledge base.
+public enum Node: Hashable, Sendable {
+  case question(QuestionNode)
+  case decision(DecisionNode)
+  case conclusion(ConclusionNode)
+
+  /// The node as the engine walks it.
+  public var flow: any FlowNode {
+    switch self {
+    case .question(let node): return node
+    case .decision(let node): return node
+    case .conclusion(let node): return node
+    }
+  }
+
+  /// The node's ID.
+  public var id: String { flow.id }
+
+  /// The kind's name, as the YAML writes it.
+  public var kindName: String {
+    switch self {
+    case .question: return "question"
+    case .decision: return "decision"
+    case .conclusion: return "conclusion"
+    }
+  }
+}

@@ -1,0 +1,28 @@
+/// A branch on a condition over facts; the first branch whose condition holds is taken.
+public struct DecisionNode: FlowNode, Hashable {
+  /// A condition and where it leads.
+  public struct Branch: Hashable, Sendable {
+    /// The parsed condition.
+    public var condition: Condition
+    /// The condition as written.
+    public var text: String
+    /// Where it leads and what it supports.
+    public var route: Route
+  }
+
+  public var id: String
+  public var location: SourceLocation
+  /// The branches, tried in order.
+  public var branches: [Branch]
+  /// Taken when no branch holds.
+  public var otherwise: Route
+
+  public var routes: [Route] { branches.map(\.route) + [otherwise] }
+
+  public func resolve(in context: ResolutionContext) -> NodeResolution {
+    for branch in branches where branch.condition.evaluate(context.facts) {
+      return .advance(branch.route, step: .decided(decision: id, condition: branch.text))
+    }
+    return .advance(otherwise, step: .decided(decision: id, condition: nil))
+  }
+}

@@ -1,0 +1,144 @@
+import Foundation
+
+/// Renders a ``Report`` as `nettriage.report/1` JSON (see docs/report-json.md).
+public enum JSONReportRenderer {
+  /// The schema tag.
+  public static let schema = "nettriage.report/1"
+
+  /// The JSON text, keys sorted, two-space indented, ending in a newline.
+  public static func render(_ report: Report) -> String {
+    let document = Document(report)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    guard let data = try? encoder.encode(document), let text = String(data: data, encoding: .utf8) else {
+      // Encoding plain strings, numbers and arrays cannot fail.
+      preconditionFailure("report JSON could not be encoded")
+    }
+    return text + "\n"
+  }
+
+  private struct Document: Encodable {
+    struct KB: Encodable {
+      var id, version, digest, title: String
+    }
+    struct Conclusion: Encodable {
+      var id, title: String
+      var outcome: String
+    }
+    struct Because: Encodable {
+      var kind: String
+      var node: String
+      var value: FactValue?
+      var condition: String?
+      var factor: Double
+      var text: String
+    }
+    struct RankedCause: Encodable {
+      var id, title: String
+      var confidence: Double
+      var certaintyFactor: Double
+      var because: [Because]
+      enum CodingKeys: String, CodingKey {
+        case id, title, confidence, because
+        case certaintyFactor = "certainty_factor"
+      }
+    }
+    struct PlanStep: Encodable {
+      var id, title, risk, permission, text, verify, rollback: String
+      var causes: [String]
+    }
+    struct Answer: Encodable {
+      var question: String
+      var value: FactValue
+      var display: String
+      var source: String
+      var detail: String?
+      var automatic: Bool
+    }
+    struct FactEntry: Encodable {
+      var value: FactValue
+      var source: String
+      var detail: String?
+      var question: String?
+    }
+    struct Pending: Encodable {
+      var question: String
+      var ask: String
+    }
+
+    var schema = JSONReportRenderer.schema
+    var generatedAt: String
+    var kb: KB
+    var outcome: String
+    var conclusion: Conclusion?
+    var conclusions: [RankedCause]
+    var ruledOut: [RankedCause]
+    var plan: [PlanStep]
+    var answers: [Answer]
+    var facts: [String: FactEntry]
+    var path: [String]
+    var notes: [String]
+    var pending: Pending?
+
+    enum CodingKeys: String, CodingKey {
+      case schema, kb, outcome, conclusion, conclusions, plan, answers, facts, path, notes, pending
+      case generatedAt = "generated_at"
+      case ruledOut = "ruled_out"
+    }
+
+    init(_ report: Report) {
+      let identity = report.knowledgeBase.identity
+      generatedAt = report.generatedAt.iso8601
+      kb = KB(id: identity.id, version: identity.version, digest: identity.digest, title: report.knowledgeBase.title)
+      outcome = report.outcome.rawValue
+      conclusion = report.conclusion.map {
+        Conclusion(id: $0.id, title: report.plain($0.title), outcome: $0.outcome.rawValue)
+      }
+      func ranked(_ cause: Diagnosis.RankedCause) -> RankedCause {
+        RankedCause(
+          id: cause.cause.id, title: cause.cause.title, confidence: round2(cause.confidence),
+          certaintyFactor: round2(cause.factor),
+          because: cause.because.map { contribution in
+            switch contribution.step {
+            case .answered(let question, let value, _, _):
+              return Because(
+                kind: "answer", node: question, value: value, condition: nil, factor: round2(contribution.factor),
+                text: report.explain(contribution))
+            case .decided(let decision, let condition):
+              return Because(
+                kind: "branch", node: decision, value: nil, condition: condition ?? "otherwise",
+                factor: round2(contribution.factor), text: report.explain(contribution))
+            case .concluded(let conclusion):
+              return Because(
+                kind: "conclusion", node: conclusion, value: nil, condition: nil, factor: round2(contribution.factor),
+                text: report.explain(contribution))
+            }
+          })
+      }
+      conclusions = report.diagnosis.ranked.map(ranked)
+      ruledOut = report.diagnosis.ruledOut.map(ranked)
+      plan = report.plan.map { entry in
+        PlanStep(
+          id: entry.step.id, title: report.plain(entry.step.title), risk: entry.step.risk.rawValue,
+          permission: report.plain(entry.step.permission), text: report.plain(entry.step.text),
+          verify: report.plain(entry.step.verify), rollback: report.plain(entry.step.rollback), causes: entry.causes)
+      }
+      answers = report.answers.map {
+        Answer(
+          question: $0.question.id, value: $0.value, display: $0.question.display($0.value),
+          source: $0.provenance.source.rawValue, detail: $0.provenance.detail, automatic: $0.automatic)
+      }
+      facts = Dictionary(
+        uniqueKeysWithValues: report.facts.map {
+          ($0.name, FactEntry(value: $0.value, source: $0.provenance.source.rawValue, detail: $0.provenance.detail, question: $0.question))
+        })
+      path = report.visited
+      notes = report.notes
+      pending = report.pendingQuestion.map { Pending(question: $0.id, ask: $0.ask) }
+    }
+  }
+}
+
+private func round2(_ value: Double) -> Double {
+  (value * 100).rounded() / 100
+}

@@ -1,0 +1,73 @@
+/// Puts text someone typed into Markdown so it reads as the same text and can never open a code
+/// fence, a table cell, a link or an HTML element.
+public enum MarkdownEscaping {
+  /// Escapes one line of user text for running Markdown.
+  public static func inline(_ text: String) -> String {
+    var result = ""
+    var atLineStart = true
+    let scalars = Array(text.unicodeScalars)
+    for (index, scalar) in scalars.enumerated() {
+      switch scalar {
+      case "&": result += "&amp;"
+      case "<": result += "&lt;"
+      case ">": result += "&gt;"
+      case "\\", "`", "*", "_", "{", "}", "[", "]", "#", "|", "~", "$", "!":
+        result += "\\" + String(scalar)
+      case "-", "+", "=":
+        // At the start of a line these begin a list or underline a heading.
+        result += atLineStart ? "\\" + String(scalar) : String(scalar)
+      case ".", ")":
+        // "1." or "1)" at the start of a line would begin a list.
+        let opensList = index > 0 && isDigitRunFromLineStart(scalars, before: index)
+        result += opensList ? "\\" + String(scalar) : String(scalar)
+      case "\r":
+        continue
+      case "\n":
+        result += "\n"
+        atLineStart = true
+        continue
+      default:
+        result.unicodeScalars.append(scalar)
+      }
+      if scalar != " " { atLineStart = false }
+    }
+    return result
+  }
+
+  /// Escapes text for a table cell: line breaks become `<br>`.
+  public static func cell(_ text: String) -> String {
+    inline(text).split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "<br>")
+  }
+
+  /// Quotes multi-line user text as a block quote, line by line.
+  public static func blockQuote(_ text: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+      let escaped = inline(String(line))
+      return escaped.isEmpty ? ">" : "> \(escaped)"
+    }.joined(separator: "\n")
+  }
+
+  private static func isDigitRunFromLineStart(_ scalars: [Unicode.Scalar], before index: Int) -> Bool {
+    var position = index - 1
+    var sawDigit = false
+    while position >= 0, scalars[position] >= "0", scalars[position] <= "9" {
+      sawDigit = true
+      position -= 1
+    }
+    while position >= 0, scalars[position] == " " { position -= 1 }
+    return sawDigit && (position < 0 || scalars[position] == "\n")
+  }
+
+  /// Text for a Mermaid label: anything but plain letters, digits and a few marks becomes an entity
+  /// code (`#35;`), so neither quotes nor backticks can end the label or the fence.
+  public static func mermaidLabel(_ text: String) -> String {
+    var result = ""
+    for scalar in text.unicodeScalars {
+      let isSafe =
+        (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z") || (scalar >= "0" && scalar <= "9")
+        || " .,:/-+?=%()'".unicodeScalars.contains(scalar)
+      result += isSafe ? String(scalar) : "#\(scalar.value);"
+    }
+    return result
+  }
+}

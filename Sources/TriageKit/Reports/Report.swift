@@ -1,0 +1,96 @@
+import Foundation
+
+/// Everything a report says, computed from a session: the renderers only lay it out.
+///
+/// A pure function of the session's events, the knowledge base and the time given, so the same
+/// answers give the same bytes.
+public struct Report: Sendable {
+  /// How the session ended; the exit code follows it.
+  public enum Outcome: String, Sendable, Codable {
+    case diagnosed, inconclusive, incomplete
+  }
+
+  /// One answered question on the path.
+  public struct Answer: Sendable {
+    public var question: QuestionNode
+    public var value: FactValue
+    public var provenance: Provenance
+    /// Answered by a fact already known rather than by its own answer.
+    public var automatic: Bool
+  }
+
+  public var knowledgeBase: KnowledgeBase
+  public var generatedAt: Date
+  public var outcome: Outcome
+  public var conclusion: ConclusionNode?
+  public var diagnosis: Diagnosis
+  public var plan: [(step: RemediationStep, causes: [String])]
+  public var answers: [Answer]
+  public var facts: [Fact]
+  public var notes: [String]
+  /// Node IDs visited, and what happened at each.
+  public var visited: [String]
+  public var steps: [PathStep]
+  /// The question the session waits on, when incomplete.
+  public var pendingQuestion: QuestionNode?
+
+  /// Builds the report of `session` as it stands.
+  public init(session: Session, generatedAt: Date) throws(TriageError) {
+    let walk = try session.walk()
+    let knowledgeBase = session.knowledgeBase
+    self.knowledgeBase = knowledgeBase
+    self.generatedAt = generatedAt
+    conclusion = walk.conclusion
+    switch walk.conclusion?.outcome {
+    case .diagnosed?: outcome = .diagnosed
+    case .inconclusive?: outcome = .inconclusive
+    case nil: outcome = .incomplete
+    }
+    diagnosis = Diagnosis(walk: walk, knowledgeBase: knowledgeBase)
+    plan = diagnosis.plan(for: walk.conclusion, in: knowledgeBase)
+    answers = walk.answeredSteps.compactMap { step in
+      knowledgeBase.questions[step.question].map {
+        Answer(question: $0, value: step.value, provenance: step.provenance, automatic: step.automatic)
+      }
+    }
+    facts = walk.facts.values.sorted { $0.name < $1.name }
+    notes = session.state.notes
+    visited = walk.visited
+    steps = walk.steps
+    pendingQuestion = walk.pendingQuestion
+  }
+
+  /// A knowledge-base text with `{{fact}}` filled in; values are user text, so they are escaped.
+  public func render(_ template: String) -> String {
+    let byName = Dictionary(uniqueKeysWithValues: facts.map { ($0.name, $0) })
+    return Template.render(template) { name in
+      guard let fact = byName[name], fact.value != .unknown else { return "(unknown)" }
+      return MarkdownEscaping.inline(fact.value.display)
+    }
+  }
+
+  /// A sentence on why a contribution counts, for `because` lists.
+  public func explain(_ contribution: Walk.Contribution) -> String {
+    switch contribution.step {
+    case .answered(let questionID, let value, _, _):
+      let question = knowledgeBase.questions[questionID]
+      let shown = question?.display(value) ?? value.display
+      return "answer to '\(questionID)': \(shown)"
+    case .decided(let decision, let condition):
+      return condition.map { "'\(decision)': \($0)" } ?? "'\(decision)': no other branch held"
+    case .concluded(let conclusion):
+      return "reached conclusion '\(conclusion)'"
+    }
+  }
+}
+
+extension Report {
+  /// A knowledge-base text with `{{fact}}` filled in verbatim, for JSON (which needs no escaping).
+  public func plain(_ template: String) -> String {
+    let byName = Dictionary(uniqueKeysWithValues: facts.map { ($0.name, $0) })
+    return Template.render(template) { name in
+      guard let fact = byName[name], fact.value != .unknown else { return "(unknown)" }
+      return fact.value.display
+    }
+  }
+}

@@ -1,0 +1,116 @@
+import Foundation
+
+/// A triage session: a knowledge base and the events so far. Everything else is derived.
+///
+/// Event-sourced: the answers in force, the notes and the walk are a pure function of the events,
+/// which gives undo, resume after a crash and byte-identical replays.
+public struct Session: Sendable {
+  public let id: String
+  public let knowledgeBase: KnowledgeBase
+  public private(set) var events: [SessionEvent]
+  /// Facts known before any question: evidence and probe results (later issues feed these).
+  public var initialFacts: [String: Fact]
+  private let clock: TriageClock
+
+  public init(
+    id: String, knowledgeBase: KnowledgeBase, events: [SessionEvent] = [], initialFacts: [String: Fact] = [:],
+    clock: TriageClock
+  ) {
+    self.id = id
+    self.knowledgeBase = knowledgeBase
+    self.events = events
+    self.initialFacts = initialFacts
+    self.clock = clock
+  }
+
+  /// What the input events add up to.
+  public struct State: Sendable {
+    /// Answers in force, by question ID, with the sequence number of the event that gave each.
+    public var answers: [String: (answer: GivenAnswer, sequence: Int)] = [:]
+    /// Questions to ask again.
+    public var reopened: Set<String> = []
+    /// Notes, in order.
+    public var notes: [String] = []
+    /// `answered` events in force, oldest first (what `.back` walks back through).
+    public var answerSequence: [Int] = []
+  }
+
+  /// Folds the input events.
+  public var state: State {
+    let undone = Set(events.compactMap { event -> Int? in
+      if case .undone(let target) = event.kind { return target }
+      return nil
+    })
+    var state = State()
+    for event in events where !undone.contains(event.sequence) {
+      switch event.kind {
+      case .answered(let question, let value, let provenance):
+        state.answers[question] = (GivenAnswer(value, provenance), event.sequence)
+        state.reopened.remove(question)
+        state.answerSequence.removeAll { sequence in
+          state.answers.values.contains { $0.sequence == sequence } == false
+        }
+        state.answerSequence.append(event.sequence)
+      case .reopened(let question):
+        state.reopened.insert(question)
+      case .noted(let text):
+        state.notes.append(text)
+      case .restarted:
+        state.answers = [:]
+        state.reopened = []
+        state.answerSequence = []
+      case .asked, .autoAnswered, .concluded, .undone:
+        break
+      }
+    }
+    return state
+  }
+
+  /// The walk as the events stand.
+  public func walk() throws(TriageError) -> Walk {
+    let state = state
+    return try Walker.walk(
+      knowledgeBase, answers: state.answers.mapValues(\.answer), reopened: state.reopened, facts: initialFacts)
+  }
+
+  /// Appends an event stamped with the clock, and returns it (for the journal).
+  @discardableResult
+  public mutating func record(_ kind: SessionEvent.Kind) -> SessionEvent {
+    let event = SessionEvent(sequence: (events.last?.sequence ?? 0) + 1, time: clock.now(), kind: kind)
+    events.append(event)
+    return event
+  }
+
+  /// Records an answer to `question`.
+  @discardableResult
+  public mutating func answer(_ question: String, _ value: FactValue, source: Provenance = Provenance(.user))
+    -> SessionEvent
+  {
+    record(.answered(question: question, value: value, provenance: source))
+  }
+
+  /// Undoes the latest answer in force (`.back`); returns the question it undid, or `nil` when there
+  /// is nothing to undo.
+  public mutating func undoLastAnswer() -> (question: String, events: [SessionEvent])? {
+    let state = state
+    guard let last = state.answerSequence.last,
+      let question = state.answers.first(where: { $0.value.sequence == last })?.key
+    else { return nil }
+    return (question, [record(.undone(sequence: last))])
+  }
+
+  /// Asks `question` again (`.change`): undoes its answer if it has one and reopens it.
+  public mutating func reopen(_ question: String) -> [SessionEvent] {
+    var recorded: [SessionEvent] = []
+    if let sequence = state.answers[question]?.sequence {
+      recorded.append(record(.undone(sequence: sequence)))
+    }
+    recorded.append(record(.reopened(question: question)))
+    return recorded
+  }
+
+  /// The answers given on the path, in path order: what `.save answers` writes.
+  public func answersOnPath(_ walk: Walk) -> [(question: String, value: FactValue)] {
+    walk.answeredSteps.filter { !$0.automatic }.map { ($0.question, $0.value) }
+  }
+}

@@ -1,0 +1,8 @@
+import TriageCLI
+
+@main
+struct Entrypoint {
+  static func main() async {
+    await NetTriageCommand.main()
+  }
+}
