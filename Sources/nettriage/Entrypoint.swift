@@ -2,7 +2,7 @@ import TriageCLI
 
 @main
 struct Entrypoint {
-  static func main() async {
-    await NetTriageCommand.main()
+  static func main() {
+    NetTriageCommand.main()
   }
 }

@@ -10,7 +10,9 @@ public enum MarkdownEscaping {
       switch scalar {
       case "&": result += "&amp;"
       case "<": result += "&lt;"
-      case ">": result += "&gt;"
+      case ">":
+        // Only a line-start '>' opens a quote; '<' alone can open HTML.
+        result += atLineStart ? "\\>" : ">"
       case "\\", "`", "*", "_", "{", "}", "[", "]", "#", "|", "~", "$", "!":
         result += "\\" + String(scalar)
       case "-", "+", "=":
@@ -18,7 +20,8 @@ public enum MarkdownEscaping {
         result += atLineStart ? "\\" + String(scalar) : String(scalar)
       case ".", ")":
         // "1." or "1)" at the start of a line would begin a list.
-        let opensList = index > 0 && isDigitRunFromLineStart(scalars, before: index)
+        let followedBySpace = index + 1 == scalars.count || scalars[index + 1] == " " || scalars[index + 1] == "\t"
+        let opensList = index > 0 && followedBySpace && isDigitRunFromLineStart(scalars, before: index)
         result += opensList ? "\\" + String(scalar) : String(scalar)
       case "\r":
         continue
@@ -37,6 +40,14 @@ public enum MarkdownEscaping {
   /// Escapes text for a table cell: line breaks become `<br>`.
   public static func cell(_ text: String) -> String {
     inline(text).split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "<br>")
+  }
+
+  /// Puts the knowledge base's own Markdown into a table cell: its formatting stays, but a pipe
+  /// cannot split the cell and a line break cannot end the row.
+  public static func markdownCell(_ markdown: String) -> String {
+    markdown.trimmingCharacters(in: .whitespacesAndNewlines)
+      .replacingOccurrences(of: "|", with: "\\|")
+      .split(whereSeparator: \.isNewline).joined(separator: " ")
   }
 
   /// Quotes multi-line user text as a block quote, line by line.

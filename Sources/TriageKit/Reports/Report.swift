@@ -69,17 +69,24 @@ public struct Report: Sendable {
     }
   }
 
-  /// A sentence on why a contribution counts, for `because` lists.
-  public func explain(_ contribution: Walk.Contribution) -> String {
+  /// A sentence on why a contribution counts, for `because` lists: plain text for terminals and
+  /// JSON, or Markdown where the person's own text is escaped and the knowledge base's is kept.
+  public func explain(_ contribution: Walk.Contribution, markdown: Bool = false) -> String {
     switch contribution.step {
     case .answered(let questionID, let value, _, _):
       let question = knowledgeBase.questions[questionID]
-      let shown = question?.display(value) ?? value.display
-      return "answer to '\(questionID)': \(shown)"
+      var shown = question?.display(value) ?? value.display
+      if markdown, question?.choice(for: value) == nil || question?.type != .choice {
+        shown = MarkdownEscaping.inline(shown)
+      }
+      return markdown ? "answer to `\(questionID)`: \(shown)" : "answer to '\(questionID)': \(shown)"
     case .decided(let decision, let condition):
-      return condition.map { "'\(decision)': \($0)" } ?? "'\(decision)': no other branch held"
+      guard let condition else {
+        return markdown ? "`\(decision)`: no other branch held" : "'\(decision)': no other branch held"
+      }
+      return markdown ? "`\(decision)`: `\(condition)`" : "'\(decision)': \(condition)"
     case .concluded(let conclusion):
-      return "reached conclusion '\(conclusion)'"
+      return markdown ? "reached conclusion `\(conclusion)`" : "reached conclusion '\(conclusion)'"
     }
   }
 }

@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import TriageKit
+
+/// `nettriage run --answers FILE`: a triage without a person.
+struct RunCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "run",
+    abstract: "Replay an answer file and write the report.",
+    discussion: """
+      Answers are taken as the walk reaches their questions, exactly as if typed. When an answer \
+      the path needs is missing, the file's 'missing:' policy decides: error (the default without a \
+      terminal) exits 2 and lists the question IDs; ask prompts on the terminal; default takes the \
+      question's default; unknown answers unknown. Without --report or --json the Markdown report \
+      goes to standard output. Set SOURCE_DATE_EPOCH for byte-identical reports.
+      """
+  )
+
+  @Option(name: .customLong("answers"), help: ArgumentHelp("The answer file (YAML).", valueName: "file"))
+  var answers: String
+
+  @Option(help: ArgumentHelp("Write the Markdown report here ('-' for standard output).", valueName: "file.md"))
+  var report: String?
+
+  @Option(help: ArgumentHelp("Write the JSON report here ('-' for standard output).", valueName: "file"))
+  var json: String?
+
+  @Flag(help: "Replace report files that exist already.")
+  var force = false
+
+  @OptionGroup var knowledgeBase: KnowledgeBaseOptions
+
+  func validate() throws {
+    if report == "-" && json == "-" {
+      throw ValidationError("--report and --json cannot both write to standard output")
+    }
+  }
+
+  func run() throws {
+    let environment = ProcessInfo.processInfo.environment
+    let clock = try environmentClock()
+    let err = Terminal.standardError
+    let (kb, file) = try exitingOnError { () throws(TriageError) in
+      let kb = try knowledgeBase.load()
+      return (kb, try AnswerFile.load(URL(fileURLWithPath: answers), knowledgeBase: kb))
+    }
+    let hasTerminal = Terminal.isInputTerminal && isatty(STDOUT_FILENO) != 0
+    var policy = file.missing ?? (hasTerminal ? .ask : .error)
+    if policy == .ask && !hasTerminal { policy = .error }
+    var replay = try exitingOnError { () throws(TriageError) in
+      try AnswerReplay.replay(file, knowledgeBase: kb, sessionID: newSessionID(at: Date()), clock: clock, policy: policy)
+    }
+    var session = replay.session
+    if replay.missing != nil, policy == .ask {
+      // Hand over to a person for what the file lacks, journalled so it can be resumed.
+      let journal = try exitingOnError { () throws(TriageError) in
+        let journal = try SessionJournal.create(
+          in: SessionJournal.defaultDirectory(environment: environment),
+          header: .init(session: session.id, kb: kb.identity, kbPath: knowledgeBase.absolutePath, started: clock.now()))
+        for event in session.events { try journal.append(event) }
+        return journal
+      }
+      err.line("The answer file does not answer everything this path needs; asking here.")
+      _ = try runREPL(session: session, journal: journal, clock: clock, environment: environment, leaveOnConclusion: true)
+      session = try exitingOnError { () throws(TriageError) in
+        let (_, events) = try SessionJournal.read(journal.url)
+        return Session(id: session.id, knowledgeBase: kb, events: events, clock: clock)
+      }
+      replay.missing = try exitingOnError { () throws(TriageError) in try session.walk().pendingQuestion }
+    }
+    if !replay.unused.isEmpty {
+      err.line("note: answers not used on this path: \(replay.unused.joined(separator: ", "))")
+    }
+    let result = try exitingOnError { () throws(TriageError) in
+      let result = try Report(session: session, generatedAt: clock.now())
+      if report == nil && json == nil {
+        try ReportOutput.write(result, format: .markdown, to: "-", force: force)
+      }
+      if let report { try ReportOutput.write(result, format: .markdown, to: report, force: force) }
+      if let json { try ReportOutput.write(result, format: .json, to: json, force: force) }
+      return result
+    }
+    if let missing = replay.missing {
+      err.line(
+        "error: \(answers): incomplete: the path needs an answer to '\(missing.id)' (\(missing.ask.split(separator: "\n").first ?? ""))")
+      err.line("missing: \(missing.id)")
+      if !replay.likelyNext.isEmpty {
+        err.line("then, depending on the answers, probably: \(replay.likelyNext.joined(separator: ", "))")
+      }
+    }
+    throw ExitStatus(result.outcome).exitCode
+  }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+
+/// The `nettriage` command: a guided troubleshooting wizard for machines that suddenly cannot open
+/// new connections.
+public struct NetTriageCommand: ParsableCommand {
+  public static let configuration = CommandConfiguration(
+    commandName: "nettriage",
+    abstract: "Guided triage for a machine that suddenly cannot open new connections.",
+    discussion: """
+      Run without a command to start a guided session. Answer files replay a triage without a \
+      person; every session exports as a Markdown or JSON report.
+
+      \(ExitStatus.helpText)
+      """,
+    version: "0.1.0",
+    subcommands: [
+      StartCommand.self, RunCommand.self, ResumeCommand.self, SessionsCommand.self, KnowledgeBaseCommand.self,
+    ],
+    defaultSubcommand: StartCommand.self
+  )
+
+  public init() {}
+}

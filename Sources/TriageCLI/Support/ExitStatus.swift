@@ -1,0 +1,66 @@
+import ArgumentParser
+import TriageKit
+
+/// The exit codes of `nettriage`, a contract for scripts (see README and architecture.md).
+public enum ExitStatus: Int32, CaseIterable, Sendable {
+  /// A cause was diagnosed.
+  case diagnosed = 0
+  /// The path ended without a cause.
+  case inconclusive = 1
+  /// The session ended before a conclusion (a non-interactive run lacked answers).
+  case incomplete = 2
+  /// The command line was wrong.
+  case usage = 64
+  /// Invalid input: a knowledge base, an answer file, a journal.
+  case invalidInput = 65
+  /// An input file is missing.
+  case inputMissing = 66
+  /// An output cannot be written (or exists, without --force).
+  case cannotWrite = 73
+  /// Interrupted.
+  case interrupted = 130
+
+  /// The status for a session's outcome.
+  public init(_ outcome: Report.Outcome) {
+    switch outcome {
+    case .diagnosed: self = .diagnosed
+    case .inconclusive: self = .inconclusive
+    case .incomplete: self = .incomplete
+    }
+  }
+
+  /// The status for an error.
+  public init(_ error: TriageError) {
+    switch error {
+    case .invalidKnowledgeBase, .invalidAnswerFile, .invalidInput, .cycle: self = .invalidInput
+    case .inputMissing: self = .inputMissing
+    case .outputExists, .cannotWrite: self = .cannotWrite
+    }
+  }
+
+  var exitCode: ExitCode { ExitCode(rawValue) }
+
+  /// The table for `--help` and README.
+  static let helpText = """
+    Exit codes:
+      0    diagnosed: a cause was found
+      1    inconclusive: the path ended without a cause
+      2    incomplete: the session ended before a conclusion (a non-interactive run lacked
+           answers; their question IDs are printed)
+      64   usage: the command line is wrong
+      65   invalid input: knowledge base, answer file or journal (messages name file:line:column)
+      66   an input file is missing
+      73   an output cannot be written, or exists already without --force
+      130  interrupted
+    """
+}
+
+/// Runs `body`, printing a TriageError to standard error and turning it into its exit code.
+func exitingOnError<T>(_ body: () throws(TriageError) -> T) throws(ExitCode) -> T {
+  do {
+    return try body()
+  } catch {
+    Terminal.standardError.write(error.description + "\n")
+    throw ExitStatus(error).exitCode
+  }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import EmbeddedKnowledgeBase
+import Foundation
+import TriageKit
+
+/// `--kb DIR`: which knowledge base to use (the embedded one by default).
+struct KnowledgeBaseOptions: ParsableArguments {
+  @Option(
+    name: .customLong("kb"),
+    help: ArgumentHelp("Load the knowledge base from this folder instead of the embedded one.", valueName: "dir"))
+  var directory: String?
+
+  /// The knowledge base's files and how messages name them.
+  func files() throws(TriageError) -> (files: [KnowledgeBaseFile], root: String) {
+    if let directory {
+      return (try KnowledgeBaseLoader.files(in: URL(fileURLWithPath: directory)), directory)
+    }
+    return (
+      EmbeddedKnowledgeBase.files.map { KnowledgeBaseFile(name: $0.name, contents: $0.contents) },
+      EmbeddedKnowledgeBase.root
+    )
+  }
+
+  /// Loads and lints the knowledge base; any error stops the command with exit 65.
+  func load() throws(TriageError) -> KnowledgeBase {
+    let (files, root) = try files()
+    return try KnowledgeBaseLoader.loadChecked(files, root: root)
+  }
+
+  /// The folder to record in a journal so `resume` reloads the same knowledge base.
+  var absolutePath: String? {
+    directory.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+  }
+}
+
+/// The clock of `SOURCE_DATE_EPOCH`, or the system's; a malformed value is a usage error.
+func environmentClock() throws -> TriageClock {
+  guard let clock = TriageClock.fromEnvironment(ProcessInfo.processInfo.environment) else {
+    Terminal.standardError.write("error: SOURCE_DATE_EPOCH must be whole seconds since 1970\n")
+    throw ExitStatus.usage.exitCode
+  }
+  return clock
+}
+
+/// A new session ID: the UTC time and four random hex digits, so listings sort by start.
+func newSessionID(at date: Date) -> String {
+  let formatter = DateFormatter()
+  formatter.locale = Locale(identifier: "en_US_POSIX")
+  formatter.timeZone = TimeZone(identifier: "UTC")
+  formatter.dateFormat = "yyyyMMdd-HHmmss"
+  let suffix = String(UInt16.random(in: 0...UInt16.max), radix: 16)
+  return formatter.string(from: date) + "-" + String(repeating: "0", count: 4 - suffix.count) + suffix
+}

@@ -1,0 +1,197 @@
+import Foundation
+
+/// An answer file (`nettriage: answers/1`): answers by question ID, a policy for what is missing,
+/// notes, and for scenarios an expectation. See docs/answer-files.md.
+public struct AnswerFile: Sendable {
+  /// What to do when the path needs an answer the file lacks.
+  public enum MissingPolicy: String, Sendable, CaseIterable {
+    /// Stop, exit 2, list the missing question IDs.
+    case error
+    /// Ask on the terminal; without one, as `error`.
+    case ask
+    /// Take the question's default; without one, as `error`.
+    case `default`
+    /// Answer `unknown`.
+    case unknown
+  }
+
+  /// What a scenario expects (`kb test`).
+  public struct Expectation: Sendable, Equatable {
+    public var outcome: Report.Outcome?
+    /// Expected ranked cause IDs, best first; a prefix of the ranking.
+    public var conclusions: [String]
+  }
+
+  /// One answer with where it is written.
+  public struct Entry: Sendable {
+    public var question: String
+    public var value: FactValue
+    public var location: SourceLocation
+  }
+
+  /// The schema tag.
+  public static let schema = "answers/1"
+
+  public var path: String
+  public var knowledgeBaseID: String?
+  /// `nil` when the file does not say (the caller picks by whether there is a terminal).
+  public var missing: MissingPolicy?
+  /// How the report labels the answers.
+  public var source: Provenance.Source
+  public var answers: [Entry]
+  public var notes: [String]
+  public var expectation: Expectation?
+
+  /// The answers as the walker takes them.
+  public var givenAnswers: [String: GivenAnswer] {
+    Dictionary(answers.map { ($0.question, GivenAnswer($0.value, Provenance(source))) }) { first, _ in first }
+  }
+
+  /// Reads and checks an answer file against a knowledge base.
+  ///
+  /// Throws ``TriageError/inputMissing(_:)`` when it cannot be read and
+  /// ``TriageError/invalidAnswerFile(_:)`` with every problem found.
+  public static func load(_ url: URL, knowledgeBase: KnowledgeBase) throws(TriageError) -> AnswerFile {
+    guard let data = FileManager.default.contents(atPath: url.path) else { throw .inputMissing(url.path) }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw .invalidAnswerFile([
+        Diagnostic(.error, "file is not UTF-8 text", at: SourceLocation(file: url.path, line: 1, column: 1))
+      ])
+    }
+    return try parse(text, path: url.path, knowledgeBase: knowledgeBase)
+  }
+
+  /// Parses answer-file text; `path` names the file in messages.
+  public static func parse(_ text: String, path: String, knowledgeBase: KnowledgeBase) throws(TriageError)
+    -> AnswerFile
+  {
+    var diagnostics: [Diagnostic] = []
+    let start = SourceLocation(file: path, line: 1, column: 1)
+    let document: YAMLValue
+    switch YAMLValue.parse(text, file: path) {
+    case .failure(let diagnostic): throw .invalidAnswerFile([diagnostic])
+    case .success(nil):
+      throw .invalidAnswerFile([Diagnostic(.error, "the file is empty (expected 'nettriage: \(schema)')", at: start)])
+    case .success(let value?): document = value
+    }
+    guard var reader = MappingReader(document, context: "the answer file", diagnostics: &diagnostics) else {
+      throw .invalidAnswerFile(diagnostics)
+    }
+    var file = AnswerFile(
+      path: path, knowledgeBaseID: nil, missing: nil, source: .answerFile, answers: [], notes: [], expectation: nil)
+    if let tag = reader.string("nettriage"), tag != schema {
+      diagnostics.append(
+        Diagnostic(.error, "unsupported schema '\(tag)' (expected '\(schema)')", at: reader.optional("nettriage")?.location ?? start))
+    }
+    if let kb = reader.string("kb", required: false) {
+      file.knowledgeBaseID = kb
+      if kb != knowledgeBase.identity.id {
+        diagnostics.append(
+          Diagnostic(
+            .error, "written for knowledge base '\(kb)', but '\(knowledgeBase.identity.id)' is loaded",
+            at: reader.optional("kb")?.location ?? start))
+      }
+    }
+    if let policy = reader.string("missing", required: false) {
+      file.missing = MissingPolicy(rawValue: policy)
+      if file.missing == nil {
+        diagnostics.append(
+          Diagnostic(
+            .error, "unknown missing policy '\(policy)' (expected error, ask, default or unknown)",
+            at: reader.optional("missing")?.location ?? start))
+      }
+    }
+    if let source = reader.string("source", required: false) {
+      switch source {
+      case "answer-file": file.source = .answerFile
+      case "user": file.source = .user
+      default:
+        diagnostics.append(
+          Diagnostic(.error, "unknown source '\(source)' (expected answer-file or user)", at: reader.optional("source")?.location ?? start))
+      }
+    }
+    if let answers = reader.optional("answers") {
+      file.answers = readAnswers(answers, knowledgeBase: knowledgeBase, diagnostics: &diagnostics)
+    }
+    if let notes = reader.optional("notes") {
+      for item in notes.items ?? [notes] {
+        if let text = item.scalarText, !item.isNull {
+          file.notes.append(text)
+        } else {
+          diagnostics.append(Diagnostic(.error, "expected a note as text, found \(item.kindName)", at: item.location))
+        }
+      }
+    }
+    if let expect = reader.optional("expect") {
+      file.expectation = readExpectation(expect, diagnostics: &diagnostics)
+    }
+    reader.finish()
+    diagnostics += reader.diagnostics
+    if reader.has("nettriage") == false {
+      diagnostics.insert(Diagnostic(.error, "not an answer file: 'nettriage: \(schema)' is missing", at: start), at: 0)
+    }
+    let errors = diagnostics.filter { $0.severity == .error }
+    guard errors.isEmpty else { throw .invalidAnswerFile(errors) }
+    return file
+  }
+
+  private static func readAnswers(_ value: YAMLValue, knowledgeBase: KnowledgeBase, diagnostics: inout [Diagnostic])
+    -> [Entry]
+  {
+    guard let entries = value.entries else {
+      diagnostics.append(
+        Diagnostic(.error, "expected 'answers' to map question IDs to values, found \(value.kindName)", at: value.location))
+      return []
+    }
+    let questions = knowledgeBase.questions
+    let questionIDs = knowledgeBase.orderedQuestions.map(\.id)
+    var result: [Entry] = []
+    var factOwners: [String: String] = [:]
+    for entry in entries {
+      guard let question = questions[entry.key] else {
+        var message = "unknown question '\(entry.key)'"
+        if let suggestion = NearestMatch.suggestion(for: entry.key, among: questionIDs) {
+          message += " (did you mean '\(suggestion)'?)"
+        } else if knowledgeBase.nodes[entry.key] != nil {
+          message += " ('\(entry.key)' is a \(knowledgeBase.nodes[entry.key]!.kindName), not a question)"
+        }
+        diagnostics.append(Diagnostic(.error, message, at: entry.keyLocation))
+        continue
+      }
+      switch AnswerInterpreter.interpret(entry.value, for: question) {
+      case .success(let factValue):
+        if let owner = factOwners[question.fact] {
+          diagnostics.append(
+            Diagnostic(
+              .error, "'\(entry.key)' and '\(owner)' both set fact '\(question.fact)'; keep one", at: entry.keyLocation))
+          continue
+        }
+        factOwners[question.fact] = entry.key
+        result.append(Entry(question: entry.key, value: factValue, location: entry.value.location))
+      case .failure(let problem):
+        diagnostics.append(Diagnostic(.error, "invalid answer to '\(entry.key)': \(problem.message)", at: entry.value.location))
+      }
+    }
+    return result
+  }
+
+  private static func readExpectation(_ value: YAMLValue, diagnostics: inout [Diagnostic]) -> Expectation? {
+    guard var reader = MappingReader(value, context: "'expect'", diagnostics: &diagnostics) else { return nil }
+    defer {
+      reader.finish()
+      diagnostics += reader.diagnostics
+    }
+    var expectation = Expectation(outcome: nil, conclusions: [])
+    if let outcome = reader.string("outcome", required: false) {
+      expectation.outcome = Report.Outcome(rawValue: outcome)
+      if expectation.outcome == nil {
+        diagnostics.append(
+          Diagnostic(
+            .error, "unknown outcome '\(outcome)' (expected diagnosed, inconclusive or incomplete)",
+            at: reader.optional("outcome")?.location ?? reader.location))
+      }
+    }
+    expectation.conclusions = reader.stringList("conclusions").map(\.0)
+    return expectation
+  }
+}

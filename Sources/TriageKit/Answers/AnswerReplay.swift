@@ -1,0 +1,56 @@
+/// Replays an answer file into a session without a person: the engine half of `nettriage run` and
+/// `kb test`.
+public struct AnswerReplay: Sendable {
+  /// The session after the replay.
+  public var session: Session
+  /// The question the walk still waits on, when the file lacked an answer the policy could not fill.
+  public var missing: QuestionNode?
+  /// Questions likely needed after `missing`, found by walking on with `unknown`: a hint, since
+  /// other answers may take other paths.
+  public var likelyNext: [String]
+  /// Answers in the file whose questions are not on the path taken.
+  public var unused: [String]
+
+  /// Replays `file`; with `policy` `.ask` the replay stops at the first missing answer so the caller
+  /// can hand over to a person.
+  public static func replay(
+    _ file: AnswerFile, knowledgeBase: KnowledgeBase, sessionID: String, clock: TriageClock,
+    policy: AnswerFile.MissingPolicy
+  ) throws(TriageError) -> AnswerReplay {
+    var session = Session(id: sessionID, knowledgeBase: knowledgeBase, clock: clock)
+    for note in file.notes {
+      session.record(.noted(text: note))
+    }
+    for entry in file.answers {
+      session.answer(entry.question, entry.value, source: Provenance(file.source))
+    }
+    var missing: QuestionNode?
+    var walk = try session.walk()
+    // Each fill answers one question, and a walk never asks the same question twice, so this ends.
+    while let question = walk.pendingQuestion {
+      switch policy {
+      case .unknown:
+        session.answer(question.id, .unknown, source: Provenance(.default, detail: "missing: unknown"))
+      case .default where question.defaultValue != nil:
+        session.answer(question.id, question.defaultValue!, source: Provenance(.default))
+      case .default, .error, .ask:
+        missing = question
+      }
+      if missing != nil { break }
+      walk = try session.walk()
+    }
+    var likelyNext: [String] = []
+    if missing != nil {
+      var probe = session
+      var probeWalk = walk
+      while let question = probeWalk.pendingQuestion, likelyNext.count < 50 {
+        if question.id != missing?.id { likelyNext.append(question.id) }
+        probe.answer(question.id, .unknown, source: Provenance(.default))
+        probeWalk = try probe.walk()
+      }
+    }
+    let onPath = Set(walk.answeredSteps.map(\.question))
+    let unused = file.answers.map(\.question).filter { !onPath.contains($0) }
+    return AnswerReplay(session: session, missing: missing, likelyNext: likelyNext, unused: unused)
+  }
+}

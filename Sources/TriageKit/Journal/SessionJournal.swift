@@ -1,0 +1,194 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The append-only record of a session: a header line, then one JSON event per line.
+///
+/// Each event is written and flushed to the kernel before the next prompt, so `kill -9` at a prompt
+/// loses nothing already answered. A torn last line (a crash mid-write) is skipped when reading.
+public final class SessionJournal: @unchecked Sendable {
+  /// The first line.
+  public struct Header: Codable, Sendable, Equatable {
+    public var schema: String
+    public var session: String
+    public var kb: KnowledgeBase.Identity
+    /// The `--kb` folder the session used; `nil` for the embedded knowledge base.
+    public var kbPath: String?
+    public var started: String
+
+    enum CodingKeys: String, CodingKey {
+      case schema = "nettriage", session, kb, started
+      case kbPath = "kb_path"
+    }
+
+    public init(session: String, kb: KnowledgeBase.Identity, kbPath: String?, started: Date) {
+      schema = SessionJournal.schema
+      self.session = session
+      self.kb = kb
+      self.kbPath = kbPath
+      self.started = started.iso8601
+    }
+  }
+
+  /// A session as `nettriage sessions` lists it.
+  public struct Summary: Sendable {
+    public var header: Header
+    public var url: URL
+    public var answers: Int
+    public var lastActivity: Date?
+    /// The outcome when the last thing that happened was reaching a conclusion.
+    public var concluded: ConclusionNode.Outcome?
+  }
+
+  /// The header's schema tag.
+  public static let schema = "journal/1"
+
+  public let url: URL
+  private let descriptor: Int32
+  private let encoder: JSONEncoder = {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return encoder
+  }()
+
+  /// `$XDG_STATE_HOME/nettriage/sessions`, or `~/.local/state/nettriage/sessions`.
+  public static func defaultDirectory(environment: [String: String]) -> URL {
+    stateDirectory(environment: environment).appendingPathComponent("sessions")
+  }
+
+  /// `$XDG_STATE_HOME/nettriage` (history lives here too).
+  public static func stateDirectory(environment: [String: String]) -> URL {
+    if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
+      return URL(fileURLWithPath: state).appendingPathComponent("nettriage")
+    }
+    let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+    return URL(fileURLWithPath: home).appendingPathComponent(".local/state/nettriage")
+  }
+
+  /// Creates a new journal in `directory` and writes its header.
+  public static func create(in directory: URL, header: Header) throws(TriageError) -> SessionJournal {
+    do {
+      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    } catch {
+      throw .cannotWrite(directory.path, "\(error.localizedDescription)")
+    }
+    let url = directory.appendingPathComponent("\(header.session).jsonl")
+    let fd = openFile(url.path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND, 0o600)
+    guard fd >= 0 else { throw .cannotWrite(url.path, String(cString: strerror(errno))) }
+    let journal = SessionJournal(url: url, descriptor: fd)
+    guard let data = try? journal.encoder.encode(header) else {
+      throw .cannotWrite(url.path, "cannot encode the header")
+    }
+    try journal.writeLine(data)
+    return journal
+  }
+
+  /// Opens an existing journal to append to it, with what it holds so far.
+  public static func open(_ url: URL) throws(TriageError) -> (SessionJournal, Header, [SessionEvent]) {
+    let (header, events) = try read(url)
+    let fd = openFile(url.path, O_WRONLY | O_APPEND, 0)
+    guard fd >= 0 else { throw .cannotWrite(url.path, String(cString: strerror(errno))) }
+    let journal = SessionJournal(url: url, descriptor: fd)
+    // A torn last line would glue onto the next event; end it first.
+    if let data = FileManager.default.contents(atPath: url.path), data.last != UInt8(ascii: "\n"), !data.isEmpty {
+      try journal.writeRaw([UInt8(ascii: "\n")])
+    }
+    return (journal, header, events)
+  }
+
+  /// Reads a journal: its header and every complete event.
+  public static func read(_ url: URL) throws(TriageError) -> (Header, [SessionEvent]) {
+    guard let data = FileManager.default.contents(atPath: url.path) else { throw .inputMissing(url.path) }
+    let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true)
+    let decoder = JSONDecoder()
+    guard let first = lines.first, let header = try? decoder.decode(Header.self, from: Data(first)) else {
+      throw .invalidInput("'\(url.path)' is not a NetTriage session journal")
+    }
+    guard header.schema == schema else {
+      throw .invalidInput("'\(url.path)': unsupported journal schema '\(header.schema)'")
+    }
+    var events: [SessionEvent] = []
+    for (index, line) in lines.dropFirst().enumerated() {
+      do {
+        events.append(try decoder.decode(SessionEvent.self, from: Data(line)))
+      } catch {
+        // Only the last line may be torn by a crash; anything else is damage worth reporting.
+        if index == lines.count - 2 { break }
+        throw .invalidInput("\(url.path):\(index + 2): damaged journal line")
+      }
+    }
+    return (header, events)
+  }
+
+  /// Every journal in `directory`, newest first.
+  public static func list(in directory: URL) -> [Summary] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+    var summaries: [Summary] = []
+    for name in names where name.hasSuffix(".jsonl") {
+      let url = directory.appendingPathComponent(name)
+      guard let (header, events) = try? read(url) else { continue }
+      let session = events.reduce(into: (answers: Set<String>(), concluded: ConclusionNode.Outcome?.none)) { state, event in
+        switch event.kind {
+        case .answered(let question, _, _): state.answers.insert(question)
+        case .concluded(_, let outcome): state.concluded = outcome
+        case .undone, .reopened, .restarted: state.concluded = nil
+        default: break
+        }
+      }
+      summaries.append(
+        Summary(
+          header: header, url: url, answers: session.answers.count, lastActivity: events.last?.time,
+          concluded: session.concluded))
+    }
+    return summaries.sorted {
+      ($0.lastActivity ?? .distantPast, $0.header.session) > ($1.lastActivity ?? .distantPast, $1.header.session)
+    }
+  }
+
+  private init(url: URL, descriptor: Int32) {
+    self.url = url
+    self.descriptor = descriptor
+  }
+
+  deinit {
+    close(descriptor)
+  }
+
+  /// Appends one event and flushes it.
+  public func append(_ event: SessionEvent) throws(TriageError) {
+    guard let data = try? encoder.encode(event) else { throw .cannotWrite(url.path, "cannot encode an event") }
+    try writeLine(data)
+  }
+
+  private func writeLine(_ data: Data) throws(TriageError) {
+    try writeRaw(Array(data) + [UInt8(ascii: "\n")])
+  }
+
+  private func writeRaw(_ bytes: [UInt8]) throws(TriageError) {
+    // One write() per line: the kernel keeps it whole if the process dies right after.
+    var written = 0
+    while written < bytes.count {
+      let result = bytes.withUnsafeBytes { buffer in
+        write(descriptor, buffer.baseAddress! + written, bytes.count - written)
+      }
+      if result < 0 {
+        if errno == EINTR { continue }
+        throw .cannotWrite(url.path, String(cString: strerror(errno)))
+      }
+      written += result
+    }
+    fsync(descriptor)
+  }
+}
+
+private func openFile(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 {
+  #if canImport(Glibc)
+    Glibc.open(path, flags, mode)
+  #else
+    Darwin.open(path, flags, mode)
+  #endif
+}
