@@ -40,6 +40,7 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(BIN) kb lint --kb KnowledgeBase
+	$(BIN) kb test --kb KnowledgeBase
 	$(MAKE) --no-print-directory lint
 
 lint:

@@ -18,8 +18,9 @@ public struct AnswerFile: Sendable {
   /// What a scenario expects (`kb test`).
   public struct Expectation: Sendable, Equatable {
     public var outcome: Report.Outcome?
-    /// Expected ranked cause IDs, best first; a prefix of the ranking.
-    public var conclusions: [String]
+    /// Expected ranked cause IDs, best first: a prefix of the ranking; `[]` means no cause ranks.
+    /// `nil` when the scenario does not say.
+    public var conclusions: [String]?
   }
 
   /// One answer with where it is written.
@@ -181,7 +182,7 @@ public struct AnswerFile: Sendable {
       reader.finish()
       diagnostics += reader.diagnostics
     }
-    var expectation = Expectation(outcome: nil, conclusions: [])
+    var expectation = Expectation(outcome: nil, conclusions: nil)
     if let outcome = reader.string("outcome", required: false) {
       expectation.outcome = Report.Outcome(rawValue: outcome)
       if expectation.outcome == nil {
@@ -191,7 +192,9 @@ public struct AnswerFile: Sendable {
             at: reader.optional("outcome")?.location ?? reader.location))
       }
     }
-    expectation.conclusions = reader.stringList("conclusions").map(\.0)
+    if reader.has("conclusions") {
+      expectation.conclusions = reader.stringList("conclusions").map(\.0)
+    }
     return expectation
   }
 }

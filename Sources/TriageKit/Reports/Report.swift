@@ -60,12 +60,19 @@ public struct Report: Sendable {
     pendingQuestion = walk.pendingQuestion
   }
 
-  /// A knowledge-base text with `{{fact}}` filled in; values are user text, so they are escaped.
+  /// A knowledge-base text with `{{fact}}` filled in, as Markdown: a choice shows its label (the
+  /// knowledge base's own Markdown); anything else is what someone typed, so it is escaped.
   public func render(_ template: String) -> String {
-    let byName = Dictionary(uniqueKeysWithValues: facts.map { ($0.name, $0) })
-    return Template.render(template) { name in
-      guard let fact = byName[name], fact.value != .unknown else { return "(unknown)" }
-      return MarkdownEscaping.inline(fact.value.display)
+    fill(template) { value, choiceLabel in choiceLabel ?? MarkdownEscaping.inline(value.display) }
+  }
+
+  /// Fills `{{fact}}` templates; `show` gets the value and, for a choice, its label.
+  func fill(_ template: String, show: (FactValue, String?) -> String) -> String {
+    Template.render(template) { name in
+      guard let fact = facts.first(where: { $0.name == name }), fact.value != .unknown else { return "(unknown)" }
+      let question = fact.question.flatMap { knowledgeBase.questions[$0] }
+      let label = question?.type == .choice ? question?.choice(for: fact.value)?.label : nil
+      return show(fact.value, label)
     }
   }
 
@@ -92,12 +99,8 @@ public struct Report: Sendable {
 }
 
 extension Report {
-  /// A knowledge-base text with `{{fact}}` filled in verbatim, for JSON (which needs no escaping).
+  /// A knowledge-base text with `{{fact}}` filled in verbatim, for JSON and the terminal.
   public func plain(_ template: String) -> String {
-    let byName = Dictionary(uniqueKeysWithValues: facts.map { ($0.name, $0) })
-    return Template.render(template) { name in
-      guard let fact = byName[name], fact.value != .unknown else { return "(unknown)" }
-      return fact.value.display
-    }
+    fill(template) { value, choiceLabel in choiceLabel ?? value.display }
   }
 }

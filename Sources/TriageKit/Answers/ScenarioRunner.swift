@@ -1,0 +1,59 @@
+import Foundation
+
+/// Replays scenarios (answer files with an `expect` block) and checks what they reach: `kb test`.
+public enum ScenarioRunner {
+  /// The result of one scenario.
+  public struct Result: Sendable {
+    /// The file's name without folder.
+    public var name: String
+    public var outcome: Report.Outcome
+    /// Cause IDs ranked, best first.
+    public var ranked: [String]
+    /// What did not match; empty when the scenario passed.
+    public var problems: [String]
+
+    public var passed: Bool { problems.isEmpty }
+  }
+
+  /// The scenario files of a folder, sorted by name.
+  public static func files(in directory: URL) -> [URL] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+    return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map {
+      directory.appendingPathComponent($0)
+    }
+  }
+
+  /// Runs one scenario against `knowledgeBase`. Invalid files throw, as `run` would.
+  public static func run(_ url: URL, knowledgeBase: KnowledgeBase) throws(TriageError) -> Result {
+    let file = try AnswerFile.load(url, knowledgeBase: knowledgeBase)
+    let clock = TriageClock.fixed(Date(timeIntervalSince1970: 0))
+    let replay = try AnswerReplay.replay(
+      file, knowledgeBase: knowledgeBase, sessionID: "scenario", clock: clock, policy: file.missing ?? .error)
+    let report = try Report(session: replay.session, generatedAt: clock.now())
+    let ranked = report.diagnosis.ranked.map(\.cause.id)
+    var problems: [String] = []
+    guard let expectation = file.expectation else {
+      return Result(
+        name: url.lastPathComponent, outcome: report.outcome, ranked: ranked,
+        problems: ["no 'expect' block: a scenario must say what it reaches"])
+    }
+    if let outcome = expectation.outcome, outcome != report.outcome {
+      problems.append("expected outcome '\(outcome.rawValue)', got '\(report.outcome.rawValue)'")
+    }
+    if let missing = replay.missing {
+      problems.append("the path needs an answer to '\(missing.id)'")
+    }
+    if let expected = expectation.conclusions {
+      if expected.isEmpty, !ranked.isEmpty {
+        problems.append("expected no ranked cause, got \(ranked.joined(separator: ", "))")
+      } else if Array(ranked.prefix(expected.count)) != expected {
+        problems.append(
+          "expected causes ranked \(expected.joined(separator: ", ")), got \(ranked.isEmpty ? "none" : ranked.joined(separator: ", "))")
+      }
+    }
+    if !replay.unused.isEmpty {
+      problems.append("answers off the path: \(replay.unused.joined(separator: ", "))")
+    }
+    return Result(name: url.lastPathComponent, outcome: report.outcome, ranked: ranked, problems: problems)
+  }
+}
