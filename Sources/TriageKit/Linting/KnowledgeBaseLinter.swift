@@ -11,7 +11,10 @@ public enum KnowledgeBaseLinter {
 
   /// Every diagnostic, sorted by place.
   public static func lint(_ knowledgeBase: KnowledgeBase) -> [Diagnostic] {
-    checks.flatMap { $0.check(knowledgeBase) }.sorted { lhs, rhs in
+    // A question's `unknown` route defaults to its `next`: one mistake, reported once.
+    var seen: Set<Diagnostic> = []
+    let unique = checks.flatMap { $0.check(knowledgeBase) }.filter { seen.insert($0).inserted }
+    return unique.sorted { lhs, rhs in
       let l = lhs.location ?? SourceLocation(file: "", line: 0, column: 0)
       let r = rhs.location ?? SourceLocation(file: "", line: 0, column: 0)
       return (l.file, l.line, l.column, lhs.message) < (r.file, r.line, r.column, rhs.message)

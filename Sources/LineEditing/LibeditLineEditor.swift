@@ -1,0 +1,303 @@
+import CEditLine
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A line editor on libedit: emacs keys, history search, Tab completion and a history file.
+///
+/// Ctrl-C abandons the line instead of killing the process: the terminal's ISIG flag is off while
+/// editing and Ctrl-C is an editor command, so nothing unsaved is lost and ``readLine(prompt:)``
+/// returns ``LineInput/interrupted``. Ctrl-Z still suspends, Ctrl-R searches history backwards and
+/// Ctrl-D on an empty line ends input. Settings in `~/.editrc` apply, except for the keys above.
+///
+/// Use it only when standard input and output are terminals; ``LineEditorFactory`` decides.
+public final class LibeditLineEditor: LineEditor {
+  /// How many lines the history keeps, in memory and in the file.
+  public static let historySize: Int32 = 1000
+
+  public var completer: LineCompleter?
+
+  private let editLine: OpaquePointer
+  private let history: OpaquePointer
+  private let historyPath: String?
+  private let output: UnsafeMutablePointer<FILE>
+  /// Streams opened on caller-supplied descriptors; closed on deinit, unlike the standard streams.
+  private let ownedStreams: [UnsafeMutablePointer<FILE>]
+  /// libedit keeps the pointer the prompt callback returns and calls it again on every redraw, so
+  /// the string lives here until the next prompt replaces it.
+  private var promptCString = strdup("")
+  /// Set by the Ctrl-C command so that `readLine` can tell an abandoned line from an entered one.
+  private var interruptRequested = false
+
+  /// Opens the editor on the standard streams, or on the given terminal descriptors.
+  ///
+  /// - Parameters:
+  ///   - historyFile: where history is loaded from and saved to after every line; its directory is
+  ///     created (mode 0700) if missing. `nil` keeps history in memory only. History problems never
+  ///     stop editing: an unreadable or unwritable file just means no saved history.
+  ///   - inputDescriptor: the terminal to read keys from; it stays open after the editor ends.
+  ///   - outputDescriptor: the terminal to draw on; it stays open after the editor ends.
+  ///   - terminalType: the terminfo name; `nil` uses `$TERM`.
+  ///   - handlesSignals: lets libedit restore the terminal on SIGTSTP, SIGCONT and SIGTERM and follow
+  ///     window size changes (SIGWINCH) while a line is edited. Only a test running the editor inside
+  ///     its own process should turn this off.
+  /// - Returns: `nil` when libedit cannot start.
+  public init?(
+    historyFile: URL?,
+    inputDescriptor: Int32 = STDIN_FILENO,
+    outputDescriptor: Int32 = STDOUT_FILENO,
+    terminalType: String? = nil,
+    handlesSignals: Bool = true
+  ) {
+    Self.selectUTF8Locale()
+    var owned: [UnsafeMutablePointer<FILE>] = []
+    func stream(_ descriptor: Int32, _ mode: String, standard: UnsafeMutablePointer<FILE>)
+      -> UnsafeMutablePointer<FILE>?
+    {
+      let isStandard =
+        descriptor == (mode == "r" ? STDIN_FILENO : STDOUT_FILENO) && fileno(standard) == descriptor
+      if isStandard { return standard }
+      let copy = dup(descriptor)
+      guard copy >= 0, let file = fdopen(copy, mode) else { return nil }
+      owned.append(file)
+      return file
+    }
+    guard
+      let input = stream(inputDescriptor, "r", standard: cel_stdin()),
+      let output = stream(outputDescriptor, "w", standard: cel_stdout()),
+      // libedit's own complaints (a bad ~/.editrc line) go to stderr when drawing on stdout.
+      let editLine = el_init(
+        Self.programName, input, output, outputDescriptor == STDOUT_FILENO ? cel_stderr() : output)
+    else {
+      Self.close(owned)
+      return nil
+    }
+    guard let history = history_init() else {
+      el_end(editLine)
+      Self.close(owned)
+      return nil
+    }
+    self.editLine = editLine
+    self.history = history
+    self.output = output
+    self.ownedStreams = owned
+    self.historyPath = historyFile.flatMap(Self.prepareHistoryFile)
+
+    cel_history_set_size(history, Self.historySize)
+    cel_history_set_unique(history, 1)
+    if let historyPath {
+      cel_history_load(history, historyPath)
+    }
+    configureEditor(terminalType: terminalType, handlesSignals: handlesSignals)
+  }
+
+  deinit {
+    el_end(editLine)
+    history_end(history)
+    free(promptCString)
+    Self.close(ownedStreams)
+  }
+
+  public func readLine(prompt: String) -> LineInput {
+    free(promptCString)
+    promptCString = strdup(PromptMarkup.markingInvisibleSequences(in: prompt))
+    interruptRequested = false
+    // Output printed by the caller since the last prompt may still sit in a stdio buffer; it has to
+    // reach the terminal before libedit draws the prompt after it.
+    fflush(nil)
+
+    var count: Int32 = 0
+    let text = el_gets(editLine, &count)
+    if interruptRequested {
+      return .interrupted
+    }
+    guard let text, count > 0 else {
+      // Ctrl-D leaves the cursor after "^D" on the prompt line; what follows starts on its own line.
+      fputs("\n", output)
+      fflush(output)
+      return .endOfFile
+    }
+    var line = String(cString: text)
+    if line.hasSuffix("\n") {
+      line.removeLast()
+    }
+    return .line(line)
+  }
+
+  public func addHistory(_ line: String) {
+    guard line.contains(where: { !$0.isWhitespace }) else { return }
+    cel_history_enter(history, line)
+    if let historyPath {
+      cel_history_save(history, historyPath)
+    }
+  }
+
+  // MARK: - Set-up
+
+  /// The name `~/.editrc` lines can be scoped to, as in `nettriage:bind ...`.
+  private static let programName = "nettriage"
+
+  private func configureEditor(terminalType: String?, handlesSignals: Bool) {
+    if let terminalType {
+      cel_set_terminal(editLine, terminalType)
+    }
+    cel_set_client_data(editLine, Unmanaged.passUnretained(self).toOpaque())
+    cel_set_prompt_esc(editLine, promptCallback, CChar(PromptMarkup.ignoreMarker.value))
+    cel_set_editor(editLine, "emacs")
+    cel_set_signal(editLine, handlesSignals ? 1 : 0)
+    cel_set_history(editLine, history)
+
+    // Defaults a person's ~/.editrc may change.
+    for (key, command) in Self.navigationKeys {
+      cel_bind(editLine, key, command)
+    }
+    // ~/.editrc next: the bindings below are the ones the REPL relies on, so they win.
+    el_source(editLine, nil)
+
+    // A command must exist before a key is bound to it; binding to an unknown name can corrupt
+    // libedit's heap.
+    cel_add_function(editLine, "nettriage-complete", "complete the current word", completeCallback)
+    cel_add_function(editLine, "nettriage-interrupt", "abandon the line", interruptCallback)
+    cel_add_function(editLine, "nettriage-suspend", "suspend the program", suspendCallback)
+    cel_bind(editLine, "^I", "nettriage-complete")
+    cel_bind(editLine, "^C", "nettriage-interrupt")
+    cel_bind(editLine, "^Z", "nettriage-suspend")
+    cel_bind(editLine, "^R", "em-inc-search-prev")
+
+    // With ISIG on, the kernel turns Ctrl-C into SIGINT, which libedit re-sends to the process
+    // group after restoring the terminal: the program dies and unsaved history is lost. Off only
+    // while editing ("-d"), so Ctrl-C still interrupts a running command.
+    parse(["setty", "-d", "-isig"])
+  }
+
+  /// Home, End, Delete and Ctrl-arrows in the spellings terminals and multiplexers send.
+  ///
+  /// libedit binds only the sequences terminfo lists for `$TERM`; tmux, for one, sends ESC [1~ for
+  /// Home even with TERM=xterm-256color, which libedit would otherwise insert as "~".
+  private static let navigationKeys = [
+    ("\u{1B}[1~", "ed-move-to-beg"), ("\u{1B}[7~", "ed-move-to-beg"),
+    ("\u{1B}[H", "ed-move-to-beg"), ("\u{1B}OH", "ed-move-to-beg"),
+    ("\u{1B}[4~", "ed-move-to-end"), ("\u{1B}[8~", "ed-move-to-end"),
+    ("\u{1B}[F", "ed-move-to-end"), ("\u{1B}OF", "ed-move-to-end"),
+    ("\u{1B}[3~", "ed-delete-next-char"),
+    ("\u{1B}[1;5D", "ed-prev-word"), ("\u{1B}[1;5C", "em-next-word"),
+  ]
+
+  private func parse(_ arguments: [String]) {
+    var cStrings = arguments.map { UnsafePointer(strdup($0)) }
+    defer {
+      for cString in cStrings {
+        free(UnsafeMutablePointer(mutating: cString))
+      }
+    }
+    el_parse(editLine, Int32(cStrings.count), &cStrings)
+  }
+
+  private static func close(_ streams: [UnsafeMutablePointer<FILE>]) {
+    for stream in streams {
+      fclose(stream)
+    }
+  }
+
+  /// A Swift program starts in the "C" locale, in which libedit silently drops non-ASCII input.
+  private static func selectUTF8Locale() {
+    setlocale(LC_CTYPE, "")
+    if cel_codeset_is_utf8() == 0 {
+      setlocale(LC_CTYPE, "C.UTF-8")
+    }
+  }
+
+  /// The path of `file` once its directory exists, or `nil` when it cannot be created.
+  private static func prepareHistoryFile(_ file: URL) -> String? {
+    let directory = file.deletingLastPathComponent()
+    do {
+      try FileManager.default.createDirectory(
+        at: directory, withIntermediateDirectories: true,
+        attributes: [.posixPermissions: 0o700])
+    } catch {
+      return nil
+    }
+    return file.path
+  }
+
+  // MARK: - Editor commands
+
+  /// The editor that owns `editLine`, found through libedit's client data.
+  fileprivate static func owning(_ editLine: OpaquePointer?) -> LibeditLineEditor? {
+    guard let editLine, let data = cel_get_client_data(editLine) else { return nil }
+    return Unmanaged<LibeditLineEditor>.fromOpaque(data).takeUnretainedValue()
+  }
+
+  fileprivate var prompt: UnsafeMutablePointer<CChar>? { promptCString }
+
+  fileprivate func complete() -> Int32 {
+    guard let completer, let info = el_wline(editLine)?.pointee else { return CC_REFRESH_BEEP }
+    let beforeCursor = Self.string(from: info.buffer, to: info.cursor)
+    guard
+      let edit = WordCompletion(lineBeforeCursor: beforeCursor, candidates: completer(beforeCursor))
+    else {
+      return CC_REFRESH_BEEP
+    }
+    if edit.changesLine {
+      el_deletestr(editLine, Int32(edit.word.unicodeScalars.count))
+      var wide = edit.replacement.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+      wide.append(0)
+      el_winsertstr(editLine, wide)
+    }
+    guard !edit.alternatives.isEmpty else { return CC_REFRESH }
+    let width = Int(cel_terminal_columns(editLine))
+    let lines = CandidateColumns.lines(for: edit.alternatives, width: width > 0 ? width : 80)
+    fputs("\n" + lines.joined(separator: "\n") + "\n", output)
+    fflush(output)
+    // Redraws the prompt and the line below the list.
+    return CC_REDISPLAY
+  }
+
+  fileprivate func interrupt() -> Int32 {
+    interruptRequested = true
+    guard let info = el_wline(editLine)?.pointee else { return CC_EOF }
+    // Show "^C" after the whole line, as a shell does, then let libedit's own newline command end
+    // the line so the display is left tidy whatever its length; readLine discards the text.
+    el_cursor(editLine, Int32(info.lastchar - info.cursor))
+    el_insertstr(editLine, "^C")
+    el_push(editLine, "\n")
+    return CC_REFRESH
+  }
+
+  private static func string(
+    from start: UnsafePointer<wchar_t>, to end: UnsafePointer<wchar_t>
+  ) -> String {
+    let wide = UnsafeBufferPointer(start: start, count: end - start)
+    var scalars = String.UnicodeScalarView()
+    for character in wide {
+      scalars.append(Unicode.Scalar(UInt32(bitPattern: character)) ?? "\u{FFFD}")
+    }
+    return String(scalars)
+  }
+}
+
+// libedit calls plain C function pointers. They capture nothing and find the editor through the
+// client data: a capturing @convention(c) closure crashes the Swift 6.3 compiler.
+
+private func promptCallback(_ editLine: OpaquePointer?) -> UnsafeMutablePointer<CChar>? {
+  LibeditLineEditor.owning(editLine)?.prompt
+}
+
+private func completeCallback(_ editLine: OpaquePointer?, _ key: Int32) -> UInt8 {
+  UInt8(LibeditLineEditor.owning(editLine)?.complete() ?? CC_ERROR)
+}
+
+private func interruptCallback(_ editLine: OpaquePointer?, _ key: Int32) -> UInt8 {
+  UInt8(LibeditLineEditor.owning(editLine)?.interrupt() ?? CC_EOF)
+}
+
+private func suspendCallback(_ editLine: OpaquePointer?, _ key: Int32) -> UInt8 {
+  // With signal handling on, libedit restores the terminal before stopping and raw mode after
+  // SIGCONT; the redisplay then redraws the prompt on the resumed terminal.
+  raise(SIGTSTP)
+  return UInt8(CC_REDISPLAY)
+}

@@ -1,0 +1,24 @@
+/// Proposes completions for the word before the cursor.
+///
+/// Receives the text from the start of the line to the cursor and returns full replacement words for
+/// the word being typed (the text after the last space; for a line such as `.he` that is the command
+/// itself). Candidates that do not start with that word are ignored, so a completer may return every
+/// word that fits the context and let the editor narrow them down.
+public typealias LineCompleter = (_ lineBeforeCursor: String) -> [String]
+
+/// Reads lines from a person or a script, one prompt at a time.
+///
+/// The REPL depends on this protocol only, so it runs the same over libedit on a terminal and over a
+/// plain reader on a pipe. Implementations are used from one thread and are not `Sendable`.
+public protocol LineEditor: AnyObject {
+  /// Called on Tab; `nil` turns completion off.
+  var completer: LineCompleter? { get set }
+
+  /// Shows `prompt` and blocks until a line, an interrupt or the end of input.
+  func readLine(prompt: String) -> LineInput
+
+  /// Remembers `line` for recall and, where there is a history file, saves it at once.
+  ///
+  /// Blank lines are not remembered. Saving after every line means a crash loses nothing.
+  func addHistory(_ line: String)
+}

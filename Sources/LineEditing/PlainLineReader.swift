@@ -1,0 +1,105 @@
+import CEditLine
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Reads lines without a line editor, for pipes, files and dumb terminals.
+///
+/// Nothing here waits for or talks to a terminal, so scripts and tests that pipe input never hang.
+/// Lines may end in LF or CRLF; a last line without a terminator is still returned. History and
+/// completion are accepted and ignored, so the REPL does not need to know which reader it has.
+public final class PlainLineReader: LineEditor {
+  /// When the prompt is written.
+  public enum PromptVisibility: Sendable {
+    /// Only when the output is a terminal, so a script that pipes the output gets no prompts in it.
+    case whenOutputIsTerminal
+    /// Always, such as for a terminal whose `TERM` is `dumb`.
+    case always
+    /// Never.
+    case never
+  }
+
+  /// Ignored: a plain reader has no Tab key to complete on.
+  public var completer: LineCompleter?
+
+  private let input: UnsafeMutablePointer<FILE>
+  private let output: UnsafeMutablePointer<FILE>
+  private let showsPrompt: Bool
+  /// Streams opened on caller-supplied descriptors; closed on deinit, unlike the standard streams.
+  private let ownedStreams: [UnsafeMutablePointer<FILE>]
+
+  /// Reads from `inputDescriptor` and writes prompts to `outputDescriptor`.
+  ///
+  /// Descriptors other than standard input and output are duplicated, so the caller keeps its own
+  /// and closes it when it likes. On standard input the reader shares the C library's `stdin`
+  /// buffer, so it can be mixed with Swift's `readLine()`.
+  public init(
+    inputDescriptor: Int32 = STDIN_FILENO,
+    outputDescriptor: Int32 = STDOUT_FILENO,
+    promptVisibility: PromptVisibility = .whenOutputIsTerminal
+  ) {
+    var owned: [UnsafeMutablePointer<FILE>] = []
+    func stream(_ descriptor: Int32, _ mode: String, standard: UnsafeMutablePointer<FILE>)
+      -> UnsafeMutablePointer<FILE>
+    {
+      if fileno(standard) == descriptor { return standard }
+      guard let file = fdopen(dup(descriptor), mode) else { return standard }
+      owned.append(file)
+      return file
+    }
+    input = stream(inputDescriptor, "r", standard: cel_stdin())
+    output = stream(outputDescriptor, "w", standard: cel_stdout())
+    ownedStreams = owned
+    switch promptVisibility {
+    case .whenOutputIsTerminal: showsPrompt = isatty(outputDescriptor) != 0
+    case .always: showsPrompt = true
+    case .never: showsPrompt = false
+    }
+  }
+
+  deinit {
+    for stream in ownedStreams {
+      fclose(stream)
+    }
+  }
+
+  public func readLine(prompt: String) -> LineInput {
+    if showsPrompt {
+      fputs(prompt, output)
+    }
+    // Also pushes out whatever the caller printed before asking.
+    fflush(nil)
+
+    var buffer: UnsafeMutablePointer<CChar>?
+    var capacity = 0
+    defer { free(buffer) }
+    var length = getline(&buffer, &capacity, input)
+    while length < 0, ferror(input) != 0, errno == EINTR {
+      // A signal (a window resize, say) interrupted the read; it was not the end of input.
+      clearerr(input)
+      length = getline(&buffer, &capacity, input)
+    }
+    guard length > 0, let buffer else {
+      if showsPrompt {
+        fputs("\n", output)
+        fflush(output)
+      }
+      return .endOfFile
+    }
+    // Trimmed as bytes: Swift treats "\r\n" as one Character, so `hasSuffix("\n")` misses CRLF.
+    var count = length
+    if count > 0, buffer[count - 1] == 0x0A {
+      count -= 1
+    }
+    if count > 0, buffer[count - 1] == 0x0D {
+      count -= 1
+    }
+    let line = String(decoding: UnsafeRawBufferPointer(start: buffer, count: count), as: UTF8.self)
+    return .line(line)
+  }
+
+  public func addHistory(_ line: String) {}
+}
