@@ -1,0 +1,192 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The real libedit REPL through a pseudo-terminal, as a person uses it.
+@Suite("REPL on a terminal", .serialized)
+struct REPLTerminalTests {
+  let state: TemporaryDirectory
+
+  init() throws {
+    state = try TemporaryDirectory()
+  }
+
+  private var environment: [String: String] {
+    PseudoTerminal.baseEnvironment.merging([
+      "HOME": state.url.path, "XDG_STATE_HOME": state.url.appendingPathComponent("state").path,
+      "SOURCE_DATE_EPOCH": "1700000000",
+    ]) { _, new in new }
+  }
+
+  private func start(_ arguments: [String] = []) throws -> PseudoTerminal {
+    try PseudoTerminal(
+      executable: PseudoTerminal.builtProduct(named: "nettriage"), arguments: arguments, environment: environment,
+      currentDirectory: state.url)
+  }
+
+  /// Waits for the prompt and for libedit to take the keyboard, then types `line` and Enter.
+  private func answer(_ terminal: PseudoTerminal, _ line: String, prompt: String = "answer> ") throws {
+    try terminal.waitFor(prompt)
+    try terminal.waitForRawMode()
+    try terminal.send(line + "\r")
+  }
+
+  private func sessionID(in output: String) throws -> String {
+    let line = try #require(output.split(separator: "\n").first { $0.hasPrefix("Resume with: nettriage resume ") })
+    return String(line.dropFirst("Resume with: nettriage resume ".count))
+  }
+
+  @Test func answersCompletesDiscardsAndUndoes() throws {
+    let terminal = try start()
+    try terminal.waitFor("Question 1 · only-this-machine")
+    try answer(terminal, "1")
+    try terminal.waitFor("Question 2 · internet-also-fails")
+    try answer(terminal, "Ye")  // a unique, case-insensitive prefix of a label
+    try terminal.waitFor("Question 3 · hosts-per-sweep")
+    // Ctrl-C in the middle of a line abandons the line, not the session.
+    try terminal.waitFor("answer> ")
+    try terminal.waitForRawMode()
+    try terminal.send("12345")
+    try terminal.sendControl("c")
+    try terminal.waitFor("line discarded")
+    try answer(terminal, "500")
+    try terminal.waitFor("Question 4 · recovery-pattern")
+    // Tab completes a choice's value.
+    try terminal.waitFor("answer> ")
+    try terminal.waitForRawMode()
+    try terminal.send("after-a")
+    try terminal.send("\t")
+    try terminal.waitFor("after-a-minute")  // the completed word is on the line before Enter
+    try terminal.send("\r")
+    try terminal.waitFor("Question 5 · error-code")
+    try answer(terminal, ".why")
+    try terminal.waitFor("Why this question (error-code)")
+    try terminal.waitFor("hosts-per-sweep = 500 (user)")
+    try terminal.waitFor("recovery-pattern = after-a-minute (user)")
+    try answer(terminal, ".back")
+    try terminal.waitFor("answer to 'recovery-pattern' undone")
+    try terminal.waitFor("Question 4 · recovery-pattern")
+    try answer(terminal, "2")
+    try terminal.waitFor("Question 5 · error-code")
+    try answer(terminal, ".facts")
+    try terminal.waitFor("when-sessions-close")
+    try terminal.waitForRawMode()
+    try terminal.sendControl("d")
+    try terminal.waitFor("Resume with: nettriage resume ")
+    #expect(try terminal.waitForExit() == 2)
+  }
+
+  @Test func ctrlDThenResumeKeepsEveryAnswer() throws {
+    let first = try start()
+    try answer(first, "yes")
+    try answer(first, "no")
+    try answer(first, "42")
+    try first.waitFor("Question 4")
+    try first.waitFor("answer> ")
+    try first.waitForRawMode()
+    try first.sendControl("d")
+    try first.waitFor("(3 answers, in progress)")
+    try first.waitFor("\n")
+    #expect(try first.waitForExit() == 2)
+    let id = try sessionID(in: first.output)
+
+    let resumed = try start(["resume", id])
+    try resumed.waitFor("resuming session \(id)")
+    try resumed.waitFor("3 answers so far")
+    try resumed.waitFor("Question 4 · error-code")
+    try answer(resumed, ".facts")
+    try resumed.waitFor("hosts-per-sweep")
+    try resumed.waitFor("42")
+    try resumed.waitFor("internet-also-fails")
+    try resumed.waitFor("no")
+    try answer(resumed, ".quit")
+    #expect(try resumed.waitForExit() == 2)
+  }
+
+  @Test func killNineAtAPromptLosesNoAnswer() throws {
+    let first = try start()
+    try answer(first, "yes")
+    try answer(first, "yes")
+    try answer(first, "800")
+    try answer(first, "1")
+    try first.waitFor("Question 5 · error-code")
+    try first.waitFor("answer> ")
+    try first.waitForRawMode()
+    first.kill()
+    #expect(try first.waitForExit() == 128 + SIGKILL)
+
+    let resumed = try start(["resume"])
+    try resumed.waitFor("4 answers so far")
+    try resumed.waitFor("Question 5 · error-code")
+    try answer(resumed, ".how")
+    try resumed.waitFor("800 hosts (user)")
+    try resumed.waitFor("after the last new connection")
+    try answer(resumed, ".quit")
+    #expect(try resumed.waitForExit() == 2)
+  }
+
+  @Test func savedAnswersReplayToTheSameReportByteForByte() throws {
+    let terminal = try start()
+    try answer(terminal, "yes")
+    try answer(terminal, "yes")
+    try answer(terminal, "300")
+    try answer(terminal, "1")
+    try answer(terminal, ".note caller says: `net use` fails <b>after</b> ~300 hosts | see ```ticket```")
+    try answer(terminal, "64")
+    try answer(terminal, ".back")  // saved answers reflect undone ones
+    try answer(terminal, "53")
+    try answer(terminal, "answer-ok")
+    try answer(terminal, "10.9.8.7")
+    try answer(terminal, "tmg")
+    try terminal.waitFor("Diagnosed: ")
+    let report = state.path("interactive.md")
+    let json = state.path("interactive.json")
+    let saved = state.path("saved.yaml")
+    try answer(terminal, ".report \(report)", prompt: "done> ")
+    try terminal.waitFor("report written")
+    try answer(terminal, ".json \(json)", prompt: "done> ")
+    try terminal.waitFor("JSON report written")
+    try answer(terminal, ".save answers \(saved)", prompt: "done> ")
+    try terminal.waitFor("answers written")
+    try answer(terminal, ".quit", prompt: "done> ")
+    #expect(try terminal.waitForExit() == 0)
+
+    let replayed = try BinaryRun.run(
+      ["run", "--answers", saved, "--report", state.path("replayed.md"), "--json", state.path("replayed.json")],
+      environment: ["SOURCE_DATE_EPOCH": "1700000000"])
+    #expect(replayed.status == 0, "\(replayed.standardError)")
+    #expect(try state.read("replayed.md") == state.read("interactive.md"))
+    #expect(try state.read("replayed.json") == state.read("interactive.json"))
+    #expect(try state.read("saved.yaml").contains("error-code: \"53\""))
+    // The note cannot break the document: no fence opens and the HTML is inert.
+    let markdown = try state.read("interactive.md")
+    #expect(markdown.contains("> caller says: \\`net use\\` fails &lt;b>after&lt;/b> \\~300 hosts \\| see \\`\\`\\`ticket\\`\\`\\`"))
+    #expect(!markdown.contains("```ticket"))
+  }
+
+  @Test func unknownCommandSuggestsTheNearMatch() throws {
+    let terminal = try start()
+    try answer(terminal, ".hepl")
+    try terminal.waitFor("unknown command '.hepl' (did you mean '.help'?)")
+    try answer(terminal, ".quit")
+    #expect(try terminal.waitForExit() == 2)
+  }
+
+  @Test func nonASCIIInputArrivesIntact() throws {
+    let terminal = try start()
+    try answer(terminal, "yes")
+    try answer(terminal, ".note Café in Zürich — ☎ ok")
+    try terminal.waitFor("noted")
+    try answer(terminal, ".quit")
+    #expect(try terminal.waitForExit() == 2)
+    let journals = try FileManager.default.contentsOfDirectory(
+      atPath: state.url.appendingPathComponent("state/nettriage/sessions").path)
+    let text = try String(
+      contentsOf: state.url.appendingPathComponent("state/nettriage/sessions/\(try #require(journals.first))"),
+      encoding: .utf8)
+    #expect(text.contains("Café in Zürich — ☎ ok"))
+  }
+}
