@@ -75,14 +75,6 @@ static inline void *cel_get_client_data(EditLine *el) {
   return data;
 }
 
-static inline int cel_set_getc_function(EditLine *el, el_rfunc_t function) {
-  return el_set(el, EL_GETCFN, function);
-}
-
-static inline int cel_refresh(EditLine *el) {
-  return el_set(el, EL_REFRESH);
-}
-
 /// The terminal width libedit is using, or 0 when unknown.
 static inline int cel_terminal_columns(EditLine *el) {
   int columns = 0;
@@ -115,12 +107,6 @@ static inline int cel_history_load(History *h, const char *path) {
 static inline int cel_history_save(History *h, const char *path) {
   HistEvent event;
   return history(h, &event, H_SAVE, path);
-}
-
-static inline int cel_history_count(History *h) {
-  HistEvent event;
-  if (history(h, &event, H_GETSIZE) != 0) return 0;
-  return event.num;
 }
 
 #endif

@@ -16,17 +16,13 @@ import Foundation
 ///
 /// Use it only when standard input and output are terminals; ``LineEditorFactory`` decides.
 public final class LibeditLineEditor: LineEditor {
-  /// How many lines the history keeps, in memory and in the file.
-  public static let historySize: Int32 = 1000
-
   public var completer: LineCompleter?
 
   private let editLine: OpaquePointer
   private let history: OpaquePointer
   private let historyPath: String?
-  private let output: UnsafeMutablePointer<FILE>
-  /// Streams opened on caller-supplied descriptors; closed on deinit, unlike the standard streams.
-  private let ownedStreams: [UnsafeMutablePointer<FILE>]
+  /// Outlives `editLine`, which reads and draws through these streams.
+  private let streams: StdioStreams
   /// libedit keeps the pointer the prompt callback returns and calls it again on every redraw, so
   /// the string lives here until the next prompt replaces it.
   private var promptCString = strdup("")
@@ -54,37 +50,20 @@ public final class LibeditLineEditor: LineEditor {
     handlesSignals: Bool = true
   ) {
     Self.selectUTF8Locale()
-    var owned: [UnsafeMutablePointer<FILE>] = []
-    func stream(_ descriptor: Int32, _ mode: String, standard: UnsafeMutablePointer<FILE>)
-      -> UnsafeMutablePointer<FILE>?
-    {
-      let isStandard =
-        descriptor == (mode == "r" ? STDIN_FILENO : STDOUT_FILENO) && fileno(standard) == descriptor
-      if isStandard { return standard }
-      let copy = dup(descriptor)
-      guard copy >= 0, let file = fdopen(copy, mode) else { return nil }
-      owned.append(file)
-      return file
-    }
     guard
-      let input = stream(inputDescriptor, "r", standard: cel_stdin()),
-      let output = stream(outputDescriptor, "w", standard: cel_stdout()),
-      // libedit's own complaints (a bad ~/.editrc line) go to stderr when drawing on stdout.
-      let editLine = el_init(
-        Self.programName, input, output, outputDescriptor == STDOUT_FILENO ? cel_stderr() : output)
+      let streams = StdioStreams(
+        inputDescriptor: inputDescriptor, outputDescriptor: outputDescriptor),
+      let editLine = el_init(Self.programName, streams.input, streams.output, streams.errors)
     else {
-      Self.close(owned)
       return nil
     }
     guard let history = history_init() else {
       el_end(editLine)
-      Self.close(owned)
       return nil
     }
     self.editLine = editLine
     self.history = history
-    self.output = output
-    self.ownedStreams = owned
+    self.streams = streams
     self.historyPath = historyFile.flatMap(Self.prepareHistoryFile)
 
     cel_history_set_size(history, Self.historySize)
@@ -99,7 +78,6 @@ public final class LibeditLineEditor: LineEditor {
     el_end(editLine)
     history_end(history)
     free(promptCString)
-    Self.close(ownedStreams)
   }
 
   public func readLine(prompt: String) -> LineInput {
@@ -117,8 +95,8 @@ public final class LibeditLineEditor: LineEditor {
     }
     guard let text, count > 0 else {
       // Ctrl-D leaves the cursor after "^D" on the prompt line; what follows starts on its own line.
-      fputs("\n", output)
-      fflush(output)
+      fputs("\n", streams.output)
+      fflush(streams.output)
       return .endOfFile
     }
     var line = String(cString: text)
@@ -137,6 +115,9 @@ public final class LibeditLineEditor: LineEditor {
   }
 
   // MARK: - Set-up
+
+  /// How many lines the history keeps, in memory and in the file.
+  private static let historySize: Int32 = 1000
 
   /// The name `~/.editrc` lines can be scoped to, as in `nettriage:bind ...`.
   private static let programName = "nettriage"
@@ -197,12 +178,6 @@ public final class LibeditLineEditor: LineEditor {
     el_parse(editLine, Int32(cStrings.count), &cStrings)
   }
 
-  private static func close(_ streams: [UnsafeMutablePointer<FILE>]) {
-    for stream in streams {
-      fclose(stream)
-    }
-  }
-
   /// A Swift program starts in the "C" locale, in which libedit silently drops non-ASCII input.
   private static func selectUTF8Locale() {
     setlocale(LC_CTYPE, "")
@@ -251,8 +226,8 @@ public final class LibeditLineEditor: LineEditor {
     guard !edit.alternatives.isEmpty else { return CC_REFRESH }
     let width = Int(cel_terminal_columns(editLine))
     let lines = CandidateColumns.lines(for: edit.alternatives, width: width > 0 ? width : 80)
-    fputs("\n" + lines.joined(separator: "\n") + "\n", output)
-    fflush(output)
+    fputs("\n" + lines.joined(separator: "\n") + "\n", streams.output)
+    fflush(streams.output)
     // Redraws the prompt and the line below the list.
     return CC_REDISPLAY
   }

@@ -25,34 +25,26 @@ public final class PlainLineReader: LineEditor {
   /// Ignored: a plain reader has no Tab key to complete on.
   public var completer: LineCompleter?
 
-  private let input: UnsafeMutablePointer<FILE>
-  private let output: UnsafeMutablePointer<FILE>
+  private let streams: StdioStreams
   private let showsPrompt: Bool
-  /// Streams opened on caller-supplied descriptors; closed on deinit, unlike the standard streams.
-  private let ownedStreams: [UnsafeMutablePointer<FILE>]
 
   /// Reads from `inputDescriptor` and writes prompts to `outputDescriptor`.
   ///
   /// Descriptors other than standard input and output are duplicated, so the caller keeps its own
-  /// and closes it when it likes. On standard input the reader shares the C library's `stdin`
-  /// buffer, so it can be mixed with Swift's `readLine()`.
+  /// and closes it when it likes; both must be open. On standard input the reader shares the C
+  /// library's `stdin` buffer, so it can be mixed with Swift's `readLine()`.
   public init(
     inputDescriptor: Int32 = STDIN_FILENO,
     outputDescriptor: Int32 = STDOUT_FILENO,
     promptVisibility: PromptVisibility = .whenOutputIsTerminal
   ) {
-    var owned: [UnsafeMutablePointer<FILE>] = []
-    func stream(_ descriptor: Int32, _ mode: String, standard: UnsafeMutablePointer<FILE>)
-      -> UnsafeMutablePointer<FILE>
-    {
-      if fileno(standard) == descriptor { return standard }
-      guard let file = fdopen(dup(descriptor), mode) else { return standard }
-      owned.append(file)
-      return file
+    guard
+      let streams = StdioStreams(
+        inputDescriptor: inputDescriptor, outputDescriptor: outputDescriptor)
+    else {
+      preconditionFailure("descriptor \(inputDescriptor) or \(outputDescriptor) is not open")
     }
-    input = stream(inputDescriptor, "r", standard: cel_stdin())
-    output = stream(outputDescriptor, "w", standard: cel_stdout())
-    ownedStreams = owned
+    self.streams = streams
     switch promptVisibility {
     case .whenOutputIsTerminal: showsPrompt = isatty(outputDescriptor) != 0
     case .always: showsPrompt = true
@@ -60,15 +52,9 @@ public final class PlainLineReader: LineEditor {
     }
   }
 
-  deinit {
-    for stream in ownedStreams {
-      fclose(stream)
-    }
-  }
-
   public func readLine(prompt: String) -> LineInput {
     if showsPrompt {
-      fputs(prompt, output)
+      fputs(prompt, streams.output)
     }
     // Also pushes out whatever the caller printed before asking.
     fflush(nil)
@@ -76,16 +62,16 @@ public final class PlainLineReader: LineEditor {
     var buffer: UnsafeMutablePointer<CChar>?
     var capacity = 0
     defer { free(buffer) }
-    var length = getline(&buffer, &capacity, input)
-    while length < 0, ferror(input) != 0, errno == EINTR {
-      // A signal (a window resize, say) interrupted the read; it was not the end of input.
-      clearerr(input)
-      length = getline(&buffer, &capacity, input)
+    var length = getline(&buffer, &capacity, streams.input)
+    while length < 0, ferror(streams.input) != 0, errno == EINTR {
+      // A signal handler interrupted the read; that is not the end of input.
+      clearerr(streams.input)
+      length = getline(&buffer, &capacity, streams.input)
     }
     guard length > 0, let buffer else {
       if showsPrompt {
-        fputs("\n", output)
-        fflush(output)
+        fputs("\n", streams.output)
+        fflush(streams.output)
       }
       return .endOfFile
     }

@@ -96,7 +96,10 @@ public enum MarkdownReportRenderer {
       out.append("### Ruled out")
       out.append("")
       for cause in report.diagnosis.ruledOut {
-        let reasons = cause.because.map { "\(report.explain($0, markdown: true)) (\(signed($0.factor)))" }
+        // What speaks against the cause is the reason it is ruled out; the rest is in the JSON.
+        let reasons = cause.because.filter { $0.factor < 0 }.map {
+          "\(report.explain($0, markdown: true)) (\(signed($0.factor)))"
+        }
         out.append("- **\(cause.cause.title)** (`\(cause.cause.id)`, \(signed(cause.factor))): \(reasons.joined(separator: "; "))")
       }
       out.append("")
