@@ -12,7 +12,11 @@ public enum LineEditorFactory {
   ///
   /// libedit is used only when standard input and output are both terminals and `TERM` names a
   /// terminal that can be driven (set and not `dumb`); anything else (a pipe, a file, an editor's
-  /// shell buffer) gets plain line reading, which never waits for a terminal.
+  /// shell buffer) gets plain line reading, which never waits for a terminal. A dumb terminal still
+  /// gets prompts; a pipe gets them only when the output is a terminal.
+  ///
+  /// - Parameter historyFile: where libedit keeps history, usually ``defaultHistoryFile(environment:)``;
+  ///   `nil` keeps it in memory. Plain reading keeps none.
   public static func makeLineEditor(
     historyFile: URL?,
     environment: [String: String] = ProcessInfo.processInfo.environment

@@ -7,7 +7,9 @@ struct EndToEndTests {
   let fixedTime = ["SOURCE_DATE_EPOCH": "1700000000"]
 
   @Test func runWritesTheMarkdownReportToStandardOutput() throws {
-    let run = try BinaryRun.run(["run", "--answers", Repository.scenario("isa-2006-enterprise-500-hosts-rate-limit")])
+    let run = try BinaryRun.run([
+      "run", "--answers", Repository.scenario("isa-2006-enterprise-500-hosts-rate-limit"),
+    ])
     #expect(run.status == 0)
     #expect(run.standardOutput.hasPrefix("# NetTriage report: "))
     #expect(run.standardOutput.contains("| Outcome | **diagnosed** |"))
@@ -16,9 +18,13 @@ struct EndToEndTests {
 
   @Test func runPrintsTheReportJSONOnStandardOutput() throws {
     let run = try BinaryRun.run(
-      ["run", "--answers", Repository.scenario("isa-2006-enterprise-500-hosts-rate-limit"), "--json", "-"])
+      [
+        "run", "--answers", Repository.scenario("isa-2006-enterprise-500-hosts-rate-limit"),
+        "--json", "-",
+      ])
     #expect(run.status == 0)
-    let object = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
     #expect(object["schema"] as? String == "nettriage.report/1")
     #expect(object["outcome"] as? String == "diagnosed")
     let conclusions = try #require(object["conclusions"] as? [[String: Any]])
@@ -33,7 +39,9 @@ struct EndToEndTests {
   }
 
   @Test func inconclusivePathExitsOne() throws {
-    let run = try BinaryRun.run(["run", "--answers", Repository.scenario("same-subnet-500-hosts"), "--json", "-"])
+    let run = try BinaryRun.run([
+      "run", "--answers", Repository.scenario("same-subnet-500-hosts"), "--json", "-",
+    ])
     #expect(run.status == 1)
     #expect(run.standardOutput.contains("\"outcome\" : \"inconclusive\""))
   }
@@ -60,25 +68,36 @@ struct EndToEndTests {
       """)
     let run = try BinaryRun.run(["run", "--answers", path])
     #expect(run.status == 65)
-    #expect(run.standardError.contains("\(path):4:3: error: unknown question 'hosts-per-swep' (did you mean 'hosts-per-sweep'?)"))
-    #expect(run.standardError.contains("\(path):5:15: error: invalid answer to 'error-code': '54' is not a choice"))
+    #expect(
+      run.standardError.contains(
+        "\(path):4:3: error: unknown question 'hosts-per-swep' (did you mean 'hosts-per-sweep'?)"))
+    #expect(
+      run.standardError.contains(
+        "\(path):5:15: error: invalid answer to 'error-code': '54' is not a choice"))
     #expect(run.standardOutput.isEmpty)
   }
 
   @Test func wrongTypeExits65() throws {
     let folder = try TemporaryDirectory()
     let path = try folder.write(
-      "answers.yaml", "nettriage: answers/1\nanswers:\n  hosts-per-sweep: many\n  only-this-machine: perhaps\n")
+      "answers.yaml",
+      "nettriage: answers/1\nanswers:\n  hosts-per-sweep: many\n  only-this-machine: perhaps\n")
     let run = try BinaryRun.run(["run", "--answers", path])
     #expect(run.status == 65)
-    #expect(run.standardError.contains(":3:20: error: invalid answer to 'hosts-per-sweep': expected a number"))
-    #expect(run.standardError.contains(":4:22: error: invalid answer to 'only-this-machine': expected yes, no or unknown, found 'perhaps'"))
+    #expect(
+      run.standardError.contains(
+        ":3:20: error: invalid answer to 'hosts-per-sweep': expected a number"))
+    #expect(
+      run.standardError.contains(
+        ":4:22: error: invalid answer to 'only-this-machine': expected yes, no or unknown, found 'perhaps'"
+      ))
   }
 
   @Test func incompleteAnswerFileExits2ListingTheMissingQuestion() throws {
     let folder = try TemporaryDirectory()
     let path = try folder.write(
-      "answers.yaml", "nettriage: answers/1\nanswers:\n  only-this-machine: yes\n  internet-also-fails: yes\n")
+      "answers.yaml",
+      "nettriage: answers/1\nanswers:\n  only-this-machine: yes\n  internet-also-fails: yes\n")
     let run = try BinaryRun.run(["run", "--answers", path, "--json", "-"], timeout: 20)
     #expect(run.status == 2)
     #expect(run.standardError.contains("missing: hosts-per-sweep"))
@@ -89,7 +108,9 @@ struct EndToEndTests {
 
   @Test func missingPolicyUnknownCompletesTheRun() throws {
     let folder = try TemporaryDirectory()
-    let path = try folder.write("answers.yaml", "nettriage: answers/1\nmissing: unknown\nanswers:\n  only-this-machine: yes\n")
+    let path = try folder.write(
+      "answers.yaml", "nettriage: answers/1\nmissing: unknown\nanswers:\n  only-this-machine: yes\n"
+    )
     let run = try BinaryRun.run(["run", "--answers", path, "--json", "-"])
     #expect([0, 1].contains(run.status))
     #expect(run.standardOutput.contains("\"detail\" : \"missing: unknown\""))
@@ -116,7 +137,10 @@ struct EndToEndTests {
 
   @Test func unwritableReportExits73() throws {
     let run = try BinaryRun.run(
-      ["run", "--answers", Repository.scenario("dns-timeout-whole-office"), "--report", "/nonexistent/dir/r.md"])
+      [
+        "run", "--answers", Repository.scenario("dns-timeout-whole-office"), "--report",
+        "/nonexistent/dir/r.md",
+      ])
     #expect(run.status == 73)
   }
 
@@ -130,7 +154,10 @@ struct EndToEndTests {
   @Test func helpDocumentsTheExitCodes() throws {
     let run = try BinaryRun.run(["--help"])
     #expect(run.status == 0)
-    for line in ["0    diagnosed", "2    incomplete", "65   invalid input", "73   an output cannot be written", "130  interrupted"] {
+    for line in [
+      "0    diagnosed", "2    incomplete", "65   invalid input", "73   an output cannot be written",
+      "130  interrupted",
+    ] {
       #expect(run.standardOutput.contains(line))
     }
   }
@@ -163,9 +190,13 @@ struct EndToEndTests {
     #expect(lint.status == 65)
     let file = folder.path("knowledge-base.yaml")
     #expect(lint.standardError.contains("\(file):12:11: error: unknown node 'nowhere'"))
-    #expect(lint.standardError.contains("\(file):13:5: error: node 'end' is unreachable from start 'first'"))
+    #expect(
+      lint.standardError.contains(
+        "\(file):13:5: error: node 'end' is unreachable from start 'first'"))
     #expect(lint.standardError.contains("\(file):18:14: error: unknown cause 'no-such-cause'"))
-    let run = try BinaryRun.run(["run", "--kb", folder.url.path, "--answers", Repository.scenario("small-sweep-40-hosts")])
+    let run = try BinaryRun.run([
+      "run", "--kb", folder.url.path, "--answers", Repository.scenario("small-sweep-40-hosts"),
+    ])
     #expect(run.status == 65)
   }
 
@@ -174,19 +205,22 @@ struct EndToEndTests {
     try folder.write("knowledge-base.yaml", "nettriage: knowledge-base/1\nid: [unclosed\n")
     let lint = try BinaryRun.run(["kb", "lint", "--kb", folder.url.path])
     #expect(lint.status == 65)
-    #expect(lint.standardError.contains("\(folder.path("knowledge-base.yaml")):3:1: error: invalid YAML"))
+    #expect(
+      lint.standardError.contains("\(folder.path("knowledge-base.yaml")):3:1: error: invalid YAML"))
   }
 
   @Test func embeddedKnowledgeBaseTravelsWithACopiedBinary() throws {
     let folder = try TemporaryDirectory()
     let copy = folder.url.appendingPathComponent("nettriage")
     try FileManager.default.copyItem(at: BinaryRun.executable, to: copy)
-    let lint = try BinaryRun.run(["kb", "lint"], currentDirectory: URL(fileURLWithPath: "/"), executable: copy)
+    let lint = try BinaryRun.run(
+      ["kb", "lint"], currentDirectory: URL(fileURLWithPath: "/"), executable: copy)
     #expect(lint.status == 0)
     #expect(lint.standardOutput.contains("connection-limits"))
     #expect(lint.standardOutput.contains("0 errors"))
     let run = try BinaryRun.run(
-      ["run", "--answers", Repository.scenario("dns-timeout-whole-office")], currentDirectory: URL(fileURLWithPath: "/"),
+      ["run", "--answers", Repository.scenario("dns-timeout-whole-office")],
+      currentDirectory: URL(fileURLWithPath: "/"),
       executable: copy)
     #expect(run.status == 0)
   }
@@ -201,8 +235,10 @@ struct EndToEndTests {
 
   @Test func plainStandardInputRunsTheSameREPLWithoutHanging() throws {
     let state = try TemporaryDirectory()
-    let input = "yes\nyes\n500\n.nope\nafter-a-minute\n53\nanswer-ok\n10.0.0.9\nisa-2006-standard\n.report \(state.path("r.md"))\n.quit\n"
-    let run = try BinaryRun.run([], input: input, environment: ["XDG_STATE_HOME": state.url.path], timeout: 20)
+    let input =
+      "yes\nyes\n500\n.nope\nafter-a-minute\n53\nanswer-ok\n10.0.0.9\nisa-2006-standard\n.report \(state.path("r.md"))\n.quit\n"
+    let run = try BinaryRun.run(
+      [], input: input, environment: ["XDG_STATE_HOME": state.url.path], timeout: 20)
     #expect(run.status == 0, "\(run.standardError)")
     #expect(!run.standardOutput.contains("answer> "), "no prompts when output is not a terminal")
     #expect(run.standardOutput.contains("Diagnosed: "))
@@ -214,10 +250,12 @@ struct EndToEndTests {
 
   @Test func endOfInputBeforeAConclusionExits2AndKeepsTheSession() throws {
     let state = try TemporaryDirectory()
-    let run = try BinaryRun.run([], input: "yes\n", environment: ["XDG_STATE_HOME": state.url.path], timeout: 20)
+    let run = try BinaryRun.run(
+      [], input: "yes\n", environment: ["XDG_STATE_HOME": state.url.path], timeout: 20)
     #expect(run.status == 2)
     #expect(run.standardOutput.contains("Resume with: nettriage resume "))
-    let list = try BinaryRun.run(["sessions", "--json"], environment: ["XDG_STATE_HOME": state.url.path])
+    let list = try BinaryRun.run(
+      ["sessions", "--json"], environment: ["XDG_STATE_HOME": state.url.path])
     #expect(list.standardOutput.contains("\"status\" : \"in-progress\""))
     #expect(list.standardOutput.contains("\"answers\" : \"1\""))
   }

@@ -23,19 +23,23 @@ struct REPLTerminalTests {
 
   private func start(_ arguments: [String] = []) throws -> PseudoTerminal {
     try PseudoTerminal(
-      executable: PseudoTerminal.builtProduct(named: "nettriage"), arguments: arguments, environment: environment,
+      executable: PseudoTerminal.builtProduct(named: "nettriage"), arguments: arguments,
+      environment: environment,
       currentDirectory: state.url)
   }
 
   /// Waits for the prompt and for libedit to take the keyboard, then types `line` and Enter.
-  private func answer(_ terminal: PseudoTerminal, _ line: String, prompt: String = "answer> ") throws {
+  private func answer(_ terminal: PseudoTerminal, _ line: String, prompt: String = "answer> ")
+    throws
+  {
     try terminal.waitFor(prompt)
     try terminal.waitForRawMode()
     try terminal.send(line + "\r")
   }
 
   private func sessionID(in output: String) throws -> String {
-    let line = try #require(output.split(separator: "\n").first { $0.hasPrefix("Resume with: nettriage resume ") })
+    let line = try #require(
+      output.split(separator: "\n").first { $0.hasPrefix("Resume with: nettriage resume ") })
     return String(line.dropFirst("Resume with: nettriage resume ".count))
   }
 
@@ -134,7 +138,8 @@ struct REPLTerminalTests {
     try answer(terminal, "yes")
     try answer(terminal, "300")
     try answer(terminal, "1")
-    try answer(terminal, ".note caller says: `net use` fails <b>after</b> ~300 hosts | see ```ticket```")
+    try answer(
+      terminal, ".note caller says: `net use` fails <b>after</b> ~300 hosts | see ```ticket```")
     try answer(terminal, "64")
     try answer(terminal, ".back")  // saved answers reflect undone ones
     try answer(terminal, "53")
@@ -155,7 +160,10 @@ struct REPLTerminalTests {
     #expect(try terminal.waitForExit() == 0)
 
     let replayed = try BinaryRun.run(
-      ["run", "--answers", saved, "--report", state.path("replayed.md"), "--json", state.path("replayed.json")],
+      [
+        "run", "--answers", saved, "--report", state.path("replayed.md"), "--json",
+        state.path("replayed.json"),
+      ],
       environment: ["SOURCE_DATE_EPOCH": "1700000000"])
     #expect(replayed.status == 0, "\(replayed.standardError)")
     #expect(try state.read("replayed.md") == state.read("interactive.md"))
@@ -163,7 +171,10 @@ struct REPLTerminalTests {
     #expect(try state.read("saved.yaml").contains("error-code: \"53\""))
     // The note cannot break the document: no fence opens and the HTML is inert.
     let markdown = try state.read("interactive.md")
-    #expect(markdown.contains("> caller says: \\`net use\\` fails &lt;b>after&lt;/b> \\~300 hosts \\| see \\`\\`\\`ticket\\`\\`\\`"))
+    #expect(
+      markdown.contains(
+        "> caller says: \\`net use\\` fails &lt;b>after&lt;/b> \\~300 hosts \\| see \\`\\`\\`ticket\\`\\`\\`"
+      ))
     #expect(!markdown.contains("```ticket"))
   }
 
@@ -185,8 +196,35 @@ struct REPLTerminalTests {
     let journals = try FileManager.default.contentsOfDirectory(
       atPath: state.url.appendingPathComponent("state/nettriage/sessions").path)
     let text = try String(
-      contentsOf: state.url.appendingPathComponent("state/nettriage/sessions/\(try #require(journals.first))"),
+      contentsOf: state.url.appendingPathComponent(
+        "state/nettriage/sessions/\(try #require(journals.first))"),
       encoding: .utf8)
     #expect(text.contains("Café in Zürich — ☎ ok"))
+  }
+
+  @Test func answerFileWithMissingAskAsksOnTheTerminal() throws {
+    let answers = try state.write(
+      "partial.yaml",
+      """
+      nettriage: answers/1
+      missing: ask
+      answers:
+        only-this-machine: yes
+        internet-also-fails: yes
+        hosts-per-sweep: 500
+        recovery-pattern: when-sessions-close
+        error-code: "53"
+        dns-lookup-result: answer-ok
+        firewall-path: tmg-2010
+      """)
+    let terminal = try start(["run", "--answers", answers, "--report", state.path("asked.md")])
+    try terminal.waitFor("asking here")
+    try terminal.waitFor("station-ip")
+    try answer(terminal, "192.0.2.10")
+    try terminal.waitFor("Diagnosed: ")
+    #expect(try terminal.waitForExit() == 0)
+    let report = try state.read("asked.md")
+    #expect(report.contains("| 192.0.2.10 | user |"))
+    #expect(report.contains("| answer-file |"))
   }
 }

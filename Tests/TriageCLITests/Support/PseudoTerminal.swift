@@ -16,9 +16,10 @@ import Foundation
 /// ``waitFor(_:timeout:)`` consumes what it matched, like expect(1): waiting twice for a prompt waits
 /// for two prompts.
 ///
-/// Foundation's `Process` does not make the terminal the child's controlling terminal, so the kernel
-/// sends no SIGINT or SIGTSTP for control keys; a program that binds those keys itself (as the
-/// libedit REPL does) still sees them as input.
+/// The child runs in its own process group with no signals blocked. Foundation's `Process` does not
+/// make the terminal its controlling terminal, so the kernel sends no SIGINT or SIGTSTP for control
+/// keys; a program that binds those keys itself (as the libedit REPL does) still sees them as input,
+/// and ``terminate(signal:)`` delivers real signals.
 final class PseudoTerminal: @unchecked Sendable {
   /// A wait that ran out of time or a terminal that could not be set up.
   struct Failure: Error, CustomStringConvertible {
@@ -49,7 +50,7 @@ final class PseudoTerminal: @unchecked Sendable {
   /// The child's process identifier.
   var processIdentifier: Int32 { process.processIdentifier }
 
-  private let process = Process()
+  private let process: Process
   private let master: Int32
   /// Shared with the reader thread, which must not keep `self` alive: deinit is what stops it.
   private let transcript = Transcript()
@@ -75,11 +76,11 @@ final class PseudoTerminal: @unchecked Sendable {
     guard openpty(&master, &slave, nil, nil, &size) == 0 else {
       throw Failure(description: "openpty failed: \(String(cString: strerror(errno)))")
     }
-    self.master = master
     // The reader polls, so a child that never writes cannot block it past deinit.
     _ = fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK)
     _ = fcntl(master, F_SETFD, FD_CLOEXEC)
 
+    let process = Process()
     let terminal = FileHandle(fileDescriptor: slave, closeOnDealloc: false)
     process.executableURL = executable
     process.arguments = arguments
@@ -108,6 +109,8 @@ final class PseudoTerminal: @unchecked Sendable {
     // Only the child may hold the terminal side open: when it exits, reads from the master then end
     // with EIO instead of waiting for more output.
     close(slave)
+    self.process = process
+    self.master = master
 
     let thread = Thread { [transcript, readerDone, master] in
       transcript.record(from: master)
@@ -162,7 +165,7 @@ final class PseudoTerminal: @unchecked Sendable {
   /// between is taken by the kernel's line discipline. Call this after the prompt appears and before
   /// sending keys.
   func waitForRawMode(timeout: Duration = .seconds(10)) throws {
-    try wait(timeout: timeout, for: "raw mode (ICANON off)", stopsAtEndOfOutput: false) { _ in
+    try wait(timeout: timeout, for: "raw mode (ICANON off)") { _ in
       var settings = termios()
       return tcgetattr(master, &settings) == 0 && settings.c_lflag & tcflag_t(ICANON) == 0
     }
@@ -235,16 +238,16 @@ final class PseudoTerminal: @unchecked Sendable {
     }
   }
 
-  /// Checks `condition` on the transcript until it holds, the timeout passes or output ends.
+  /// Checks `condition` on the transcript until it holds, the timeout passes or output ends (the
+  /// child has exited, so waiting longer cannot help).
   private func wait(
-    timeout: Duration, for what: String, stopsAtEndOfOutput: Bool = true,
-    until condition: (inout Transcript.State) -> Bool
+    timeout: Duration, for what: String, until condition: (inout Transcript.State) -> Bool
   ) throws {
     let deadline = ContinuousClock.now + timeout
     while true {
       let (satisfied, ended) = transcript.withLock { state in (condition(&state), state.finished) }
       if satisfied { return }
-      if ended && stopsAtEndOfOutput {
+      if ended {
         throw failure("output ended while waiting for \(what)")
       }
       guard ContinuousClock.now < deadline else {

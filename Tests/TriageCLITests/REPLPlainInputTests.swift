@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+/// The REPL fed from a pipe: the same commands as at a terminal, no prompts, no waiting.
+@Suite("REPL on plain input")
+struct REPLPlainInputTests {
+  /// Two questions that set the same fact, so the second is answered by what is already known.
+  static let sharedFactKnowledgeBase = """
+    nettriage: knowledge-base/1
+    id: shared-fact
+    version: "1"
+    title: Shared fact
+    start: first
+    nodes:
+      - id: first
+        kind: question
+        type: number
+        fact: hosts
+        ask: How many hosts?
+        why: Size matters.
+        next: second
+      - id: second
+        kind: question
+        type: number
+        fact: hosts
+        ask: How many hosts, again?
+        why: Asked elsewhere too.
+        next: route
+      - id: route
+        kind: decision
+        branches:
+          - when: hosts >= 100
+            next: big
+        otherwise: small
+      - id: big
+        kind: conclusion
+        outcome: diagnosed
+        title: Big sweep of {{hosts}} hosts
+        text: Too many.
+        causes: [{ cause: too-many, certainty: 0.5 }]
+      - id: small
+        kind: conclusion
+        outcome: inconclusive
+        title: Small sweep
+        text: Fine.
+    causes:
+      - id: too-many
+        title: Too many hosts
+        summary: Fewer, please.
+        plan: [fewer]
+    steps:
+      - id: fewer
+        title: Sweep fewer hosts
+        text: Split the sweep.
+        risk: low
+        permission: none
+        verify: It works.
+        rollback: Sweep all again.
+    """
+
+  @Test func aKnownFactAnswersTheQuestionAndChangeAsksItAgain() throws {
+    let folder = try TemporaryDirectory()
+    try folder.write("kb/knowledge-base.yaml", Self.sharedFactKnowledgeBase)
+    let input = "500\n.how\n.change second\n50\n.facts\n.quit\n"
+    let run = try BinaryRun.run(
+      ["--kb", folder.path("kb")], input: input, environment: ["XDG_STATE_HOME": folder.path("state")])
+    #expect(run.status == 1, "\(run.standardError)")
+    let out = run.standardOutput
+    #expect(out.contains("✓ How many hosts, again? 500 (already known, from user; .change second to answer it yourself)"))
+    #expect(out.contains("Diagnosed: Big sweep of 500 hosts"))
+    #expect(out.contains("2. How many hosts, again? → 500 (already known, user)"))
+    #expect(out.contains("Inconclusive: Small sweep"))
+    #expect(out.contains("hosts  50  (user)"))
+  }
+
+  @Test func restartAsksForConfirmationAndKeepsNotes() throws {
+    let folder = try TemporaryDirectory()
+    try folder.write("kb/knowledge-base.yaml", Self.sharedFactKnowledgeBase)
+    let input = ".note keep me\n500\n.restart\nn\n.restart\nyes\n20\n.report \(folder.path("r.md"))\n.quit\n"
+    let run = try BinaryRun.run(
+      ["--kb", folder.path("kb")], input: input, environment: ["XDG_STATE_HOME": folder.path("state")])
+    #expect(run.status == 1, "\(run.standardError)")
+    #expect(run.standardOutput.contains("not restarted"))
+    #expect(run.standardOutput.contains("restarted"))
+    let report = try folder.read("r.md")
+    #expect(report.contains("> keep me"))
+    #expect(report.contains("| 1 | How many hosts? (`first`) | 20 | user |"))
+    #expect(!report.contains("500"))
+  }
+
+  @Test func invalidAnswersAreExplainedAndTheQuestionStays() throws {
+    let folder = try TemporaryDirectory()
+    let input = "perhaps\n9\n.change nope\n.back\n1\n.back\n.quit\n"
+    let run = try BinaryRun.run([], input: input, environment: ["XDG_STATE_HOME": folder.path("state")])
+    #expect(run.status == 2)
+    #expect(run.standardError.contains("'perhaps' is not a choice"))
+    #expect(run.standardError.contains("'9' is not a choice number (1 to 3)"))
+    #expect(run.standardError.contains("unknown question 'nope'"))
+    #expect(run.standardError.contains("nothing to undo: no answer given yet"))
+    #expect(run.standardOutput.contains("answer to 'only-this-machine' undone"))
+  }
+
+  @Test func answerFileWithMissingAskFallsBackToErrorWithoutATerminal() throws {
+    let folder = try TemporaryDirectory()
+    let path = try folder.write("a.yaml", "nettriage: answers/1\nmissing: ask\nanswers:\n  only-this-machine: yes\n")
+    let run = try BinaryRun.run(["run", "--answers", path], timeout: 20)
+    #expect(run.status == 2)
+    #expect(run.standardError.contains("missing: internet-also-fails"))
+  }
+}
