@@ -7,7 +7,8 @@ import Foundation
 
 let arguments = CommandLine.arguments
 guard arguments.count == 3 else {
-  FileHandle.standardError.write(Data("usage: KnowledgeBaseEmbedder KNOWLEDGE-BASE-DIR OUTPUT.swift\n".utf8))
+  FileHandle.standardError.write(
+    Data("usage: KnowledgeBaseEmbedder KNOWLEDGE-BASE-DIR OUTPUT.swift\n".utf8))
   exit(64)
 }
 let directory = URL(fileURLWithPath: arguments[1])

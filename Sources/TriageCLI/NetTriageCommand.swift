@@ -14,7 +14,8 @@ public struct NetTriageCommand: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      StartCommand.self, RunCommand.self, ResumeCommand.self, SessionsCommand.self, KnowledgeBaseCommand.self,
+      StartCommand.self, RunCommand.self, ResumeCommand.self, SessionsCommand.self,
+      KnowledgeBaseCommand.self,
     ],
     defaultSubcommand: StartCommand.self
   )

@@ -80,7 +80,8 @@ public enum TriageError: Error, Equatable, Sendable, CustomStringConvertible {
     case .cannotWrite(let path, let reason):
       return "error: cannot write '\(path)': \(reason)"
     case .cycle(let node):
-      return "error: the walk came back to '\(node)' without learning anything new (a loop in the knowledge base)"
+      return
+        "error: the walk came back to '\(node)' without learning anything new (a loop in the knowledge base)"
     }
   }
 }

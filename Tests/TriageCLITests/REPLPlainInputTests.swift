@@ -1,4 +1,8 @@
 import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 import Testing
 
 /// The REPL fed from a pipe: the same commands as at a terminal, no prompts, no waiting.
@@ -106,5 +110,47 @@ struct REPLPlainInputTests {
     let run = try BinaryRun.run(["run", "--answers", path], timeout: 20)
     #expect(run.status == 2)
     #expect(run.standardError.contains("missing: internet-also-fails"))
+  }
+}
+
+/// SIGINT outside line editing (here: waiting on a pipe) leaves with exit 130 and says how to resume.
+@Suite("Interrupts")
+struct InterruptTests {
+  @Test func interruptWhileWaitingOnAPipeExits130() throws {
+    let folder = try TemporaryDirectory()
+    let process = Process()
+    process.executableURL = BinaryRun.executable
+    process.environment = ["XDG_STATE_HOME": folder.path("state"), "PATH": "/usr/bin:/bin"]
+    let input = Pipe()
+    let output = Pipe()
+    let errors = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    input.fileHandleForWriting.write(Data("yes\n".utf8))
+    // Wait until the answer is journalled, then interrupt while the REPL waits for the next line.
+    let sessions = URL(fileURLWithPath: folder.path("state/nettriage/sessions"))
+    let deadline = Date().addingTimeInterval(20)
+    var journalled = false
+    while Date() < deadline, !journalled {
+      let names = (try? FileManager.default.contentsOfDirectory(atPath: sessions.path)) ?? []
+      journalled = names.contains { name in
+        let text = (try? String(contentsOf: sessions.appendingPathComponent(name), encoding: .utf8)) ?? ""
+        return text.contains("\"type\":\"answered\"")
+      }
+      Thread.sleep(forTimeInterval: 0.02)
+    }
+    #expect(journalled)
+    kill(process.processIdentifier, SIGINT)
+    let exitDeadline = Date().addingTimeInterval(10)
+    while process.isRunning, Date() < exitDeadline { Thread.sleep(forTimeInterval: 0.02) }
+    if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    process.waitUntilExit()
+    try input.fileHandleForWriting.close()
+    #expect(process.terminationReason == .exit)
+    #expect(process.terminationStatus == 130)
+    let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    #expect(message.contains("is saved. Resume with: nettriage resume "))
   }
 }

@@ -35,7 +35,10 @@ struct KnowledgeBaseLintCommand: ParsableCommand {
     let err = Terminal.standardError
     for diagnostic in diagnostics {
       let text = diagnostic.description
-      err.line(diagnostic.severity == .error ? text.replacingOccurrences(of: ": error:", with: ": " + err.styled("error", .red) + ":") : text)
+      err.line(
+        diagnostic.severity == .error
+          ? text.replacingOccurrences(of: ": error:", with: ": " + err.styled("error", .red) + ":")
+          : text)
     }
     let errors = diagnostics.filter { $0.severity == .error }.count
     let warnings = diagnostics.count - errors
@@ -43,9 +46,12 @@ struct KnowledgeBaseLintCommand: ParsableCommand {
     if let loaded {
       let nodes = loaded.nodes.count
       out.line(
-        "\(loaded.identity.id) \(loaded.identity.version): \(files.count) files, \(nodes) nodes, \(loaded.causes.count) causes, \(loaded.steps.count) steps; \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+        "\(loaded.identity.id) \(loaded.identity.version): \(files.count) files, \(nodes) nodes, \(loaded.causes.count) causes, \(loaded.steps.count) steps; \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+      )
     } else {
-      out.line("\(root): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+      out.line(
+        "\(root): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+      )
     }
     if errors > 0 || (strict && warnings > 0) { throw ExitStatus.invalidInput.exitCode }
   }
@@ -72,23 +78,30 @@ struct KnowledgeBaseTestCommand: ParsableCommand {
     let err = Terminal.standardError
     var urls = scenarios.map { URL(fileURLWithPath: $0) }
     if urls.isEmpty {
-      let folder = URL(fileURLWithPath: knowledgeBase.directory ?? "KnowledgeBase").appendingPathComponent("scenarios")
+      let folder = URL(fileURLWithPath: knowledgeBase.directory ?? "KnowledgeBase")
+        .appendingPathComponent("scenarios")
       urls = ScenarioRunner.files(in: folder)
       if urls.isEmpty {
-        err.line("error: no scenarios in \(folder.path) (pass --kb DIR, or run from the repository's root)")
+        err.line(
+          "error: no scenarios in \(folder.path) (pass --kb DIR, or run from the repository's root)"
+        )
         throw ExitStatus.inputMissing.exitCode
       }
     }
     let out = Terminal.standardOutput
     var failed = 0
     for url in urls {
-      let result = try exitingOnError { () throws(TriageError) in try ScenarioRunner.run(url, knowledgeBase: kb) }
+      let result = try exitingOnError { () throws(TriageError) in
+        try ScenarioRunner.run(url, knowledgeBase: kb)
+      }
       if result.passed {
         let ranked = result.ranked.isEmpty ? "no cause" : result.ranked.joined(separator: " > ")
-        out.line(out.styled("PASS", .green) + " \(result.name): \(result.outcome.rawValue), \(ranked)")
+        out.line(
+          out.styled("PASS", .green) + " \(result.name): \(result.outcome.rawValue), \(ranked)")
       } else {
         failed += 1
-        out.line(out.styled("FAIL", .red) + " \(result.name): \(result.problems.joined(separator: "; "))")
+        out.line(
+          out.styled("FAIL", .red) + " \(result.name): \(result.problems.joined(separator: "; "))")
       }
     }
     out.line("scenarios: \(urls.count - failed) passed, \(failed) failed")

@@ -8,7 +8,8 @@ struct ResumeCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "resume",
     abstract: "Continue a saved session (the latest unfinished one by default).",
-    discussion: "The session's answers are replayed from its journal; 'nettriage sessions' lists the IDs."
+    discussion:
+      "The session's answers are replayed from its journal; 'nettriage sessions' lists the IDs."
   )
 
   @Argument(help: ArgumentHelp("The session ID, or a unique start of it.", valueName: "id"))
@@ -31,13 +32,16 @@ struct ResumeCommand: ParsableCommand {
         chosen = matches[0]
       } else if matches.isEmpty {
         var message = "error: no session '\(id)' in \(directory.path)"
-        if let suggestion = NearestMatch.suggestion(for: id, among: summaries.map(\.header.session)) {
+        if let suggestion = NearestMatch.suggestion(for: id, among: summaries.map(\.header.session))
+        {
           message += " (did you mean '\(suggestion)'?)"
         }
         err.line(message)
         throw ExitStatus.inputMissing.exitCode
       } else {
-        err.line("error: '\(id)' matches several sessions: \(matches.map(\.header.session).joined(separator: ", "))")
+        err.line(
+          "error: '\(id)' matches several sessions: \(matches.map(\.header.session).joined(separator: ", "))"
+        )
         throw ExitStatus.usage.exitCode
       }
     } else {
@@ -56,13 +60,19 @@ struct ResumeCommand: ParsableCommand {
     }
     if kb.identity.digest != header.kb.digest {
       err.line(
-        "warning: the knowledge base changed since this session started (\(header.kb.id) \(header.kb.version) → \(kb.identity.version)); the answers are replayed against the current one")
+        "warning: the knowledge base changed since this session started (\(header.kb.id) \(header.kb.version) → \(kb.identity.version)); the answers are replayed against the current one"
+      )
     }
     let session = Session(id: header.session, knowledgeBase: kb, events: events, clock: clock)
     let out = Terminal.standardOutput
-    out.line(out.styled("NetTriage", .bold) + " · resuming session \(header.session) (started \(header.started))")
-    out.line("\(session.state.answers.count) answers so far. Type .how for the path so far, .help for commands.")
-    let outcome = try runREPL(session: session, journal: journal, clock: clock, environment: environment)
+    out.line(
+      out.styled("NetTriage", .bold)
+        + " · resuming session \(header.session) (started \(header.started))")
+    out.line(
+      "\(session.state.answers.count) answers so far. Type .how for the path so far, .help for commands."
+    )
+    let outcome = try runREPL(
+      session: session, journal: journal, clock: clock, environment: environment)
     throw ExitStatus(outcome).exitCode
   }
 }

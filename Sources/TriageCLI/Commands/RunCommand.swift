@@ -16,13 +16,17 @@ struct RunCommand: ParsableCommand {
       """
   )
 
-  @Option(name: .customLong("answers"), help: ArgumentHelp("The answer file (YAML).", valueName: "file"))
+  @Option(
+    name: .customLong("answers"), help: ArgumentHelp("The answer file (YAML).", valueName: "file"))
   var answers: String
 
-  @Option(help: ArgumentHelp("Write the Markdown report here ('-' for standard output).", valueName: "file.md"))
+  @Option(
+    help: ArgumentHelp(
+      "Write the Markdown report here ('-' for standard output).", valueName: "file.md"))
   var report: String?
 
-  @Option(help: ArgumentHelp("Write the JSON report here ('-' for standard output).", valueName: "file"))
+  @Option(
+    help: ArgumentHelp("Write the JSON report here ('-' for standard output).", valueName: "file"))
   var json: String?
 
   @Flag(help: "Replace report files that exist already.")
@@ -48,7 +52,8 @@ struct RunCommand: ParsableCommand {
     var policy = file.missing ?? (hasTerminal ? .ask : .error)
     if policy == .ask && !hasTerminal { policy = .error }
     var replay = try exitingOnError { () throws(TriageError) in
-      try AnswerReplay.replay(file, knowledgeBase: kb, sessionID: newSessionID(at: Date()), clock: clock, policy: policy)
+      try AnswerReplay.replay(
+        file, knowledgeBase: kb, sessionID: newSessionID(at: Date()), clock: clock, policy: policy)
     }
     var session = replay.session
     if replay.missing != nil, policy == .ask {
@@ -56,17 +61,23 @@ struct RunCommand: ParsableCommand {
       let journal = try exitingOnError { () throws(TriageError) in
         let journal = try SessionJournal.create(
           in: SessionJournal.defaultDirectory(environment: environment),
-          header: .init(session: session.id, kb: kb.identity, kbPath: knowledgeBase.absolutePath, started: clock.now()))
+          header: .init(
+            session: session.id, kb: kb.identity, kbPath: knowledgeBase.absolutePath,
+            started: clock.now()))
         for event in session.events { try journal.append(event) }
         return journal
       }
       err.line("The answer file does not answer everything this path needs; asking here.")
-      _ = try runREPL(session: session, journal: journal, clock: clock, environment: environment, leaveOnConclusion: true)
+      _ = try runREPL(
+        session: session, journal: journal, clock: clock, environment: environment,
+        leaveOnConclusion: true)
       session = try exitingOnError { () throws(TriageError) in
         let (_, events) = try SessionJournal.read(journal.url)
         return Session(id: session.id, knowledgeBase: kb, events: events, clock: clock)
       }
-      replay.missing = try exitingOnError { () throws(TriageError) in try session.walk().pendingQuestion }
+      replay.missing = try exitingOnError { () throws(TriageError) in
+        try session.walk().pendingQuestion
+      }
     }
     if !replay.unused.isEmpty {
       err.line("note: answers not used on this path: \(replay.unused.joined(separator: ", "))")
@@ -82,10 +93,12 @@ struct RunCommand: ParsableCommand {
     }
     if let missing = replay.missing {
       err.line(
-        "error: \(answers): incomplete: the path needs an answer to '\(missing.id)' (\(missing.ask.split(separator: "\n").first ?? ""))")
+        "error: \(answers): incomplete: the path needs an answer to '\(missing.id)' (\(missing.ask.split(separator: "\n").first ?? ""))"
+      )
       err.line("missing: \(missing.id)")
       if !replay.likelyNext.isEmpty {
-        err.line("then, depending on the answers, probably: \(replay.likelyNext.joined(separator: ", "))")
+        err.line(
+          "then, depending on the answers, probably: \(replay.likelyNext.joined(separator: ", "))")
       }
     }
     throw ExitStatus(result.outcome).exitCode

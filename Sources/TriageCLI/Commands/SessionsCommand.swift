@@ -7,20 +7,23 @@ struct SessionsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "sessions",
     abstract: "List saved sessions, newest first.",
-    discussion: "Sessions are kept in $XDG_STATE_HOME/nettriage/sessions (~/.local/state/nettriage/sessions)."
+    discussion:
+      "Sessions are kept in $XDG_STATE_HOME/nettriage/sessions (~/.local/state/nettriage/sessions)."
   )
 
   @Flag(help: "Print JSON instead of a table.")
   var json = false
 
   func run() throws {
-    let directory = SessionJournal.defaultDirectory(environment: ProcessInfo.processInfo.environment)
+    let directory = SessionJournal.defaultDirectory(
+      environment: ProcessInfo.processInfo.environment)
     let summaries = SessionJournal.list(in: directory)
     let out = Terminal.standardOutput
     if json {
       let rows = summaries.map { summary -> [String: String] in
         var row = [
-          "id": summary.header.session, "started": summary.header.started, "kb": summary.header.kb.id,
+          "id": summary.header.session, "started": summary.header.started,
+          "kb": summary.header.kb.id,
           "kb_version": summary.header.kb.version, "answers": String(summary.answers),
           "status": summary.concluded?.rawValue ?? "in-progress", "path": summary.url.path,
         ]
@@ -41,15 +44,18 @@ struct SessionsCommand: ParsableCommand {
     var rows = [header]
     for summary in summaries {
       rows.append([
-        summary.header.session, summary.lastActivity?.iso8601 ?? summary.header.started, String(summary.answers),
-        summary.concluded?.rawValue ?? "in progress", "\(summary.header.kb.id) \(summary.header.kb.version)",
+        summary.header.session, summary.lastActivity?.iso8601 ?? summary.header.started,
+        String(summary.answers),
+        summary.concluded?.rawValue ?? "in progress",
+        "\(summary.header.kb.id) \(summary.header.kb.version)",
       ])
     }
     let widths = (0..<header.count).map { column in rows.map { $0[column].count }.max() ?? 0 }
     for row in rows {
       out.line(
         row.enumerated().map { index, cell in
-          index == row.count - 1 ? cell : cell.padding(toLength: widths[index] + 2, withPad: " ", startingAt: 0)
+          index == row.count - 1
+            ? cell : cell.padding(toLength: widths[index] + 2, withPad: " ", startingAt: 0)
         }.joined())
     }
     out.line()

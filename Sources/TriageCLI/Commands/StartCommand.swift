@@ -25,15 +25,19 @@ struct StartCommand: ParsableCommand {
       let id = newSessionID(at: Date())
       let journal = try SessionJournal.create(
         in: SessionJournal.defaultDirectory(environment: environment),
-        header: .init(session: id, kb: kb.identity, kbPath: knowledgeBase.absolutePath, started: clock.now()))
+        header: .init(
+          session: id, kb: kb.identity, kbPath: knowledgeBase.absolutePath, started: clock.now()))
       return (kb, journal, Session(id: id, knowledgeBase: kb, clock: clock))
     }
     let out = Terminal.standardOutput
-    out.line(out.styled("NetTriage", .bold) + " · \(kb.title) (\(kb.identity.id) \(kb.identity.version))")
     out.line(
-      "Session \(session.id). Every answer is saved as you go; Ctrl-D or .quit leaves, 'nettriage resume' continues.")
+      out.styled("NetTriage", .bold) + " · \(kb.title) (\(kb.identity.id) \(kb.identity.version))")
+    out.line(
+      "Session \(session.id). Every answer is saved as you go; Ctrl-D or .quit leaves, 'nettriage resume' continues."
+    )
     out.line("Type .help for commands.")
-    let outcome = try runREPL(session: session, journal: journal, clock: clock, environment: environment)
+    let outcome = try runREPL(
+      session: session, journal: journal, clock: clock, environment: environment)
     throw ExitStatus(outcome).exitCode
   }
 }
@@ -43,9 +47,15 @@ func runREPL(
   session: Session, journal: SessionJournal?, clock: TriageClock, environment: [String: String],
   leaveOnConclusion: Bool = false
 ) throws -> Report.Outcome {
+  if journal != nil {
+    InterruptHandler.install(
+      message: "\ninterrupted; session \(session.id) is saved. Resume with: nettriage resume \(session.id)\n")
+  }
   let editor = LineEditorFactory.makeLineEditor(
-    historyFile: LineEditorFactory.defaultHistoryFile(environment: environment), environment: environment)
+    historyFile: LineEditorFactory.defaultHistoryFile(environment: environment),
+    environment: environment)
   let repl = TriageREPL(
-    session: session, journal: journal, editor: editor, clock: clock, leaveOnConclusion: leaveOnConclusion)
+    session: session, journal: journal, editor: editor, clock: clock,
+    leaveOnConclusion: leaveOnConclusion)
   return try exitingOnError { () throws(TriageError) in try repl.run() }
 }

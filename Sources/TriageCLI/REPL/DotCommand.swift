@@ -42,7 +42,8 @@ enum DotCommand: String, CaseIterable {
     let matches = allCases.filter { $0.rawValue.hasPrefix(name.lowercased()) }
     if matches.count == 1, !name.isEmpty { return .success((matches[0], rest)) }
     var message = "unknown command '.\(name)'"
-    if let suggestion = NearestMatch.suggestion(for: String(name), among: allCases.map(\.rawValue)) {
+    if let suggestion = NearestMatch.suggestion(for: String(name), among: allCases.map(\.rawValue))
+    {
       message += " (did you mean '.\(suggestion)'?)"
     } else {
       message += "; .help lists the commands"

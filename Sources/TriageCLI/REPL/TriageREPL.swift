@@ -81,7 +81,9 @@ final class TriageREPL {
         } else if let question = walk.pendingQuestion {
           answer(line, to: question)
         } else {
-          err.line("the triage has reached a conclusion; .back changes the last answer, .report FILE writes the report, .quit leaves")
+          err.line(
+            "the triage has reached a conclusion; .back changes the last answer, .report FILE writes the report, .quit leaves"
+          )
         }
       }
     }
@@ -103,14 +105,19 @@ final class TriageREPL {
     var onPath: Set<String> = []
     for step in walk.answeredSteps where step.automatic {
       onPath.insert(step.question)
-      guard !announced.contains(step.question), let question = session.knowledgeBase.questions[step.question] else {
+      guard !announced.contains(step.question),
+        let question = session.knowledgeBase.questions[step.question]
+      else {
         continue
       }
       announced.insert(step.question)
       record(.autoAnswered(question: step.question, value: step.value, provenance: step.provenance))
       out.line(
-        out.styled("✓ ", .green) + firstLine(question.ask) + " " + out.styled(question.display(step.value), .bold)
-          + out.styled(" (already known, from \(step.provenance.display); .change \(question.id) to answer it yourself)", .dim))
+        out.styled("✓ ", .green) + firstLine(question.ask) + " "
+          + out.styled(question.display(step.value), .bold)
+          + out.styled(
+            " (already known, from \(step.provenance.display); .change \(question.id) to answer it yourself)",
+            .dim))
     }
     announced.formIntersection(onPath)
   }
@@ -129,36 +136,51 @@ final class TriageREPL {
         out.line(line)
       }
       out.line("  \(question.choices.count + 1)) unknown")
-      out.line(out.styled("Answer with a number or the start of a choice; .why explains the question, .help lists commands.", .dim))
+      out.line(
+        out.styled(
+          "Answer with a number or the start of a choice; .why explains the question, .help lists commands.",
+          .dim))
     case .number:
-      out.line(out.styled("Answer with \(AnswerInterpreter.expectation(for: question)); .why explains the question.", .dim))
+      out.line(
+        out.styled(
+          "Answer with \(AnswerInterpreter.expectation(for: question)); .why explains the question.",
+          .dim))
     case .text:
-      out.line(out.styled("Answer in your own words, or unknown; .why explains the question.", .dim))
+      out.line(
+        out.styled("Answer in your own words, or unknown; .why explains the question.", .dim))
     }
   }
 
   private func showConclusion(_ conclusion: ConclusionNode, walk: Walk) {
     guard let report = try? Report(session: session, generatedAt: clock.now()) else { return }
     out.line()
-    let outcome = conclusion.outcome == .diagnosed ? out.styled("Diagnosed", .green) : out.styled("Inconclusive", .yellow)
+    let outcome =
+      conclusion.outcome == .diagnosed
+      ? out.styled("Diagnosed", .green) : out.styled("Inconclusive", .yellow)
     out.line(outcome + ": " + out.styled(report.plain(conclusion.title), .bold))
     out.line(report.plain(conclusion.text).trimmingCharacters(in: .whitespacesAndNewlines))
     if !report.diagnosis.ranked.isEmpty {
       out.line()
       out.line(out.styled("Ranked causes:", .bold))
       for (index, cause) in report.diagnosis.ranked.enumerated() {
-        out.line("  \(index + 1). \(cause.cause.title) — \(MarkdownReportRenderer.percentText(cause.confidence))")
+        out.line(
+          "  \(index + 1). \(cause.cause.title) — \(MarkdownReportRenderer.percentText(cause.confidence))"
+        )
       }
     }
     if !report.plan.isEmpty {
       out.line()
       out.line(out.styled("Remediation plan:", .bold))
       for (index, entry) in report.plan.enumerated() {
-        out.line("  \(index + 1). \(report.plain(entry.step.title)) (risk: \(entry.step.risk.rawValue))")
+        out.line(
+          "  \(index + 1). \(report.plain(entry.step.title)) (risk: \(entry.step.risk.rawValue))")
       }
     }
     out.line()
-    out.line(out.styled("Next: .report FILE writes the full report (plan details, how to verify and roll back); .how shows the reasoning; .back changes the last answer; .quit leaves.", .dim))
+    out.line(
+      out.styled(
+        "Next: .report FILE writes the full report (plan details, how to verify and roll back); .how shows the reasoning; .back changes the last answer; .quit leaves.",
+        .dim))
   }
 
   // MARK: - Commands
@@ -192,12 +214,16 @@ final class TriageREPL {
       }
     case .change:
       guard !argument.isEmpty else {
-        err.line("usage: .change QUESTION-ID (questions answered so far: \(walk.answeredSteps.map(\.question).joined(separator: ", ")))")
+        err.line(
+          "usage: .change QUESTION-ID (questions answered so far: \(walk.answeredSteps.map(\.question).joined(separator: ", ")))"
+        )
         return .stay
       }
       guard session.knowledgeBase.questions[argument] != nil else {
         var message = "unknown question '\(argument)'"
-        if let suggestion = NearestMatch.suggestion(for: argument, among: session.knowledgeBase.orderedQuestions.map(\.id)) {
+        if let suggestion = NearestMatch.suggestion(
+          for: argument, among: session.knowledgeBase.orderedQuestions.map(\.id))
+        {
           message += " (did you mean '\(suggestion)'?)"
         }
         err.line(message)
@@ -207,8 +233,12 @@ final class TriageREPL {
       shownQuestion = nil
       announced.remove(argument)
     case .restart:
-      switch editor.readLine(prompt: "Start again from the first question? Answers so far stop counting (notes stay). [y/N] ") {
-      case .line(let reply) where ["y", "yes"].contains(reply.trimmingCharacters(in: .whitespaces).lowercased()):
+      switch editor.readLine(
+        prompt:
+          "Start again from the first question? Answers so far stop counting (notes stay). [y/N] ")
+      {
+      case .line(let reply)
+      where ["y", "yes"].contains(reply.trimmingCharacters(in: .whitespaces).lowercased()):
         record(.restarted)
         shownQuestion = nil
         announced = []
@@ -234,7 +264,8 @@ final class TriageREPL {
       words.removeFirst()
       let (path, force) = pathAndForce(words[0])
       let text = AnswerFileWriter.render(
-        knowledgeBase: session.knowledgeBase, answers: session.answersOnPath(walk), notes: session.state.notes,
+        knowledgeBase: session.knowledgeBase, answers: session.answersOnPath(walk),
+        notes: session.state.notes,
         source: .user)
       write(text, to: path, force: force, what: "answers")
     case .report, .json:
@@ -244,7 +275,9 @@ final class TriageREPL {
       }
       let (path, force) = pathAndForce(argument)
       let report = try Report(session: session, generatedAt: clock.now())
-      let text = command == .report ? MarkdownReportRenderer.render(report) : JSONReportRenderer.render(report)
+      let text =
+        command == .report
+        ? MarkdownReportRenderer.render(report) : JSONReportRenderer.render(report)
       write(text, to: path, force: force, what: command == .report ? "report" : "JSON report")
     case .quit:
       return .leave
@@ -270,7 +303,8 @@ final class TriageREPL {
       try AtomicFile.write(text, to: URL(fileURLWithPath: path), overwrite: force)
       out.line(out.styled("✓ \(what) written to \(path)", .green))
     } catch {
-      err.line(err.styled("✗ ", .red) + error.description.replacingOccurrences(of: "error: ", with: ""))
+      err.line(
+        err.styled("✗ ", .red) + error.description.replacingOccurrences(of: "error: ", with: ""))
     }
   }
 
@@ -279,9 +313,13 @@ final class TriageREPL {
     out.line("Commands:")
     let width = DotCommand.allCases.map(\.usage.count).max() ?? 0
     for command in DotCommand.allCases {
-      out.line("  " + command.usage.padding(toLength: width + 2, withPad: " ", startingAt: 0) + command.summary)
+      out.line(
+        "  " + command.usage.padding(toLength: width + 2, withPad: " ", startingAt: 0)
+          + command.summary)
     }
-    out.line("Keys: Tab completes choices and commands, Ctrl-R searches history, Ctrl-C discards the line, Ctrl-D leaves.")
+    out.line(
+      "Keys: Tab completes choices and commands, Ctrl-R searches history, Ctrl-C discards the line, Ctrl-D leaves."
+    )
   }
 
   private func showWhy(_ walk: Walk) {
@@ -293,13 +331,15 @@ final class TriageREPL {
     out.line(question.why.trimmingCharacters(in: .whitespacesAndNewlines))
     let effects = question.choices.compactMap { choice -> String? in
       guard !choice.support.entries.isEmpty else { return nil }
-      let parts = choice.support.entries.map { "\($0.factor >= 0 ? "supports" : "speaks against") \($0.cause) (\(String(format: "%+.2f", $0.factor)))" }
+      let parts = choice.support.entries.map {
+        "\($0.factor >= 0 ? "supports" : "speaks against") \($0.cause) (\(String(format: "%+.2f", $0.factor)))"
+      }
       return "  \(choice.label): \(parts.joined(separator: ", "))"
     }
     if !effects.isEmpty {
       out.line()
       out.line(out.styled("What the answers weigh:", .bold))
-      effects.forEach { out.line($0) }
+      for effect in effects { out.line(effect) }
     }
     out.line()
     if walk.facts.isEmpty {
@@ -314,7 +354,9 @@ final class TriageREPL {
 
   private func showHow(_ walk: Walk) {
     let kb = session.knowledgeBase
-    out.line(out.styled(walk.conclusion == nil ? "The path so far:" : "How the conclusion was reached:", .bold))
+    out.line(
+      out.styled(
+        walk.conclusion == nil ? "The path so far:" : "How the conclusion was reached:", .bold))
     var number = 0
     for step in walk.steps {
       number += 1
@@ -325,7 +367,9 @@ final class TriageREPL {
         let source = automatic ? "already known, \(provenance.display)" : provenance.display
         out.line("  \(number). \(firstLine(question?.ask ?? questionID)) → \(shown) (\(source))")
       case .decided(let decision, let condition):
-        out.line("  \(number). \(decision): " + (condition.map { "\($0) holds" } ?? "no branch held, otherwise"))
+        out.line(
+          "  \(number). \(decision): "
+            + (condition.map { "\($0) holds" } ?? "no branch held, otherwise"))
       case .concluded(let conclusion):
         out.line("  \(number). conclusion: \(conclusion)")
       }
@@ -337,11 +381,13 @@ final class TriageREPL {
     guard let report = try? Report(session: session, generatedAt: clock.now()) else { return }
     if !diagnosis.ranked.isEmpty {
       out.line()
-      out.line(out.styled(walk.conclusion == nil ? "Leading hypotheses:" : "Causes, ranked:", .bold))
+      out.line(
+        out.styled(walk.conclusion == nil ? "Leading hypotheses:" : "Causes, ranked:", .bold))
       for cause in diagnosis.ranked {
         out.line("  \(cause.cause.title) — \(MarkdownReportRenderer.percentText(cause.confidence))")
         for contribution in cause.because {
-          out.line("    \(String(format: "%+.2f", contribution.factor))  \(report.explain(contribution))")
+          out.line(
+            "    \(String(format: "%+.2f", contribution.factor))  \(report.explain(contribution))")
         }
       }
     }
@@ -362,7 +408,9 @@ final class TriageREPL {
     }
     let width = walk.facts.keys.map(\.count).max() ?? 0
     for fact in walk.facts.values.sorted(by: { $0.name < $1.name }) {
-      out.line("  " + fact.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + fact.value.display + out.styled("  (\(fact.provenance.display))", .dim))
+      out.line(
+        "  " + fact.name.padding(toLength: width + 2, withPad: " ", startingAt: 0)
+          + fact.value.display + out.styled("  (\(fact.provenance.display))", .dim))
     }
   }
 
@@ -376,7 +424,9 @@ final class TriageREPL {
       return session.knowledgeBase.orderedQuestions.map(\.id)
     }
     if line.hasPrefix(".save ") { return ["answers"] }
-    guard !line.hasPrefix("."), let question = try? session.walk().pendingQuestion else { return [] }
+    guard !line.hasPrefix("."), let question = try? session.walk().pendingQuestion else {
+      return []
+    }
     switch question.type {
     case .choice: return question.choices.map(\.value) + ["unknown"]
     case .yesNo: return ["yes", "no", "unknown"]
@@ -397,7 +447,10 @@ final class TriageREPL {
     } catch {
       if !journalFailed {
         journalFailed = true
-        err.line(err.styled("warning: ", .yellow) + "cannot write the session journal (\(error.description)); use .save answers FILE to keep your answers")
+        err.line(
+          err.styled("warning: ", .yellow)
+            + "cannot write the session journal (\(error.description)); use .save answers FILE to keep your answers"
+        )
       }
     }
   }
@@ -417,7 +470,8 @@ final class TriageREPL {
     guard let journal else { return }
     let answered = session.state.answers.count
     let status = walk.conclusion == nil ? "in progress" : "concluded"
-    out.line("Session \(session.id) saved (\(answered) answer\(answered == 1 ? "" : "s"), \(status)).")
+    out.line(
+      "Session \(session.id) saved (\(answered) answer\(answered == 1 ? "" : "s"), \(status)).")
     out.line("Resume with: nettriage resume \(session.id)")
     _ = journal
   }

@@ -7,7 +7,8 @@ import TriageKit
 struct KnowledgeBaseOptions: ParsableArguments {
   @Option(
     name: .customLong("kb"),
-    help: ArgumentHelp("Load the knowledge base from this folder instead of the embedded one.", valueName: "dir"))
+    help: ArgumentHelp(
+      "Load the knowledge base from this folder instead of the embedded one.", valueName: "dir"))
   var directory: String?
 
   /// The knowledge base's files and how messages name them.
@@ -49,5 +50,6 @@ func newSessionID(at date: Date) -> String {
   formatter.timeZone = TimeZone(identifier: "UTC")
   formatter.dateFormat = "yyyyMMdd-HHmmss"
   let suffix = String(UInt16.random(in: 0...UInt16.max), radix: 16)
-  return formatter.string(from: date) + "-" + String(repeating: "0", count: 4 - suffix.count) + suffix
+  return formatter.string(from: date) + "-" + String(repeating: "0", count: 4 - suffix.count)
+    + suffix
 }

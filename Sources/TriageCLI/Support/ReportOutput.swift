@@ -8,7 +8,9 @@ enum ReportOutput {
     case markdown, json
   }
 
-  static func write(_ report: Report, format: Format, to destination: String, force: Bool) throws(TriageError) {
+  static func write(_ report: Report, format: Format, to destination: String, force: Bool)
+    throws(TriageError)
+  {
     let text: String
     switch format {
     case .markdown: text = MarkdownReportRenderer.render(report)

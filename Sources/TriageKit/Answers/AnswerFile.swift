@@ -45,25 +45,33 @@ public struct AnswerFile: Sendable {
 
   /// The answers as the walker takes them.
   public var givenAnswers: [String: GivenAnswer] {
-    Dictionary(answers.map { ($0.question, GivenAnswer($0.value, Provenance(source))) }) { first, _ in first }
+    Dictionary(answers.map { ($0.question, GivenAnswer($0.value, Provenance(source))) }) {
+      first, _ in first
+    }
   }
 
   /// Reads and checks an answer file against a knowledge base.
   ///
   /// Throws ``TriageError/inputMissing(_:)`` when it cannot be read and
   /// ``TriageError/invalidAnswerFile(_:)`` with every problem found.
-  public static func load(_ url: URL, knowledgeBase: KnowledgeBase) throws(TriageError) -> AnswerFile {
-    guard let data = FileManager.default.contents(atPath: url.path) else { throw .inputMissing(url.path) }
+  public static func load(_ url: URL, knowledgeBase: KnowledgeBase) throws(TriageError)
+    -> AnswerFile
+  {
+    guard let data = FileManager.default.contents(atPath: url.path) else {
+      throw .inputMissing(url.path)
+    }
     guard let text = String(data: data, encoding: .utf8) else {
       throw .invalidAnswerFile([
-        Diagnostic(.error, "file is not UTF-8 text", at: SourceLocation(file: url.path, line: 1, column: 1))
+        Diagnostic(
+          .error, "file is not UTF-8 text", at: SourceLocation(file: url.path, line: 1, column: 1))
       ])
     }
     return try parse(text, path: url.path, knowledgeBase: knowledgeBase)
   }
 
   /// Parses answer-file text; `path` names the file in messages.
-  public static func parse(_ text: String, path: String, knowledgeBase: KnowledgeBase) throws(TriageError)
+  public static func parse(_ text: String, path: String, knowledgeBase: KnowledgeBase)
+    throws(TriageError)
     -> AnswerFile
   {
     var diagnostics: [Diagnostic] = []
@@ -72,24 +80,32 @@ public struct AnswerFile: Sendable {
     switch YAMLValue.parse(text, file: path) {
     case .failure(let diagnostic): throw .invalidAnswerFile([diagnostic])
     case .success(nil):
-      throw .invalidAnswerFile([Diagnostic(.error, "the file is empty (expected 'nettriage: \(schema)')", at: start)])
+      throw .invalidAnswerFile([
+        Diagnostic(.error, "the file is empty (expected 'nettriage: \(schema)')", at: start)
+      ])
     case .success(let value?): document = value
     }
-    guard var reader = MappingReader(document, context: "the answer file", diagnostics: &diagnostics) else {
+    guard
+      var reader = MappingReader(document, context: "the answer file", diagnostics: &diagnostics)
+    else {
       throw .invalidAnswerFile(diagnostics)
     }
     var file = AnswerFile(
-      path: path, knowledgeBaseID: nil, missing: nil, source: .answerFile, answers: [], notes: [], expectation: nil)
+      path: path, knowledgeBaseID: nil, missing: nil, source: .answerFile, answers: [], notes: [],
+      expectation: nil)
     if let tag = reader.string("nettriage"), tag != schema {
       diagnostics.append(
-        Diagnostic(.error, "unsupported schema '\(tag)' (expected '\(schema)')", at: reader.optional("nettriage")?.location ?? start))
+        Diagnostic(
+          .error, "unsupported schema '\(tag)' (expected '\(schema)')",
+          at: reader.optional("nettriage")?.location ?? start))
     }
     if let kb = reader.string("kb", required: false) {
       file.knowledgeBaseID = kb
       if kb != knowledgeBase.identity.id {
         diagnostics.append(
           Diagnostic(
-            .error, "written for knowledge base '\(kb)', but '\(knowledgeBase.identity.id)' is loaded",
+            .error,
+            "written for knowledge base '\(kb)', but '\(knowledgeBase.identity.id)' is loaded",
             at: reader.optional("kb")?.location ?? start))
       }
     }
@@ -108,7 +124,9 @@ public struct AnswerFile: Sendable {
       case "user": file.source = .user
       default:
         diagnostics.append(
-          Diagnostic(.error, "unknown source '\(source)' (expected answer-file or user)", at: reader.optional("source")?.location ?? start))
+          Diagnostic(
+            .error, "unknown source '\(source)' (expected answer-file or user)",
+            at: reader.optional("source")?.location ?? start))
       }
     }
     if let answers = reader.optional("answers") {
@@ -119,7 +137,9 @@ public struct AnswerFile: Sendable {
         if let text = item.scalarText, !item.isNull {
           file.notes.append(text)
         } else {
-          diagnostics.append(Diagnostic(.error, "expected a note as text, found \(item.kindName)", at: item.location))
+          diagnostics.append(
+            Diagnostic(.error, "expected a note as text, found \(item.kindName)", at: item.location)
+          )
         }
       }
     }
@@ -129,19 +149,25 @@ public struct AnswerFile: Sendable {
     reader.finish()
     diagnostics += reader.diagnostics
     if reader.has("nettriage") == false {
-      diagnostics.insert(Diagnostic(.error, "not an answer file: 'nettriage: \(schema)' is missing", at: start), at: 0)
+      diagnostics.insert(
+        Diagnostic(.error, "not an answer file: 'nettriage: \(schema)' is missing", at: start),
+        at: 0)
     }
     let errors = diagnostics.filter { $0.severity == .error }
     guard errors.isEmpty else { throw .invalidAnswerFile(errors) }
     return file
   }
 
-  private static func readAnswers(_ value: YAMLValue, knowledgeBase: KnowledgeBase, diagnostics: inout [Diagnostic])
+  private static func readAnswers(
+    _ value: YAMLValue, knowledgeBase: KnowledgeBase, diagnostics: inout [Diagnostic]
+  )
     -> [Entry]
   {
     guard let entries = value.entries else {
       diagnostics.append(
-        Diagnostic(.error, "expected 'answers' to map question IDs to values, found \(value.kindName)", at: value.location))
+        Diagnostic(
+          .error, "expected 'answers' to map question IDs to values, found \(value.kindName)",
+          at: value.location))
       return []
     }
     let questions = knowledgeBase.questions
@@ -154,7 +180,8 @@ public struct AnswerFile: Sendable {
         if let suggestion = NearestMatch.suggestion(for: entry.key, among: questionIDs) {
           message += " (did you mean '\(suggestion)'?)"
         } else if knowledgeBase.nodes[entry.key] != nil {
-          message += " ('\(entry.key)' is a \(knowledgeBase.nodes[entry.key]!.kindName), not a question)"
+          message +=
+            " ('\(entry.key)' is a \(knowledgeBase.nodes[entry.key]!.kindName), not a question)"
         }
         diagnostics.append(Diagnostic(.error, message, at: entry.keyLocation))
         continue
@@ -164,20 +191,28 @@ public struct AnswerFile: Sendable {
         if let owner = factOwners[question.fact] {
           diagnostics.append(
             Diagnostic(
-              .error, "'\(entry.key)' and '\(owner)' both set fact '\(question.fact)'; keep one", at: entry.keyLocation))
+              .error, "'\(entry.key)' and '\(owner)' both set fact '\(question.fact)'; keep one",
+              at: entry.keyLocation))
           continue
         }
         factOwners[question.fact] = entry.key
         result.append(Entry(question: entry.key, value: factValue, location: entry.value.location))
       case .failure(let problem):
-        diagnostics.append(Diagnostic(.error, "invalid answer to '\(entry.key)': \(problem.message)", at: entry.value.location))
+        diagnostics.append(
+          Diagnostic(
+            .error, "invalid answer to '\(entry.key)': \(problem.message)", at: entry.value.location
+          ))
       }
     }
     return result
   }
 
-  private static func readExpectation(_ value: YAMLValue, diagnostics: inout [Diagnostic]) -> Expectation? {
-    guard var reader = MappingReader(value, context: "'expect'", diagnostics: &diagnostics) else { return nil }
+  private static func readExpectation(_ value: YAMLValue, diagnostics: inout [Diagnostic])
+    -> Expectation?
+  {
+    guard var reader = MappingReader(value, context: "'expect'", diagnostics: &diagnostics) else {
+      return nil
+    }
     defer {
       reader.finish()
       diagnostics += reader.diagnostics

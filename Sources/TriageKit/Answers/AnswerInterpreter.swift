@@ -58,7 +58,8 @@ public enum AnswerInterpreter {
     FactValue, AnswerProblem
   > {
     guard let text = value.scalarText, !value.isNull else {
-      return .failure(AnswerProblem("expected \(expectation(for: question)), found \(value.kindName)"))
+      return .failure(
+        AnswerProblem("expected \(expectation(for: question)), found \(value.kindName)"))
     }
     if text.lowercased() == "unknown" { return .success(.unknown) }
     switch question.type {
@@ -83,7 +84,8 @@ public enum AnswerInterpreter {
   public static func expectation(for question: QuestionNode) -> String {
     switch question.type {
     case .choice:
-      return "one of " + question.choices.map { "'\($0.value)'" }.joined(separator: ", ") + " or 'unknown'"
+      return "one of " + question.choices.map { "'\($0.value)'" }.joined(separator: ", ")
+        + " or 'unknown'"
     case .yesNo: return "yes, no or unknown"
     case .number:
       var bounds = ""
@@ -99,7 +101,8 @@ public enum AnswerInterpreter {
     }
   }
 
-  private static func value(of choice: QuestionNode.Choice, in question: QuestionNode) -> FactValue {
+  private static func value(of choice: QuestionNode.Choice, in question: QuestionNode) -> FactValue
+  {
     question.type == .yesNo ? .bool(choice.value == "yes") : .string(choice.value)
   }
 
@@ -120,7 +123,8 @@ public enum AnswerInterpreter {
       if "unknown".hasPrefix(lowered), matches.isEmpty { return .success(.unknown) }
       if matches.count > 1 {
         let names = matches.map { "'\($0.value)'" }.joined(separator: ", ")
-        return .failure(AnswerProblem("'\(text)' matches several choices: \(names); type more of it"))
+        return .failure(
+          AnswerProblem("'\(text)' matches several choices: \(names); type more of it"))
       }
     }
     var message = "'\(text)' is not a choice; expected \(expectation(for: question))"
@@ -135,7 +139,8 @@ public enum AnswerInterpreter {
     FactValue, AnswerProblem
   > {
     // People type thousands separators ("1,214") and units ("500 hosts").
-    var cleaned = text.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "_", with: "")
+    var cleaned = text.replacingOccurrences(of: ",", with: "").replacingOccurrences(
+      of: "_", with: "")
     if let unit = question.unit, cleaned.lowercased().hasSuffix(unit.lowercased()) {
       cleaned = String(cleaned.dropLast(unit.count)).trimmingCharacters(in: .whitespaces)
     }
@@ -143,10 +148,14 @@ public enum AnswerInterpreter {
       return .failure(AnswerProblem("expected \(expectation(for: question)), found '\(text)'"))
     }
     if let minimum = question.minimum, value < minimum {
-      return .failure(AnswerProblem("\(FactValue.format(value)) is below the minimum \(FactValue.format(minimum))"))
+      return .failure(
+        AnswerProblem(
+          "\(FactValue.format(value)) is below the minimum \(FactValue.format(minimum))"))
     }
     if let maximum = question.maximum, value > maximum {
-      return .failure(AnswerProblem("\(FactValue.format(value)) is above the maximum \(FactValue.format(maximum))"))
+      return .failure(
+        AnswerProblem(
+          "\(FactValue.format(value)) is above the maximum \(FactValue.format(maximum))"))
     }
     return .success(.number(value))
   }

@@ -30,7 +30,8 @@ public struct AnswerReplay: Sendable {
     while let question = walk.pendingQuestion {
       switch policy {
       case .unknown:
-        session.answer(question.id, .unknown, source: Provenance(.default, detail: "missing: unknown"))
+        session.answer(
+          question.id, .unknown, source: Provenance(.default, detail: "missing: unknown"))
       case .default where question.defaultValue != nil:
         session.answer(question.id, question.defaultValue!, source: Provenance(.default))
       case .default, .error, .ask:

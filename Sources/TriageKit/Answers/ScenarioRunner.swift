@@ -28,7 +28,8 @@ public enum ScenarioRunner {
     let file = try AnswerFile.load(url, knowledgeBase: knowledgeBase)
     let clock = TriageClock.fixed(Date(timeIntervalSince1970: 0))
     let replay = try AnswerReplay.replay(
-      file, knowledgeBase: knowledgeBase, sessionID: "scenario", clock: clock, policy: file.missing ?? .error)
+      file, knowledgeBase: knowledgeBase, sessionID: "scenario", clock: clock,
+      policy: file.missing ?? .error)
     let report = try Report(session: replay.session, generatedAt: clock.now())
     let ranked = report.diagnosis.ranked.map(\.cause.id)
     var problems: [String] = []
@@ -48,12 +49,14 @@ public enum ScenarioRunner {
         problems.append("expected no ranked cause, got \(ranked.joined(separator: ", "))")
       } else if Array(ranked.prefix(expected.count)) != expected {
         problems.append(
-          "expected causes ranked \(expected.joined(separator: ", ")), got \(ranked.isEmpty ? "none" : ranked.joined(separator: ", "))")
+          "expected causes ranked \(expected.joined(separator: ", ")), got \(ranked.isEmpty ? "none" : ranked.joined(separator: ", "))"
+        )
       }
     }
     if !replay.unused.isEmpty {
       problems.append("answers off the path: \(replay.unused.joined(separator: ", "))")
     }
-    return Result(name: url.lastPathComponent, outcome: report.outcome, ranked: ranked, problems: problems)
+    return Result(
+      name: url.lastPathComponent, outcome: report.outcome, ranked: ranked, problems: problems)
   }
 }

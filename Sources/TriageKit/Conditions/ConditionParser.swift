@@ -65,7 +65,9 @@ public struct ConditionParser {
         || (scalar == "-" && index + 1 < scalars.count && isDigit(scalars[index + 1]))
       {
         var end = index + 1
-        while end < scalars.count, isDigit(scalars[end]) || scalars[end] == "." || scalars[end] == "_" {
+        while end < scalars.count,
+          isDigit(scalars[end]) || scalars[end] == "." || scalars[end] == "_"
+        {
           end += 1
         }
         let raw = String(String.UnicodeScalarView(scalars[index..<end])).replacingOccurrences(
@@ -200,14 +202,16 @@ public struct ConditionParser {
         let comparison = Condition.Comparison(rawValue: symbol)
       else {
         throw Failure(
-          column: current.column, message: "expected a comparison after a value, found \(describe(current.token))")
+          column: current.column,
+          message: "expected a comparison after a value, found \(describe(current.token))")
       }
       advance()
       let fact = try expectFactName()
       return .compare(fact: fact, comparison.flipped, literal)
     default:
       throw Failure(
-        column: start.column, message: "expected a fact name, a value or '(', found \(describe(start.token))")
+        column: start.column,
+        message: "expected a fact name, a value or '(', found \(describe(start.token))")
     }
   }
 
@@ -240,7 +244,8 @@ public struct ConditionParser {
         column: token.column,
         message: "expected a value, found the name '\(name)' (quote text: \"\(name)\")")
     default:
-      throw Failure(column: token.column, message: "expected a value, found \(describe(token.token))")
+      throw Failure(
+        column: token.column, message: "expected a value, found \(describe(token.token))")
     }
   }
 
@@ -264,7 +269,8 @@ public struct ConditionParser {
 
   private mutating func expect(_ symbol: String) throws(Failure) {
     guard current.token == .symbol(symbol) else {
-      throw Failure(column: current.column, message: "expected '\(symbol)', found \(describe(current.token))")
+      throw Failure(
+        column: current.column, message: "expected '\(symbol)', found \(describe(current.token))")
     }
     advance()
   }
@@ -274,7 +280,8 @@ public struct ConditionParser {
       advance()
       return name
     }
-    throw Failure(column: current.column, message: "expected a fact name, found \(describe(current.token))")
+    throw Failure(
+      column: current.column, message: "expected a fact name, found \(describe(current.token))")
   }
 }
 

@@ -21,7 +21,8 @@ public final class SessionJournal: @unchecked Sendable {
     public var started: String
 
     enum CodingKeys: String, CodingKey {
-      case schema = "nettriage", session, kb, started
+      case schema = "nettriage"
+      case session, kb, started
       case kbPath = "kb_path"
     }
 
@@ -70,7 +71,8 @@ public final class SessionJournal: @unchecked Sendable {
   }
 
   /// Creates a new journal in `directory` and writes its header.
-  public static func create(in directory: URL, header: Header) throws(TriageError) -> SessionJournal {
+  public static func create(in directory: URL, header: Header) throws(TriageError) -> SessionJournal
+  {
     do {
       try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     } catch {
@@ -88,13 +90,17 @@ public final class SessionJournal: @unchecked Sendable {
   }
 
   /// Opens an existing journal to append to it, with what it holds so far.
-  public static func open(_ url: URL) throws(TriageError) -> (SessionJournal, Header, [SessionEvent]) {
+  public static func open(_ url: URL) throws(TriageError) -> (
+    SessionJournal, Header, [SessionEvent]
+  ) {
     let (header, events) = try read(url)
     let fd = openFile(url.path, O_WRONLY | O_APPEND, 0)
     guard fd >= 0 else { throw .cannotWrite(url.path, String(cString: strerror(errno))) }
     let journal = SessionJournal(url: url, descriptor: fd)
     // A torn last line would glue onto the next event; end it first.
-    if let data = FileManager.default.contents(atPath: url.path), data.last != UInt8(ascii: "\n"), !data.isEmpty {
+    if let data = FileManager.default.contents(atPath: url.path), data.last != UInt8(ascii: "\n"),
+      !data.isEmpty
+    {
       try journal.writeRaw([UInt8(ascii: "\n")])
     }
     return (journal, header, events)
@@ -102,10 +108,13 @@ public final class SessionJournal: @unchecked Sendable {
 
   /// Reads a journal: its header and every complete event.
   public static func read(_ url: URL) throws(TriageError) -> (Header, [SessionEvent]) {
-    guard let data = FileManager.default.contents(atPath: url.path) else { throw .inputMissing(url.path) }
+    guard let data = FileManager.default.contents(atPath: url.path) else {
+      throw .inputMissing(url.path)
+    }
     let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true)
     let decoder = JSONDecoder()
-    guard let first = lines.first, let header = try? decoder.decode(Header.self, from: Data(first)) else {
+    guard let first = lines.first, let header = try? decoder.decode(Header.self, from: Data(first))
+    else {
       throw .invalidInput("'\(url.path)' is not a NetTriage session journal")
     }
     guard header.schema == schema else {
@@ -131,7 +140,9 @@ public final class SessionJournal: @unchecked Sendable {
     for name in names where name.hasSuffix(".jsonl") {
       let url = directory.appendingPathComponent(name)
       guard let (header, events) = try? read(url) else { continue }
-      let session = events.reduce(into: (answers: Set<String>(), concluded: ConclusionNode.Outcome?.none)) { state, event in
+      let session = events.reduce(
+        into: (answers: Set<String>(), concluded: ConclusionNode.Outcome?.none)
+      ) { state, event in
         switch event.kind {
         case .answered(let question, _, _): state.answers.insert(question)
         case .concluded(_, let outcome): state.concluded = outcome
@@ -145,7 +156,9 @@ public final class SessionJournal: @unchecked Sendable {
           concluded: session.concluded))
     }
     return summaries.sorted {
-      ($0.lastActivity ?? .distantPast, $0.header.session) > ($1.lastActivity ?? .distantPast, $1.header.session)
+      ($0.lastActivity ?? .distantPast, $0.header.session) > (
+        $1.lastActivity ?? .distantPast, $1.header.session
+      )
     }
   }
 
@@ -160,7 +173,9 @@ public final class SessionJournal: @unchecked Sendable {
 
   /// Appends one event and flushes it.
   public func append(_ event: SessionEvent) throws(TriageError) {
-    guard let data = try? encoder.encode(event) else { throw .cannotWrite(url.path, "cannot encode an event") }
+    guard let data = try? encoder.encode(event) else {
+      throw .cannotWrite(url.path, "cannot encode an event")
+    }
     try writeLine(data)
   }
 

@@ -35,10 +35,14 @@ public enum KnowledgeBaseLoader {
     var files: [KnowledgeBaseFile] = []
     for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
       let url = directory.appendingPathComponent(name)
-      guard let data = FileManager.default.contents(atPath: url.path) else { throw .inputMissing(url.path) }
+      guard let data = FileManager.default.contents(atPath: url.path) else {
+        throw .inputMissing(url.path)
+      }
       guard let text = String(data: data, encoding: .utf8) else {
         throw .invalidKnowledgeBase([
-          Diagnostic(.error, "file is not UTF-8 text", at: SourceLocation(file: url.path, line: 1, column: 1))
+          Diagnostic(
+            .error, "file is not UTF-8 text", at: SourceLocation(file: url.path, line: 1, column: 1)
+          )
         ])
       }
       files.append(KnowledgeBaseFile(name: name, contents: text))
@@ -92,15 +96,20 @@ public enum KnowledgeBaseLoader {
 
   /// Whether `id` is kebab-case: lowercase letters and digits in words joined by single hyphens.
   public static func isKebabCase(_ id: String) -> Bool {
-    guard !id.isEmpty, !id.hasPrefix("-"), !id.hasSuffix("-"), !id.contains("--") else { return false }
-    return id.unicodeScalars.allSatisfy { ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || $0 == "-" }
+    guard !id.isEmpty, !id.hasPrefix("-"), !id.hasSuffix("-"), !id.contains("--") else {
+      return false
+    }
+    return id.unicodeScalars.allSatisfy {
+      ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || $0 == "-"
+    }
   }
 }
 
 private struct Builder {
   let root: String
   var diagnostics: [Diagnostic] = []
-  var manifest: (id: String, version: String, title: String, start: String, startLocation: SourceLocation)?
+  var manifest:
+    (id: String, version: String, title: String, start: String, startLocation: SourceLocation)?
   var nodes: [String: Node] = [:]
   var nodeOrder: [String] = []
   var causes: [String: Cause] = [:]
@@ -125,15 +134,17 @@ private struct Builder {
     case .success(let value?):
       document = value
     }
-    guard var reader = MappingReader(document, context: "file '\(file.name)'", diagnostics: &diagnostics)
+    guard
+      var reader = MappingReader(
+        document, context: "file '\(file.name)'", diagnostics: &diagnostics)
     else { return }
     if file.name == KnowledgeBaseLoader.manifestName {
       readManifest(&reader)
     }
-    if let list = listOf("nodes", in: &reader) { list.forEach { readNode($0) } }
-    if let list = listOf("causes", in: &reader) { list.forEach { readCause($0) } }
-    if let list = listOf("steps", in: &reader) { list.forEach { readStep($0) } }
-    if let list = listOf("references", in: &reader) { list.forEach { readReference($0) } }
+    for item in listOf("nodes", in: &reader) ?? [] { readNode(item) }
+    for item in listOf("causes", in: &reader) ?? [] { readCause(item) }
+    for item in listOf("steps", in: &reader) ?? [] { readStep(item) }
+    for item in listOf("references", in: &reader) ?? [] { readReference(item) }
     reader.finish()
     diagnostics += reader.diagnostics
   }
@@ -141,7 +152,9 @@ private struct Builder {
   private mutating func listOf(_ key: String, in reader: inout MappingReader) -> [YAMLValue]? {
     guard let value = reader.optional(key) else { return nil }
     guard let items = value.items else {
-      diagnostics.append(Diagnostic(.error, "expected '\(key)' to be a list, found \(value.kindName)", at: value.location))
+      diagnostics.append(
+        Diagnostic(
+          .error, "expected '\(key)' to be a list, found \(value.kindName)", at: value.location))
       return nil
     }
     return items
@@ -160,7 +173,8 @@ private struct Builder {
     let title = reader.string("title")
     let start = reader.string("start")
     if let id, !KnowledgeBaseLoader.isKebabCase(id) {
-      diagnostics.append(Diagnostic(.error, "knowledge-base id '\(id)' is not kebab-case", at: reader.location))
+      diagnostics.append(
+        Diagnostic(.error, "knowledge-base id '\(id)' is not kebab-case", at: reader.location))
     }
     if let id, let version, let title, let start {
       manifest = (id, version, title, start, reader.optional("start")?.location ?? reader.location)
@@ -173,7 +187,8 @@ private struct Builder {
       diagnostics.append(Diagnostic(.error, "\(kind) id '\(id)' is not kebab-case", at: location))
     }
     if let first = idLocations[id] {
-      diagnostics.append(Diagnostic(.error, "duplicate id '\(id)' (first defined at \(first))", at: location))
+      diagnostics.append(
+        Diagnostic(.error, "duplicate id '\(id)' (first defined at \(first))", at: location))
       return false
     }
     idLocations[id] = location
@@ -184,7 +199,10 @@ private struct Builder {
     guard let value else { return .none }
     guard let entries = value.entries else {
       diagnostics.append(
-        Diagnostic(.error, "expected 'support' of \(context) to map cause IDs to factors, found \(value.kindName)", at: value.location))
+        Diagnostic(
+          .error,
+          "expected 'support' of \(context) to map cause IDs to factors, found \(value.kindName)",
+          at: value.location))
       return .none
     }
     var result: [Support.Entry] = []
@@ -192,7 +210,8 @@ private struct Builder {
       guard let factor = entry.value.number, factor >= -1, factor <= 1 else {
         diagnostics.append(
           Diagnostic(
-            .error, "certainty factor for '\(entry.key)' must be a number from -1 to 1, found \(entry.value.kindName)",
+            .error,
+            "certainty factor for '\(entry.key)' must be a number from -1 to 1, found \(entry.value.kindName)",
             at: entry.value.location))
         continue
       }
@@ -207,7 +226,9 @@ private struct Builder {
     if let target = value.scalarText, !value.isNull {
       return Route(next: target, location: value.location)
     }
-    guard var reader = MappingReader(value, context: context, diagnostics: &diagnostics) else { return nil }
+    guard var reader = MappingReader(value, context: context, diagnostics: &diagnostics) else {
+      return nil
+    }
     defer {
       reader.finish()
       diagnostics += reader.diagnostics
@@ -219,7 +240,9 @@ private struct Builder {
   }
 
   private mutating func readNode(_ value: YAMLValue) {
-    guard var reader = MappingReader(value, context: "a node", diagnostics: &diagnostics) else { return }
+    guard var reader = MappingReader(value, context: "a node", diagnostics: &diagnostics) else {
+      return
+    }
     guard let id = reader.string("id") else {
       _ = reader.string("kind", required: false)
       diagnostics += reader.diagnostics
@@ -234,10 +257,13 @@ private struct Builder {
     case "conclusion": node = readConclusion(id: id, &reader, context: context)
     case let other?:
       var message = "unknown node kind '\(other)' in \(context)"
-      if let suggestion = NearestMatch.suggestion(for: other, among: ["question", "decision", "conclusion"]) {
+      if let suggestion = NearestMatch.suggestion(
+        for: other, among: ["question", "decision", "conclusion"])
+      {
         message += " (did you mean '\(suggestion)'?)"
       }
-      diagnostics.append(Diagnostic(.error, message, at: reader.optional("kind")?.location ?? reader.location))
+      diagnostics.append(
+        Diagnostic(.error, message, at: reader.optional("kind")?.location ?? reader.location))
       diagnostics += reader.diagnostics
       return
     case nil:
@@ -251,7 +277,9 @@ private struct Builder {
     nodeOrder.append(id)
   }
 
-  private mutating func readQuestion(id: String, _ reader: inout MappingReader, context: String) -> Node? {
+  private mutating func readQuestion(id: String, _ reader: inout MappingReader, context: String)
+    -> Node?
+  {
     let typeName = reader.string("type")
     let ask = reader.string("ask")
     let why = reader.string("why")
@@ -266,95 +294,132 @@ private struct Builder {
     guard let typeName else { return nil }
     guard let type = QuestionNode.AnswerType(rawValue: typeName) else {
       var message = "unknown question type '\(typeName)' in \(context)"
-      if let suggestion = NearestMatch.suggestion(for: typeName, among: QuestionNode.AnswerType.allCases.map(\.rawValue)) {
+      if let suggestion = NearestMatch.suggestion(
+        for: typeName, among: QuestionNode.AnswerType.allCases.map(\.rawValue))
+      {
         message += " (did you mean '\(suggestion)'?)"
       }
-      diagnostics.append(Diagnostic(.error, message, at: reader.optional("type")?.location ?? reader.location))
+      diagnostics.append(
+        Diagnostic(.error, message, at: reader.optional("type")?.location ?? reader.location))
       return nil
     }
     if !KnowledgeBaseLoader.isKebabCase(fact) {
-      diagnostics.append(Diagnostic(.error, "fact name '\(fact)' of \(context) is not kebab-case", at: reader.location))
+      diagnostics.append(
+        Diagnostic(
+          .error, "fact name '\(fact)' of \(context) is not kebab-case", at: reader.location))
     }
     var choices: [QuestionNode.Choice] = []
     if let choiceValues {
       if type == .number || type == .text {
         diagnostics.append(
-          Diagnostic(.error, "\(type.rawValue) question '\(id)' cannot have 'choices'", at: choiceValues.location))
+          Diagnostic(
+            .error, "\(type.rawValue) question '\(id)' cannot have 'choices'",
+            at: choiceValues.location))
       } else if let items = choiceValues.items {
         for item in items {
           if let choice = readChoice(item, context: context) { choices.append(choice) }
         }
       } else {
         diagnostics.append(
-          Diagnostic(.error, "expected 'choices' of \(context) to be a list, found \(choiceValues.kindName)", at: choiceValues.location))
+          Diagnostic(
+            .error, "expected 'choices' of \(context) to be a list, found \(choiceValues.kindName)",
+            at: choiceValues.location))
       }
     }
     var seen: Set<String> = []
     for choice in choices {
       if !seen.insert(choice.value.lowercased()).inserted {
-        diagnostics.append(Diagnostic(.error, "duplicate choice value '\(choice.value)' in \(context)", at: choice.location))
+        diagnostics.append(
+          Diagnostic(
+            .error, "duplicate choice value '\(choice.value)' in \(context)", at: choice.location))
       }
       if choice.value.lowercased() == "unknown" {
         diagnostics.append(
-          Diagnostic(.error, "choice value 'unknown' is reserved (every question accepts unknown) in \(context)", at: choice.location))
+          Diagnostic(
+            .error,
+            "choice value 'unknown' is reserved (every question accepts unknown) in \(context)",
+            at: choice.location))
       }
       if type == .yesNo, choice.value != "yes", choice.value != "no" {
         diagnostics.append(
-          Diagnostic(.error, "yes-no question '\(id)' has choice '\(choice.value)' (expected 'yes' or 'no')", at: choice.location))
+          Diagnostic(
+            .error, "yes-no question '\(id)' has choice '\(choice.value)' (expected 'yes' or 'no')",
+            at: choice.location))
       }
     }
     switch type {
     case .choice where choices.isEmpty && choiceValues != nil:
       break
     case .choice where choices.isEmpty:
-      diagnostics.append(Diagnostic(.error, "choice question '\(id)' lacks 'choices'", at: reader.location))
+      diagnostics.append(
+        Diagnostic(.error, "choice question '\(id)' lacks 'choices'", at: reader.location))
     case .yesNo:
       for value in ["yes", "no"] where !choices.contains(where: { $0.value == value }) {
         choices.append(
-          QuestionNode.Choice(value: value, label: value, help: nil, next: nil, support: .none, location: reader.location))
+          QuestionNode.Choice(
+            value: value, label: value, help: nil, next: nil, support: .none,
+            location: reader.location))
       }
       choices.sort { $0.value == "yes" && $1.value == "no" }
     default:
       break
     }
-    let everyChoiceRoutes = (type == .choice || type == .yesNo) && !choices.isEmpty && choices.allSatisfy { $0.next != nil }
+    let everyChoiceRoutes =
+      (type == .choice || type == .yesNo) && !choices.isEmpty
+      && choices.allSatisfy { $0.next != nil }
     if next == nil && !everyChoiceRoutes {
       diagnostics.append(
-        Diagnostic(.error, "question '\(id)' lacks 'next' (needed unless every choice has its own 'next')", at: reader.location))
+        Diagnostic(
+          .error, "question '\(id)' lacks 'next' (needed unless every choice has its own 'next')",
+          at: reader.location))
     }
     if unknown == nil {
       if let next {
         unknown = Route(next: next.next, location: next.location)
       } else {
         diagnostics.append(
-          Diagnostic(.error, "question '\(id)' lacks 'unknown': say where an answer of unknown leads", at: reader.location))
+          Diagnostic(
+            .error, "question '\(id)' lacks 'unknown': say where an answer of unknown leads",
+            at: reader.location))
       }
     }
-    if (minimum != nil || maximum != nil || unit != nil), type != .number {
+    if minimum != nil || maximum != nil || unit != nil, type != .number {
       diagnostics.append(
-        Diagnostic(.error, "'min', 'max' and 'unit' only apply to number questions ('\(id)' is \(type.rawValue))", at: reader.location))
+        Diagnostic(
+          .error,
+          "'min', 'max' and 'unit' only apply to number questions ('\(id)' is \(type.rawValue))",
+          at: reader.location))
     }
     var parsedDefault: FactValue?
     if let defaultValue {
       let question = QuestionNode(
-        id: id, location: reader.location, type: type, ask: ask ?? "", why: why ?? "", fact: fact, choices: choices,
-        next: next, unknown: unknown ?? Route(next: id, location: reader.location), defaultValue: nil,
+        id: id, location: reader.location, type: type, ask: ask ?? "", why: why ?? "", fact: fact,
+        choices: choices,
+        next: next, unknown: unknown ?? Route(next: id, location: reader.location),
+        defaultValue: nil,
         minimum: minimum, maximum: maximum, unit: unit)
       switch AnswerInterpreter.interpret(defaultValue, for: question) {
       case .success(let value): parsedDefault = value
       case .failure(let problem):
-        diagnostics.append(Diagnostic(.error, "default of \(context): \(problem.message)", at: defaultValue.location))
+        diagnostics.append(
+          Diagnostic(.error, "default of \(context): \(problem.message)", at: defaultValue.location)
+        )
       }
     }
     guard let ask, let why, let unknown else { return nil }
     return .question(
       QuestionNode(
-        id: id, location: reader.location, type: type, ask: ask, why: why, fact: fact, choices: choices, next: next,
-        unknown: unknown, defaultValue: parsedDefault, minimum: minimum, maximum: maximum, unit: unit))
+        id: id, location: reader.location, type: type, ask: ask, why: why, fact: fact,
+        choices: choices, next: next,
+        unknown: unknown, defaultValue: parsedDefault, minimum: minimum, maximum: maximum,
+        unit: unit))
   }
 
   private mutating func readChoice(_ value: YAMLValue, context: String) -> QuestionNode.Choice? {
-    guard var reader = MappingReader(value, context: "a choice of \(context)", diagnostics: &diagnostics) else {
+    guard
+      var reader = MappingReader(
+        value, context: "a choice of \(context)", diagnostics: &diagnostics)
+    else {
       return nil
     }
     defer {
@@ -372,11 +437,16 @@ private struct Builder {
       location: reader.location)
   }
 
-  private mutating func readDecision(id: String, _ reader: inout MappingReader, context: String) -> Node? {
+  private mutating func readDecision(id: String, _ reader: inout MappingReader, context: String)
+    -> Node?
+  {
     var branches: [DecisionNode.Branch] = []
     if let list = reader.optional("branches") {
       for item in list.items ?? [] {
-        guard var branch = MappingReader(item, context: "a branch of \(context)", diagnostics: &diagnostics) else {
+        guard
+          var branch = MappingReader(
+            item, context: "a branch of \(context)", diagnostics: &diagnostics)
+        else {
           continue
         }
         let text = branch.string("when")
@@ -391,29 +461,39 @@ private struct Builder {
           branches.append(
             DecisionNode.Branch(
               condition: condition, text: text,
-              route: Route(next: next, support: support, location: branch.optional("next")?.location ?? branch.location)))
+              route: Route(
+                next: next, support: support,
+                location: branch.optional("next")?.location ?? branch.location)))
         } catch {
           // Point at the column inside the condition when it sits on one line after `when:`.
           var location = whenValue?.location ?? branch.location
-          if !text.contains("\n") { location.column += error.column - 1 + (whenValue?.isQuoted == true ? 1 : 0) }
-          diagnostics.append(Diagnostic(.error, "condition does not parse: \(error.message)", at: location))
+          if !text.contains("\n") {
+            location.column += error.column - 1 + (whenValue?.isQuoted == true ? 1 : 0)
+          }
+          diagnostics.append(
+            Diagnostic(.error, "condition does not parse: \(error.message)", at: location))
         }
       }
       if list.items == nil {
-        diagnostics.append(Diagnostic(.error, "expected 'branches' of \(context) to be a list", at: list.location))
+        diagnostics.append(
+          Diagnostic(.error, "expected 'branches' of \(context) to be a list", at: list.location))
       }
     } else {
       diagnostics.append(Diagnostic(.error, "\(context) lacks 'branches'", at: reader.location))
     }
     let otherwise = readRoute(reader.optional("otherwise"), context: "'otherwise' of \(context)")
     if otherwise == nil {
-      diagnostics.append(Diagnostic(.error, "decision '\(id)' lacks 'otherwise'", at: reader.location))
+      diagnostics.append(
+        Diagnostic(.error, "decision '\(id)' lacks 'otherwise'", at: reader.location))
     }
     guard let otherwise else { return nil }
-    return .decision(DecisionNode(id: id, location: reader.location, branches: branches, otherwise: otherwise))
+    return .decision(
+      DecisionNode(id: id, location: reader.location, branches: branches, otherwise: otherwise))
   }
 
-  private mutating func readConclusion(id: String, _ reader: inout MappingReader, context: String) -> Node? {
+  private mutating func readConclusion(id: String, _ reader: inout MappingReader, context: String)
+    -> Node?
+  {
     let outcomeName = reader.string("outcome")
     let title = reader.string("title")
     let text = reader.string("text")
@@ -421,36 +501,49 @@ private struct Builder {
     if let list = reader.optional("causes") {
       for item in list.items ?? [] {
         if let causeID = item.scalarText, !item.isNull {
-          links.append(ConclusionNode.CauseLink(cause: causeID, certainty: 0, location: item.location))
+          links.append(
+            ConclusionNode.CauseLink(cause: causeID, certainty: 0, location: item.location))
           continue
         }
-        guard var link = MappingReader(item, context: "a cause of \(context)", diagnostics: &diagnostics) else {
+        guard
+          var link = MappingReader(
+            item, context: "a cause of \(context)", diagnostics: &diagnostics)
+        else {
           continue
         }
         let cause = link.string("cause")
         let certainty = link.number("certainty") ?? 0
         if certainty < -1 || certainty > 1 {
-          diagnostics.append(Diagnostic(.error, "certainty must be from -1 to 1 in \(context)", at: link.location))
+          diagnostics.append(
+            Diagnostic(.error, "certainty must be from -1 to 1 in \(context)", at: link.location))
         }
         link.finish()
         diagnostics += link.diagnostics
         if let cause {
-          links.append(ConclusionNode.CauseLink(cause: cause, certainty: certainty, location: link.location))
+          links.append(
+            ConclusionNode.CauseLink(cause: cause, certainty: certainty, location: link.location))
         }
       }
     }
     guard let outcomeName, let title, let text else { return nil }
     guard let outcome = ConclusionNode.Outcome(rawValue: outcomeName) else {
       diagnostics.append(
-        Diagnostic(.error, "unknown outcome '\(outcomeName)' in \(context) (expected 'diagnosed' or 'inconclusive')", at: reader.location))
+        Diagnostic(
+          .error,
+          "unknown outcome '\(outcomeName)' in \(context) (expected 'diagnosed' or 'inconclusive')",
+          at: reader.location))
       return nil
     }
     return .conclusion(
-      ConclusionNode(id: id, location: reader.location, outcome: outcome, title: title, text: text, causes: links))
+      ConclusionNode(
+        id: id, location: reader.location, outcome: outcome, title: title, text: text, causes: links
+      ))
   }
 
   private mutating func readCause(_ value: YAMLValue) {
-    guard var reader = MappingReader(value, context: "a cause", diagnostics: &diagnostics) else { return }
+    guard var reader = MappingReader(value, context: "a cause", diagnostics: &diagnostics) else {
+      return
+    }
     defer {
       reader.finish()
       diagnostics += reader.diagnostics
@@ -461,12 +554,16 @@ private struct Builder {
     let plan = reader.stringList("plan").map(\.0)
     let references = reader.stringList("references").map(\.0)
     guard let title, let summary, claim(id, at: reader.location, kind: "cause") else { return }
-    causes[id] = Cause(id: id, title: title, summary: summary, plan: plan, references: references, location: reader.location)
+    causes[id] = Cause(
+      id: id, title: title, summary: summary, plan: plan, references: references,
+      location: reader.location)
     causeOrder.append(id)
   }
 
   private mutating func readStep(_ value: YAMLValue) {
-    guard var reader = MappingReader(value, context: "a step", diagnostics: &diagnostics) else { return }
+    guard var reader = MappingReader(value, context: "a step", diagnostics: &diagnostics) else {
+      return
+    }
     defer {
       reader.finish()
       diagnostics += reader.diagnostics
@@ -484,19 +581,23 @@ private struct Builder {
       risk = RemediationStep.Risk(rawValue: riskName)
       if risk == nil {
         diagnostics.append(
-          Diagnostic(.error, "unknown risk '\(riskName)' in step '\(id)' (expected low, medium or high)", at: reader.location))
+          Diagnostic(
+            .error, "unknown risk '\(riskName)' in step '\(id)' (expected low, medium or high)",
+            at: reader.location))
       }
     }
     guard let title, let text, let risk, let permission, let verify, let rollback,
       claim(id, at: reader.location, kind: "step")
     else { return }
     steps[id] = RemediationStep(
-      id: id, title: title, text: text, risk: risk, permission: permission, verify: verify, rollback: rollback,
+      id: id, title: title, text: text, risk: risk, permission: permission, verify: verify,
+      rollback: rollback,
       references: references, location: reader.location)
   }
 
   private mutating func readReference(_ value: YAMLValue) {
-    guard var reader = MappingReader(value, context: "a reference", diagnostics: &diagnostics) else { return }
+    guard var reader = MappingReader(value, context: "a reference", diagnostics: &diagnostics)
+    else { return }
     defer {
       reader.finish()
       diagnostics += reader.diagnostics
@@ -510,18 +611,26 @@ private struct Builder {
 
   mutating func finish(digest: String) -> KnowledgeBase? {
     guard let manifest else {
-      if !diagnostics.contains(where: { $0.location?.file.hasSuffix(KnowledgeBaseLoader.manifestName) == true }) {
+      if !diagnostics.contains(where: {
+        $0.location?.file.hasSuffix(KnowledgeBaseLoader.manifestName) == true
+      }) {
         diagnostics.append(
           Diagnostic(
-            .error, "no manifest: '\(KnowledgeBaseLoader.manifestName)' with nettriage, id, version, title and start",
-            at: SourceLocation(file: root.isEmpty ? KnowledgeBaseLoader.manifestName : "\(root)/\(KnowledgeBaseLoader.manifestName)", line: 1, column: 1)))
+            .error,
+            "no manifest: '\(KnowledgeBaseLoader.manifestName)' with nettriage, id, version, title and start",
+            at: SourceLocation(
+              file: root.isEmpty
+                ? KnowledgeBaseLoader.manifestName : "\(root)/\(KnowledgeBaseLoader.manifestName)",
+              line: 1, column: 1)))
       }
       return nil
     }
     guard !diagnostics.contains(where: { $0.severity == .error }) else { return nil }
     return KnowledgeBase(
-      identity: .init(id: manifest.id, version: manifest.version, digest: digest), title: manifest.title,
-      start: manifest.start, nodes: nodes, nodeOrder: nodeOrder, causes: causes, causeOrder: causeOrder, steps: steps,
+      identity: .init(id: manifest.id, version: manifest.version, digest: digest),
+      title: manifest.title,
+      start: manifest.start, nodes: nodes, nodeOrder: nodeOrder, causes: causes,
+      causeOrder: causeOrder, steps: steps,
       references: references, startLocation: manifest.startLocation)
   }
 }

@@ -23,13 +23,15 @@ struct YAMLValue {
       return .failure(diagnostic(for: error, file: file))
     } catch {
       return .failure(
-        Diagnostic(.error, "cannot read YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1)))
+        Diagnostic(
+          .error, "cannot read YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1)))
     }
   }
 
   private static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
     switch error {
-    case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+    case .scanner(let context, let problem, let mark, _),
+      .parser(let context, let problem, let mark, _),
       .composer(let context, let problem, let mark, _):
       let detail = context.map { "\(problem) \($0.text)" } ?? problem
       return Diagnostic(
@@ -41,9 +43,11 @@ struct YAMLValue {
         "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in one mapping",
         at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column))
     case .reader(let problem, _, _, _):
-      return Diagnostic(.error, "cannot read YAML: \(problem)", at: SourceLocation(file: file, line: 1, column: 1))
+      return Diagnostic(
+        .error, "cannot read YAML: \(problem)", at: SourceLocation(file: file, line: 1, column: 1))
     default:
-      return Diagnostic(.error, "invalid YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
+      return Diagnostic(
+        .error, "invalid YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
     }
   }
 
@@ -116,7 +120,8 @@ struct MappingReader {
   init?(_ value: YAMLValue, context: String, diagnostics: inout [Diagnostic]) {
     guard let entries = value.entries else {
       diagnostics.append(
-        Diagnostic(.error, "expected \(context) as a mapping, found \(value.kindName)", at: value.location))
+        Diagnostic(
+          .error, "expected \(context) as a mapping, found \(value.kindName)", at: value.location))
       return nil
     }
     self.value = value
@@ -184,7 +189,9 @@ struct MappingReader {
         result.append((text, item.location))
       } else {
         diagnostics.append(
-          Diagnostic(.error, "expected an ID in '\(key)' of \(context), found \(item.kindName)", at: item.location))
+          Diagnostic(
+            .error, "expected an ID in '\(key)' of \(context), found \(item.kindName)",
+            at: item.location))
       }
     }
     return result

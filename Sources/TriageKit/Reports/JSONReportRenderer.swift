@@ -10,7 +10,8 @@ public enum JSONReportRenderer {
     let document = Document(report)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    guard let data = try? encoder.encode(document), let text = String(data: data, encoding: .utf8) else {
+    guard let data = try? encoder.encode(document), let text = String(data: data, encoding: .utf8)
+    else {
       // Encoding plain strings, numbers and arrays cannot fail.
       preconditionFailure("report JSON could not be encoded")
     }
@@ -89,7 +90,9 @@ public enum JSONReportRenderer {
     init(_ report: Report) {
       let identity = report.knowledgeBase.identity
       generatedAt = report.generatedAt.iso8601
-      kb = KB(id: identity.id, version: identity.version, digest: identity.digest, title: report.knowledgeBase.title)
+      kb = KB(
+        id: identity.id, version: identity.version, digest: identity.digest,
+        title: report.knowledgeBase.title)
       outcome = report.outcome.rawValue
       conclusion = report.conclusion.map {
         Conclusion(id: $0.id, title: report.plain($0.title), outcome: $0.outcome.rawValue)
@@ -102,7 +105,8 @@ public enum JSONReportRenderer {
             switch contribution.step {
             case .answered(let question, let value, _, _):
               return Because(
-                kind: "answer", node: question, value: value, condition: nil, factor: round2(contribution.factor),
+                kind: "answer", node: question, value: value, condition: nil,
+                factor: round2(contribution.factor),
                 text: report.explain(contribution))
             case .decided(let decision, let condition):
               return Because(
@@ -110,7 +114,8 @@ public enum JSONReportRenderer {
                 factor: round2(contribution.factor), text: report.explain(contribution))
             case .concluded(let conclusion):
               return Because(
-                kind: "conclusion", node: conclusion, value: nil, condition: nil, factor: round2(contribution.factor),
+                kind: "conclusion", node: conclusion, value: nil, condition: nil,
+                factor: round2(contribution.factor),
                 text: report.explain(contribution))
             }
           })
@@ -121,16 +126,23 @@ public enum JSONReportRenderer {
         PlanStep(
           id: entry.step.id, title: report.plain(entry.step.title), risk: entry.step.risk.rawValue,
           permission: report.plain(entry.step.permission), text: report.plain(entry.step.text),
-          verify: report.plain(entry.step.verify), rollback: report.plain(entry.step.rollback), causes: entry.causes)
+          verify: report.plain(entry.step.verify), rollback: report.plain(entry.step.rollback),
+          causes: entry.causes)
       }
       answers = report.answers.map {
         Answer(
           question: $0.question.id, value: $0.value, display: $0.question.display($0.value),
-          source: $0.provenance.source.rawValue, detail: $0.provenance.detail, automatic: $0.automatic)
+          source: $0.provenance.source.rawValue, detail: $0.provenance.detail,
+          automatic: $0.automatic)
       }
       facts = Dictionary(
         uniqueKeysWithValues: report.facts.map {
-          ($0.name, FactEntry(value: $0.value, source: $0.provenance.source.rawValue, detail: $0.provenance.detail, question: $0.question))
+          (
+            $0.name,
+            FactEntry(
+              value: $0.value, source: $0.provenance.source.rawValue, detail: $0.provenance.detail,
+              question: $0.question)
+          )
         })
       path = report.visited
       notes = report.notes

@@ -20,8 +20,10 @@ public enum MarkdownEscaping {
         result += atLineStart ? "\\" + String(scalar) : String(scalar)
       case ".", ")":
         // "1." or "1)" at the start of a line would begin a list.
-        let followedBySpace = index + 1 == scalars.count || scalars[index + 1] == " " || scalars[index + 1] == "\t"
-        let opensList = index > 0 && followedBySpace && isDigitRunFromLineStart(scalars, before: index)
+        let followedBySpace =
+          index + 1 == scalars.count || scalars[index + 1] == " " || scalars[index + 1] == "\t"
+        let opensList =
+          index > 0 && followedBySpace && isDigitRunFromLineStart(scalars, before: index)
         result += opensList ? "\\" + String(scalar) : String(scalar)
       case "\r":
         continue
@@ -58,7 +60,9 @@ public enum MarkdownEscaping {
     }.joined(separator: "\n")
   }
 
-  private static func isDigitRunFromLineStart(_ scalars: [Unicode.Scalar], before index: Int) -> Bool {
+  private static func isDigitRunFromLineStart(_ scalars: [Unicode.Scalar], before index: Int)
+    -> Bool
+  {
     var position = index - 1
     var sawDigit = false
     while position >= 0, scalars[position] >= "0", scalars[position] <= "9" {
@@ -75,7 +79,8 @@ public enum MarkdownEscaping {
     var result = ""
     for scalar in text.unicodeScalars {
       let isSafe =
-        (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z") || (scalar >= "0" && scalar <= "9")
+        (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z")
+        || (scalar >= "0" && scalar <= "9")
         || " .,:/-+?=%()'".unicodeScalars.contains(scalar)
       result += isSafe ? String(scalar) : "#\(scalar.value);"
     }

@@ -8,7 +8,8 @@ public enum MarkdownReportRenderer {
     let kb = report.knowledgeBase
     let headline: String
     switch report.outcome {
-    case .diagnosed, .inconclusive: headline = report.conclusion.map { report.render($0.title) } ?? "Triage"
+    case .diagnosed, .inconclusive:
+      headline = report.conclusion.map { report.render($0.title) } ?? "Triage"
     case .incomplete: headline = "Triage incomplete"
     }
     out.append("# NetTriage report: \(headline)")
@@ -20,7 +21,9 @@ public enum MarkdownReportRenderer {
       out.append("| Most likely cause | \(top.cause.title) (\(percent(top.confidence))) |")
     }
     if let pending = report.pendingQuestion {
-      out.append("| Waiting for | \(MarkdownEscaping.markdownCell(report.render(pending.ask))) (`\(pending.id)`) |")
+      out.append(
+        "| Waiting for | \(MarkdownEscaping.markdownCell(report.render(pending.ask))) (`\(pending.id)`) |"
+      )
     }
     out.append("| Questions answered | \(report.answers.count) |")
     out.append("| Generated | \(timestamp(report.generatedAt)) |")
@@ -37,7 +40,9 @@ public enum MarkdownReportRenderer {
     } else if let pending = report.pendingQuestion {
       out.append("## Where the triage stopped")
       out.append("")
-      out.append("The next question is not answered yet: **\(report.render(pending.ask))** (`\(pending.id)`).")
+      out.append(
+        "The next question is not answered yet: **\(report.render(pending.ask))** (`\(pending.id)`)."
+      )
       out.append("Resume the session, or replay the answers with the missing ones added.")
       out.append("")
     }
@@ -77,7 +82,9 @@ public enum MarkdownReportRenderer {
       out.append("| Rank | Cause | Confidence |")
       out.append("|---:|---|---:|")
       for (index, cause) in ranked.enumerated() {
-        out.append("| \(index + 1) | \(cause.cause.title) (`\(cause.cause.id)`) | \(percent(cause.confidence)) |")
+        out.append(
+          "| \(index + 1) | \(cause.cause.title) (`\(cause.cause.id)`) | \(percent(cause.confidence)) |"
+        )
       }
       out.append("")
     }
@@ -88,7 +95,8 @@ public enum MarkdownReportRenderer {
       out.append("")
       out.append("Because:")
       for contribution in cause.because {
-        out.append("- \(report.explain(contribution, markdown: true)) (\(signed(contribution.factor)))")
+        out.append(
+          "- \(report.explain(contribution, markdown: true)) (\(signed(contribution.factor)))")
       }
       out.append("")
     }
@@ -100,7 +108,9 @@ public enum MarkdownReportRenderer {
         let reasons = cause.because.filter { $0.factor < 0 }.map {
           "\(report.explain($0, markdown: true)) (\(signed($0.factor)))"
         }
-        out.append("- **\(cause.cause.title)** (`\(cause.cause.id)`, \(signed(cause.factor))): \(reasons.joined(separator: "; "))")
+        out.append(
+          "- **\(cause.cause.title)** (`\(cause.cause.id)`, \(signed(cause.factor))): \(reasons.joined(separator: "; "))"
+        )
       }
       out.append("")
     }
@@ -110,20 +120,27 @@ public enum MarkdownReportRenderer {
   private static func planSection(_ report: Report) -> [String] {
     guard !report.plan.isEmpty else { return [] }
     var out = ["## Remediation plan", ""]
-    out.append("Carry the steps out in order; each says who must approve it, how to check it worked and how to undo it.")
+    out.append(
+      "Carry the steps out in order; each says who must approve it, how to check it worked and how to undo it."
+    )
     out.append("")
     for (index, entry) in report.plan.enumerated() {
       let step = entry.step
       out.append("### Step \(index + 1). \(report.render(step.title))")
       out.append("")
       let causes = entry.causes.map { "`\($0)`" }.joined(separator: ", ")
-      out.append("**Risk:** \(step.risk.rawValue) · **Permission:** \(report.render(step.permission)) · **For:** \(causes)")
+      out.append(
+        "**Risk:** \(step.risk.rawValue) · **Permission:** \(report.render(step.permission)) · **For:** \(causes)"
+      )
       out.append("")
       out.append(report.render(step.text).trimmingCharacters(in: .whitespacesAndNewlines))
       out.append("")
-      out.append("**Verify:** " + report.render(step.verify).trimmingCharacters(in: .whitespacesAndNewlines))
+      out.append(
+        "**Verify:** " + report.render(step.verify).trimmingCharacters(in: .whitespacesAndNewlines))
       out.append("")
-      out.append("**Roll back:** " + report.render(step.rollback).trimmingCharacters(in: .whitespacesAndNewlines))
+      out.append(
+        "**Roll back:** "
+          + report.render(step.rollback).trimmingCharacters(in: .whitespacesAndNewlines))
       out.append("")
     }
     return out
@@ -171,7 +188,9 @@ public enum MarkdownReportRenderer {
   private static func pathSection(_ report: Report) -> [String] {
     guard !report.visited.isEmpty else { return [] }
     var out = ["## Path", "", "```mermaid", "flowchart TD"]
-    out += MermaidPath.lines(visited: report.visited, steps: report.steps, knowledgeBase: report.knowledgeBase, pending: report.pendingQuestion)
+    out += MermaidPath.lines(
+      visited: report.visited, steps: report.steps, knowledgeBase: report.knowledgeBase,
+      pending: report.pendingQuestion)
     out.append("```")
     out.append("")
     return out

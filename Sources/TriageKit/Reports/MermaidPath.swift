@@ -1,7 +1,9 @@
 /// The path a session took, as a Mermaid flowchart.
 public enum MermaidPath {
   /// Flowchart lines (without the fence and header).
-  public static func lines(visited: [String], steps: [PathStep], knowledgeBase: KnowledgeBase, pending: QuestionNode?)
+  public static func lines(
+    visited: [String], steps: [PathStep], knowledgeBase: KnowledgeBase, pending: QuestionNode?
+  )
     -> [String]
   {
     var lines: [String] = []
@@ -35,7 +37,8 @@ public enum MermaidPath {
       case .concluded:
         label = ""
       }
-      lines.append("  \(name(from)) -->|\"\(MarkdownEscaping.mermaidLabel(short(label)))\"| \(name(to))")
+      lines.append(
+        "  \(name(from)) -->|\"\(MarkdownEscaping.mermaidLabel(short(label)))\"| \(name(to))")
     }
     if let last = visited.last {
       if pending != nil {

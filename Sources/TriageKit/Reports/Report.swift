@@ -50,7 +50,8 @@ public struct Report: Sendable {
     plan = diagnosis.plan(for: walk.conclusion, in: knowledgeBase)
     answers = walk.answeredSteps.compactMap { step in
       knowledgeBase.questions[step.question].map {
-        Answer(question: $0, value: step.value, provenance: step.provenance, automatic: step.automatic)
+        Answer(
+          question: $0, value: step.value, provenance: step.provenance, automatic: step.automatic)
       }
     }
     facts = walk.facts.values.sorted { $0.name < $1.name }
@@ -69,7 +70,9 @@ public struct Report: Sendable {
   /// Fills `{{fact}}` templates; `show` gets the value and, for a choice, its label.
   func fill(_ template: String, show: (FactValue, String?) -> String) -> String {
     Template.render(template) { name in
-      guard let fact = facts.first(where: { $0.name == name }), fact.value != .unknown else { return "(unknown)" }
+      guard let fact = facts.first(where: { $0.name == name }), fact.value != .unknown else {
+        return "(unknown)"
+      }
       let question = fact.question.flatMap { knowledgeBase.questions[$0] }
       let label = question?.type == .choice ? question?.choice(for: fact.value)?.label : nil
       return show(fact.value, label)
@@ -86,10 +89,12 @@ public struct Report: Sendable {
       if markdown, question?.choice(for: value) == nil || question?.type != .choice {
         shown = MarkdownEscaping.inline(shown)
       }
-      return markdown ? "answer to `\(questionID)`: \(shown)" : "answer to '\(questionID)': \(shown)"
+      return markdown
+        ? "answer to `\(questionID)`: \(shown)" : "answer to '\(questionID)': \(shown)"
     case .decided(let decision, let condition):
       guard let condition else {
-        return markdown ? "`\(decision)`: no other branch held" : "'\(decision)': no other branch held"
+        return markdown
+          ? "`\(decision)`: no other branch held" : "'\(decision)': no other branch held"
       }
       return markdown ? "`\(decision)`: `\(condition)`" : "'\(decision)': \(condition)"
     case .concluded(let conclusion):

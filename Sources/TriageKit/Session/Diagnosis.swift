@@ -35,7 +35,9 @@ public struct Diagnosis: Sendable {
     }
     let position = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
     ranked = all.filter { $0.factor > 0 }.sorted {
-      ($0.factor, -position[$0.cause.id, default: .max]) > ($1.factor, -position[$1.cause.id, default: .max])
+      ($0.factor, -position[$0.cause.id, default: .max]) > (
+        $1.factor, -position[$1.cause.id, default: .max]
+      )
     }
     ruledOut = all.filter { $0.factor < 0 }.sorted { $0.factor < $1.factor }
   }

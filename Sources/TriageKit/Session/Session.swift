@@ -13,7 +13,8 @@ public struct Session: Sendable {
   private let clock: TriageClock
 
   public init(
-    id: String, knowledgeBase: KnowledgeBase, events: [SessionEvent] = [], initialFacts: [String: Fact] = [:],
+    id: String, knowledgeBase: KnowledgeBase, events: [SessionEvent] = [],
+    initialFacts: [String: Fact] = [:],
     clock: TriageClock
   ) {
     self.id = id
@@ -37,10 +38,11 @@ public struct Session: Sendable {
 
   /// Folds the input events.
   public var state: State {
-    let undone = Set(events.compactMap { event -> Int? in
-      if case .undone(let target) = event.kind { return target }
-      return nil
-    })
+    let undone = Set(
+      events.compactMap { event -> Int? in
+        if case .undone(let target) = event.kind { return target }
+        return nil
+      })
     var state = State()
     for event in events where !undone.contains(event.sequence) {
       switch event.kind {
@@ -70,20 +72,24 @@ public struct Session: Sendable {
   public func walk() throws(TriageError) -> Walk {
     let state = state
     return try Walker.walk(
-      knowledgeBase, answers: state.answers.mapValues(\.answer), reopened: state.reopened, facts: initialFacts)
+      knowledgeBase, answers: state.answers.mapValues(\.answer), reopened: state.reopened,
+      facts: initialFacts)
   }
 
   /// Appends an event stamped with the clock, and returns it (for the journal).
   @discardableResult
   public mutating func record(_ kind: SessionEvent.Kind) -> SessionEvent {
-    let event = SessionEvent(sequence: (events.last?.sequence ?? 0) + 1, time: clock.now(), kind: kind)
+    let event = SessionEvent(
+      sequence: (events.last?.sequence ?? 0) + 1, time: clock.now(), kind: kind)
     events.append(event)
     return event
   }
 
   /// Records an answer to `question`.
   @discardableResult
-  public mutating func answer(_ question: String, _ value: FactValue, source: Provenance = Provenance(.user))
+  public mutating func answer(
+    _ question: String, _ value: FactValue, source: Provenance = Provenance(.user)
+  )
     -> SessionEvent
   {
     record(.answered(question: question, value: value, provenance: source))

@@ -56,7 +56,8 @@ extension SessionEvent: Codable {
     sequence = try container.decode(Int.self, forKey: .sequence)
     let stamp = try container.decode(String.self, forKey: .time)
     guard let time = Date(iso8601: stamp) else {
-      throw DecodingError.dataCorruptedError(forKey: .time, in: container, debugDescription: "not an ISO 8601 time")
+      throw DecodingError.dataCorruptedError(
+        forKey: .time, in: container, debugDescription: "not an ISO 8601 time")
     }
     self.time = time
     let type = try container.decode(String.self, forKey: .type)
@@ -88,7 +89,8 @@ extension SessionEvent: Codable {
         conclusion: try container.decode(String.self, forKey: .conclusion),
         outcome: try container.decode(ConclusionNode.Outcome.self, forKey: .outcome))
     default:
-      throw DecodingError.dataCorruptedError(forKey: .type, in: container, debugDescription: "unknown event type '\(type)'")
+      throw DecodingError.dataCorruptedError(
+        forKey: .type, in: container, debugDescription: "unknown event type '\(type)'")
     }
   }
 
@@ -100,7 +102,8 @@ extension SessionEvent: Codable {
     case .asked(let question):
       try container.encode("asked", forKey: .type)
       try container.encode(question, forKey: .question)
-    case .answered(let question, let value, let provenance), .autoAnswered(let question, let value, let provenance):
+    case .answered(let question, let value, let provenance),
+      .autoAnswered(let question, let value, let provenance):
       if case .answered = kind {
         try container.encode("answered", forKey: .type)
       } else {

@@ -39,7 +39,9 @@ public struct Walk: Sendable {
   }
 
   /// The questions answered along the path, in order, with value and source.
-  public var answeredSteps: [(question: String, value: FactValue, provenance: Provenance, automatic: Bool)] {
+  public var answeredSteps:
+    [(question: String, value: FactValue, provenance: Provenance, automatic: Bool)]
+  {
     steps.compactMap { step in
       if case .answered(let question, let value, let provenance, let automatic) = step {
         return (question, value, provenance, automatic)
@@ -66,13 +68,17 @@ public enum Walker {
     var steps: [PathStep] = []
     var contributions: [Walk.Contribution] = []
     func finish(_ end: Walk.End) -> Walk {
-      Walk(visited: visited, steps: steps, facts: context.facts, contributions: contributions, end: end)
+      Walk(
+        visited: visited, steps: steps, facts: context.facts, contributions: contributions, end: end
+      )
     }
     var current = knowledgeBase.start
     var seen: Set<VisitKey> = []
     while true {
       guard let node = knowledgeBase.nodes[current] else {
-        throw .invalidKnowledgeBase([Diagnostic(.error, "the walk reached unknown node '\(current)'", at: nil)])
+        throw .invalidKnowledgeBase([
+          Diagnostic(.error, "the walk reached unknown node '\(current)'", at: nil)
+        ])
       }
       guard seen.insert(VisitKey(node: current, facts: context.facts.count)).inserted else {
         throw .cycle(node: current)
@@ -83,19 +89,24 @@ public enum Walker {
         if case .answered(let questionID, let value, let provenance, _) = step,
           case .question(let question) = node
         {
-          context.facts[question.fact] = Fact(name: question.fact, value: value, provenance: provenance, question: questionID)
+          context.facts[question.fact] = Fact(
+            name: question.fact, value: value, provenance: provenance, question: questionID)
           // An explicit answer is used once; a later question with the same fact sees the fact.
           context.reopened.remove(questionID)
         }
         steps.append(step)
-        contributions += route.support.entries.map { Walk.Contribution(cause: $0.cause, factor: $0.factor, step: step) }
+        contributions += route.support.entries.map {
+          Walk.Contribution(cause: $0.cause, factor: $0.factor, step: step)
+        }
         current = route.next
       case .needsInput(let request):
         return finish(.needsInput(request))
       case .conclude(let conclusion):
         let step = PathStep.concluded(conclusion: conclusion.id)
         steps.append(step)
-        contributions += conclusion.causes.map { Walk.Contribution(cause: $0.cause, factor: $0.certainty, step: step) }
+        contributions += conclusion.causes.map {
+          Walk.Contribution(cause: $0.cause, factor: $0.certainty, step: step)
+        }
         return finish(.concluded(conclusion))
       }
     }

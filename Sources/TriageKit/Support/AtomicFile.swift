@@ -18,7 +18,8 @@ public enum AtomicFile {
       throw .outputExists(path)
     }
     let directory = url.deletingLastPathComponent().path
-    let temporary = "\(directory.isEmpty ? "." : directory)/.\(url.lastPathComponent).\(getpid()).tmp"
+    let temporary =
+      "\(directory.isEmpty ? "." : directory)/.\(url.lastPathComponent).\(getpid()).tmp"
     let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     guard fd >= 0 else { throw .cannotWrite(path, String(cString: strerror(errno))) }
     let bytes = Array(contents.utf8)

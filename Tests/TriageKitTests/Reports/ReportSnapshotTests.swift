@@ -7,8 +7,10 @@ import TriageKit
 @Suite("Report snapshots")
 struct ReportSnapshotTests {
   static let time = Date(timeIntervalSince1970: 1_700_000_000)
-  static let scenarios = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("KnowledgeBase/scenarios")
+  static let scenarios = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
+      "KnowledgeBase/scenarios")
 
   static func knowledgeBase() throws -> KnowledgeBase {
     try KnowledgeBaseLoader.loadChecked(
@@ -20,7 +22,8 @@ struct ReportSnapshotTests {
     let kb = try knowledgeBase()
     let file = try AnswerFile.parse(text, path: path, knowledgeBase: kb)
     let replay = try AnswerReplay.replay(
-      file, knowledgeBase: kb, sessionID: "snapshot", clock: .fixed(time), policy: file.missing ?? .error)
+      file, knowledgeBase: kb, sessionID: "snapshot", clock: .fixed(time),
+      policy: file.missing ?? .error)
     return try Report(session: replay.session, generatedAt: time)
   }
 
@@ -29,7 +32,9 @@ struct ReportSnapshotTests {
     return try report(answers: String(contentsOf: url, encoding: .utf8), path: url.path)
   }
 
-  @Test(arguments: ["isa-2006-enterprise-500-hosts-rate-limit", "dns-timeout-whole-office", "same-subnet-500-hosts"])
+  @Test(arguments: [
+    "isa-2006-enterprise-500-hosts-rate-limit", "dns-timeout-whole-office", "same-subnet-500-hosts",
+  ])
   func scenarioReports(name: String) throws {
     let report = try Self.report(scenario: name)
     Snapshot.assertMatches(MarkdownReportRenderer.render(report), named: "\(name).md")
@@ -38,7 +43,9 @@ struct ReportSnapshotTests {
 
   @Test func incompleteReport() throws {
     let report = try Self.report(
-      answers: "nettriage: answers/1\nanswers:\n  only-this-machine: yes\n  internet-also-fails: unknown\n")
+      answers:
+        "nettriage: answers/1\nanswers:\n  only-this-machine: yes\n  internet-also-fails: unknown\n"
+    )
     #expect(report.outcome == .incomplete)
     #expect(report.pendingQuestion?.id == "hosts-per-sweep")
     Snapshot.assertMatches(MarkdownReportRenderer.render(report), named: "incomplete.md")
@@ -66,15 +73,19 @@ struct ReportSnapshotTests {
     let markdown = MarkdownReportRenderer.render(report)
     Snapshot.assertMatches(markdown, named: "hostile-user-text.md")
     // Outside the Mermaid block, the only fences are the report's own.
-    let fences = markdown.split(separator: "\n").filter { $0.hasPrefix("```") || $0.hasPrefix("~~~") }
+    let fences = markdown.split(separator: "\n").filter {
+      $0.hasPrefix("```") || $0.hasPrefix("~~~")
+    }
     #expect(fences == ["```mermaid", "```"])
     #expect(!markdown.contains("<script>"))
     #expect(!markdown.contains("<img"))
     #expect(!markdown.contains("[x](javascript:"), "the link is escaped: \\[x\\](…)")
-    let noteLines = markdown.components(separatedBy: "## Notes\n\n")[1].components(separatedBy: "\n\n## ")[0]
+    let noteLines = markdown.components(separatedBy: "## Notes\n\n")[1].components(
+      separatedBy: "\n\n## ")[0]
     #expect(noteLines.split(separator: "\n").allSatisfy { $0.hasPrefix(">") })
     let json = JSONReportRenderer.render(report)
-    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
     let notes = try #require(object["notes"] as? [String])
     #expect(notes.first?.hasPrefix("```\nfenced?") == true, "JSON keeps the text as typed")
   }

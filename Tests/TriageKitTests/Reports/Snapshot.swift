@@ -6,7 +6,8 @@ import Testing
 /// `RECORD_SNAPSHOTS=1 swift test` rewrites them, and that run fails on purpose so a recording is
 /// never mistaken for a pass; review the diff and run again.
 enum Snapshot {
-  static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent()
     .appendingPathComponent("Snapshots")
 
   static func assertMatches(
@@ -17,14 +18,17 @@ enum Snapshot {
       do {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try actual.write(to: url, atomically: true, encoding: .utf8)
-        Issue.record("recorded snapshot '\(name)'; run again without RECORD_SNAPSHOTS", sourceLocation: sourceLocation)
+        Issue.record(
+          "recorded snapshot '\(name)'; run again without RECORD_SNAPSHOTS",
+          sourceLocation: sourceLocation)
       } catch {
         Issue.record("cannot record snapshot '\(name)': \(error)", sourceLocation: sourceLocation)
       }
       return
     }
     guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-      Issue.record("no snapshot '\(name)': record it with RECORD_SNAPSHOTS=1", sourceLocation: sourceLocation)
+      Issue.record(
+        "no snapshot '\(name)': record it with RECORD_SNAPSHOTS=1", sourceLocation: sourceLocation)
       return
     }
     if expected != actual {

@@ -10,7 +10,8 @@ struct ConclusionPlanCheck: LintCheck {
       if conclusion.outcome == .diagnosed, !hasPlan {
         found.append(
           Diagnostic(
-            .error, "diagnosed conclusion '\(id)' has no plan (none of its causes lists steps)", at: conclusion.location))
+            .error, "diagnosed conclusion '\(id)' has no plan (none of its causes lists steps)",
+            at: conclusion.location))
       }
     }
     for id in kb.causeOrder {

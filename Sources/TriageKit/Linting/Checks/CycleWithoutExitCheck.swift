@@ -16,21 +16,27 @@ struct CycleWithoutExitCheck: LintCheck {
       }
       if !leaves {
         let first = kb.nodeOrder.first { members.contains($0) } ?? component[0]
-        let names = kb.nodeOrder.filter { members.contains($0) }.map { "'\($0)'" }.joined(separator: " → ")
+        let names = kb.nodeOrder.filter { members.contains($0) }.map { "'\($0)'" }.joined(
+          separator: " → ")
         found.append(
-          Diagnostic(.error, "cycle without an exit: \(names) never reaches a conclusion", at: kb.nodes[first]?.flow.location))
+          Diagnostic(
+            .error, "cycle without an exit: \(names) never reaches a conclusion",
+            at: kb.nodes[first]?.flow.location))
       }
     }
     // Dead ends outside cycles: nodes with no route to any conclusion.
-    var reachesConclusion: Set<String> = Set(kb.nodeOrder.filter {
-      if case .conclusion = kb.nodes[$0] { return true }
-      return false
-    })
+    var reachesConclusion: Set<String> = Set(
+      kb.nodeOrder.filter {
+        if case .conclusion = kb.nodes[$0] { return true }
+        return false
+      })
     var changed = true
     while changed {
       changed = false
       for id in kb.nodeOrder where !reachesConclusion.contains(id) {
-        if kb.nodes[id]?.flow.routes.contains(where: { reachesConclusion.contains($0.next) }) == true {
+        if kb.nodes[id]?.flow.routes.contains(where: { reachesConclusion.contains($0.next) })
+          == true
+        {
           reachesConclusion.insert(id)
           changed = true
         }
@@ -38,10 +44,13 @@ struct CycleWithoutExitCheck: LintCheck {
     }
     let reported = Set(found.compactMap(\.location))
     for id in kb.nodeOrder where !reachesConclusion.contains(id) {
-      guard let location = kb.nodes[id]?.flow.location, !reported.contains(location) else { continue }
+      guard let location = kb.nodes[id]?.flow.location, !reported.contains(location) else {
+        continue
+      }
       let dangling = kb.nodes[id]?.flow.routes.allSatisfy { kb.nodes[$0.next] != nil } ?? true
       if dangling {
-        found.append(Diagnostic(.error, "no conclusion can be reached from node '\(id)'", at: location))
+        found.append(
+          Diagnostic(.error, "no conclusion can be reached from node '\(id)'", at: location))
       }
     }
     return found
@@ -63,7 +72,9 @@ struct CycleWithoutExitCheck: LintCheck {
       stack.append(root)
       onStack.insert(root)
       while let (node, position) = work.last {
-        let successors = (kb.nodes[node]?.flow.routes.map(\.next) ?? []).filter { kb.nodes[$0] != nil }
+        let successors = (kb.nodes[node]?.flow.routes.map(\.next) ?? []).filter {
+          kb.nodes[$0] != nil
+        }
         if position < successors.count {
           work[work.count - 1].successor += 1
           let next = successors[position]

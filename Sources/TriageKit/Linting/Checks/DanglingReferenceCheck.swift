@@ -4,7 +4,9 @@ struct DanglingReferenceCheck: LintCheck {
 
   func check(_ kb: KnowledgeBase) -> [Diagnostic] {
     var found: [Diagnostic] = []
-    func missing(_ kind: String, _ id: String, among candidates: [String], at location: SourceLocation) {
+    func missing(
+      _ kind: String, _ id: String, among candidates: [String], at location: SourceLocation
+    ) {
       var message = "unknown \(kind) '\(id)'"
       if let suggestion = NearestMatch.suggestion(for: id, among: candidates) {
         message += " (did you mean '\(suggestion)'?)"
@@ -18,7 +20,9 @@ struct DanglingReferenceCheck: LintCheck {
     for id in kb.nodeOrder {
       guard let node = kb.nodes[id] else { continue }
       for route in node.flow.routes {
-        if kb.nodes[route.next] == nil { missing("node", route.next, among: nodeIDs, at: route.location) }
+        if kb.nodes[route.next] == nil {
+          missing("node", route.next, among: nodeIDs, at: route.location)
+        }
         for entry in route.support.entries where kb.causes[entry.cause] == nil {
           missing("cause", entry.cause, among: kb.causeOrder, at: entry.location)
         }

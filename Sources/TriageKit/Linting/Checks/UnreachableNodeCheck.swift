@@ -6,7 +6,10 @@ struct UnreachableNodeCheck: LintCheck {
     let reachable = KnowledgeBaseLinter.reachable(kb)
     var found: [Diagnostic] = []
     for id in kb.nodeOrder where !reachable.contains(id) {
-      found.append(Diagnostic(.error, "node '\(id)' is unreachable from start '\(kb.start)'", at: kb.nodes[id]?.flow.location))
+      found.append(
+        Diagnostic(
+          .error, "node '\(id)' is unreachable from start '\(kb.start)'",
+          at: kb.nodes[id]?.flow.location))
     }
     var usedCauses: Set<String> = []
     var usedSteps: Set<String> = []
@@ -16,7 +19,9 @@ struct UnreachableNodeCheck: LintCheck {
       if case .question(let question) = node {
         for choice in question.choices { usedCauses.formUnion(choice.support.entries.map(\.cause)) }
       }
-      if case .conclusion(let conclusion) = node { usedCauses.formUnion(conclusion.causes.map(\.cause)) }
+      if case .conclusion(let conclusion) = node {
+        usedCauses.formUnion(conclusion.causes.map(\.cause))
+      }
     }
     for cause in kb.causes.values {
       usedSteps.formUnion(cause.plan)
@@ -24,13 +29,19 @@ struct UnreachableNodeCheck: LintCheck {
     }
     for step in kb.steps.values { usedReferences.formUnion(step.references) }
     for id in kb.causeOrder where !usedCauses.contains(id) {
-      found.append(Diagnostic(.warning, "cause '\(id)' is named by no conclusion or support", at: kb.causes[id]?.location))
+      found.append(
+        Diagnostic(
+          .warning, "cause '\(id)' is named by no conclusion or support",
+          at: kb.causes[id]?.location))
     }
     for step in kb.steps.values where !usedSteps.contains(step.id) {
-      found.append(Diagnostic(.warning, "step '\(step.id)' is in no cause's plan", at: step.location))
+      found.append(
+        Diagnostic(.warning, "step '\(step.id)' is in no cause's plan", at: step.location))
     }
     for reference in kb.references.values where !usedReferences.contains(reference.id) {
-      found.append(Diagnostic(.warning, "reference '\(reference.id)' is cited nowhere", at: reference.location))
+      found.append(
+        Diagnostic(.warning, "reference '\(reference.id)' is cited nowhere", at: reference.location)
+      )
     }
     return found
   }

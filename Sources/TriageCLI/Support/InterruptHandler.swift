@@ -1,0 +1,34 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// What SIGINT does outside line editing: say how to resume, exit 130.
+///
+/// libedit turns ISIG off while a line is edited, so there Ctrl-C only discards the line. Elsewhere
+/// (input from a pipe, a long step) it arrives as a signal. Every answer is already in the journal,
+/// so leaving at once loses nothing; the handler only writes a prepared message and exits, the two
+/// things a signal handler may safely do.
+enum InterruptHandler {
+  nonisolated(unsafe) private static var message: UnsafeMutableBufferPointer<UInt8>?
+
+  /// Installs the handler with the message to print.
+  static func install(message text: String) {
+    let bytes = Array(text.utf8)
+    let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
+    _ = buffer.initialize(from: bytes)
+    message = buffer
+    // A parent may have started us with SIGINT blocked (test runners' threads do); we handle it.
+    var interrupt = sigset_t()
+    sigemptyset(&interrupt)
+    sigaddset(&interrupt, SIGINT)
+    pthread_sigmask(SIG_UNBLOCK, &interrupt, nil)
+    signal(SIGINT) { _ in
+      if let message = InterruptHandler.message {
+        _ = write(STDERR_FILENO, message.baseAddress, message.count)
+      }
+      _exit(130)
+    }
+  }
+}
