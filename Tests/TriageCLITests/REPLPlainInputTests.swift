@@ -1,9 +1,9 @@
 import Foundation
+import Testing
 
 #if canImport(Glibc)
   import Glibc
 #endif
-import Testing
 
 /// The REPL fed from a pipe: the same commands as at a terminal, no prompts, no waiting.
 @Suite("REPL on plain input")
@@ -67,10 +67,14 @@ struct REPLPlainInputTests {
     try folder.write("kb/knowledge-base.yaml", Self.sharedFactKnowledgeBase)
     let input = "500\n.how\n.change second\n50\n.facts\n.quit\n"
     let run = try BinaryRun.run(
-      ["--kb", folder.path("kb")], input: input, environment: ["XDG_STATE_HOME": folder.path("state")])
+      ["--kb", folder.path("kb")], input: input,
+      environment: ["XDG_STATE_HOME": folder.path("state")])
     #expect(run.status == 1, "\(run.standardError)")
     let out = run.standardOutput
-    #expect(out.contains("✓ How many hosts, again? 500 (already known, from user; .change second to answer it yourself)"))
+    #expect(
+      out.contains(
+        "✓ How many hosts, again? 500 (already known, from user; .change second to answer it yourself)"
+      ))
     #expect(out.contains("Diagnosed: Big sweep of 500 hosts"))
     #expect(out.contains("2. How many hosts, again? → 500 (already known, user)"))
     #expect(out.contains("Inconclusive: Small sweep"))
@@ -80,9 +84,11 @@ struct REPLPlainInputTests {
   @Test func restartAsksForConfirmationAndKeepsNotes() throws {
     let folder = try TemporaryDirectory()
     try folder.write("kb/knowledge-base.yaml", Self.sharedFactKnowledgeBase)
-    let input = ".note keep me\n500\n.restart\nn\n.restart\nyes\n20\n.report \(folder.path("r.md"))\n.quit\n"
+    let input =
+      ".note keep me\n500\n.restart\nn\n.restart\nyes\n20\n.report \(folder.path("r.md"))\n.quit\n"
     let run = try BinaryRun.run(
-      ["--kb", folder.path("kb")], input: input, environment: ["XDG_STATE_HOME": folder.path("state")])
+      ["--kb", folder.path("kb")], input: input,
+      environment: ["XDG_STATE_HOME": folder.path("state")])
     #expect(run.status == 1, "\(run.standardError)")
     #expect(run.standardOutput.contains("not restarted"))
     #expect(run.standardOutput.contains("restarted"))
@@ -95,7 +101,8 @@ struct REPLPlainInputTests {
   @Test func invalidAnswersAreExplainedAndTheQuestionStays() throws {
     let folder = try TemporaryDirectory()
     let input = "perhaps\n9\n.change nope\n.back\n1\n.back\n.quit\n"
-    let run = try BinaryRun.run([], input: input, environment: ["XDG_STATE_HOME": folder.path("state")])
+    let run = try BinaryRun.run(
+      [], input: input, environment: ["XDG_STATE_HOME": folder.path("state")])
     #expect(run.status == 2)
     #expect(run.standardError.contains("'perhaps' is not a choice"))
     #expect(run.standardError.contains("'9' is not a choice number (1 to 3)"))
@@ -106,7 +113,8 @@ struct REPLPlainInputTests {
 
   @Test func answerFileWithMissingAskFallsBackToErrorWithoutATerminal() throws {
     let folder = try TemporaryDirectory()
-    let path = try folder.write("a.yaml", "nettriage: answers/1\nmissing: ask\nanswers:\n  only-this-machine: yes\n")
+    let path = try folder.write(
+      "a.yaml", "nettriage: answers/1\nmissing: ask\nanswers:\n  only-this-machine: yes\n")
     let run = try BinaryRun.run(["run", "--answers", path], timeout: 20)
     #expect(run.status == 2)
     #expect(run.standardError.contains("missing: internet-also-fails"))
@@ -136,7 +144,8 @@ struct InterruptTests {
     while Date() < deadline, !journalled {
       let names = (try? FileManager.default.contentsOfDirectory(atPath: sessions.path)) ?? []
       journalled = names.contains { name in
-        let text = (try? String(contentsOf: sessions.appendingPathComponent(name), encoding: .utf8)) ?? ""
+        let text =
+          (try? String(contentsOf: sessions.appendingPathComponent(name), encoding: .utf8)) ?? ""
         return text.contains("\"type\":\"answered\"")
       }
       Thread.sleep(forTimeInterval: 0.02)

@@ -49,7 +49,9 @@ func runREPL(
 ) throws -> Report.Outcome {
   if journal != nil {
     InterruptHandler.install(
-      message: "\ninterrupted; session \(session.id) is saved. Resume with: nettriage resume \(session.id)\n")
+      message:
+        "\ninterrupted; session \(session.id) is saved. Resume with: nettriage resume \(session.id)\n"
+    )
   }
   let editor = LineEditorFactory.makeLineEditor(
     historyFile: LineEditorFactory.defaultHistoryFile(environment: environment),

@@ -93,7 +93,7 @@ public struct AnswerFile: Sendable {
     var file = AnswerFile(
       path: path, knowledgeBaseID: nil, missing: nil, source: .answerFile, answers: [], notes: [],
       expectation: nil)
-    if let tag = reader.string("nettriage"), tag != schema {
+    if let tag = reader.string("nettriage", required: false), tag != schema {
       diagnostics.append(
         Diagnostic(
           .error, "unsupported schema '\(tag)' (expected '\(schema)')",
@@ -227,9 +227,9 @@ public struct AnswerFile: Sendable {
             at: reader.optional("outcome")?.location ?? reader.location))
       }
     }
-    if reader.has("conclusions") {
-      expectation.conclusions = reader.stringList("conclusions").map(\.0)
-    }
+    let saysConclusions = reader.has("conclusions")
+    let conclusions = reader.stringList("conclusions").map(\.0)
+    if saysConclusions { expectation.conclusions = conclusions }
     return expectation
   }
 }

@@ -53,8 +53,14 @@ public enum AnswerFileWriter {
       case "\r": result += "\\r"
       case "\t": result += "\\t"
       default:
-        if scalar.value < 0x20 || scalar.value == 0x7F {
-          result += "\\x" + (scalar.value < 16 ? "0" : "") + String(scalar.value, radix: 16)
+        // YAML refuses raw C0 and C1 controls, and readers fold NEL and the Unicode line and
+        // paragraph separators into spaces: escape them all.
+        let value = scalar.value
+        if value < 0x20 || (0x7F...0x9F).contains(value) || value == 0x2028 || value == 0x2029
+          || value == 0xFEFF
+        {
+          let hex = String(value, radix: 16)
+          result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
         } else {
           result.unicodeScalars.append(scalar)
         }

@@ -130,7 +130,8 @@ public enum AnswerInterpreter {
     var message = "'\(text)' is not a choice; expected \(expectation(for: question))"
     let candidates = question.choices.map(\.value) + question.choices.map(\.label)
     if let suggestion = NearestMatch.suggestion(for: text, among: candidates) {
-      message = "'\(text)' is not a choice (did you mean '\(suggestion)'?)"
+      message =
+        "'\(text)' is not a choice (did you mean '\(suggestion)'?); expected \(expectation(for: question))"
     }
     return .failure(AnswerProblem(message))
   }

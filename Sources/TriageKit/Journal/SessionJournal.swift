@@ -97,11 +97,15 @@ public final class SessionJournal: @unchecked Sendable {
     let fd = openFile(url.path, O_WRONLY | O_APPEND, 0)
     guard fd >= 0 else { throw .cannotWrite(url.path, String(cString: strerror(errno))) }
     let journal = SessionJournal(url: url, descriptor: fd)
-    // A torn last line would glue onto the next event; end it first.
-    if let data = FileManager.default.contents(atPath: url.path), data.last != UInt8(ascii: "\n"),
-      !data.isEmpty
+    // A torn last line (a crash mid-write) was never a whole event: cut it off, or the next event
+    // would follow it and turn it into damage in the middle of the file.
+    if let data = FileManager.default.contents(atPath: url.path), let last = data.last,
+      last != UInt8(ascii: "\n")
     {
-      try journal.writeRaw([UInt8(ascii: "\n")])
+      let keep = (data.lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1
+      guard ftruncate(fd, off_t(keep)) == 0 else {
+        throw .cannotWrite(url.path, String(cString: strerror(errno)))
+      }
     }
     return (journal, header, events)
   }

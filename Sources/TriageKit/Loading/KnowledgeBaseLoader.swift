@@ -249,6 +249,7 @@ private struct Builder {
       return
     }
     let context = "node '\(id)'"
+    reader.context = context
     let kind = reader.string("kind")
     let node: Node?
     switch kind {
@@ -467,7 +468,12 @@ private struct Builder {
         } catch {
           // Point at the column inside the condition when it sits on one line after `when:`.
           var location = whenValue?.location ?? branch.location
-          if !text.contains("\n") {
+          // Escapes in a quoted scalar make the file's columns differ from the text's: then the
+          // start of the value is the honest place.
+          let hasEscapes =
+            whenValue?.isQuoted == true
+            && (text.contains("\"") || text.contains("'") || text.contains("\\"))
+          if !text.contains("\n"), !hasEscapes {
             location.column += error.column - 1 + (whenValue?.isQuoted == true ? 1 : 0)
           }
           diagnostics.append(

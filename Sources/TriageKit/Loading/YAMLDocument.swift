@@ -114,7 +114,7 @@ struct MappingReader {
   private(set) var fields: [String: (keyLocation: SourceLocation, value: YAMLValue)] = [:]
   private var read: Set<String> = []
   var diagnostics: [Diagnostic] = []
-  let context: String
+  var context: String
 
   /// `context` names what the mapping is ("node 'error-code'") for messages.
   init?(_ value: YAMLValue, context: String, diagnostics: inout [Diagnostic]) {

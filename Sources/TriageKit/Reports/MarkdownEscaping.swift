@@ -41,7 +41,8 @@ public enum MarkdownEscaping {
 
   /// Escapes text for a table cell: line breaks become `<br>`.
   public static func cell(_ text: String) -> String {
-    inline(text).split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "<br>")
+    inline(normalizingLineEnds(text)).split(separator: "\n", omittingEmptySubsequences: false)
+      .joined(separator: "<br>")
   }
 
   /// Puts the knowledge base's own Markdown into a table cell: its formatting stays, but a pipe
@@ -54,10 +55,15 @@ public enum MarkdownEscaping {
 
   /// Quotes multi-line user text as a block quote, line by line.
   public static func blockQuote(_ text: String) -> String {
-    text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+    normalizingLineEnds(text).split(separator: "\n", omittingEmptySubsequences: false).map { line in
       let escaped = inline(String(line))
       return escaped.isEmpty ? ">" : "> \(escaped)"
     }.joined(separator: "\n")
+  }
+
+  /// CRLF and lone CR as LF: Swift counts "\r\n" as one Character, so splitting on "\n" misses it.
+  static func normalizingLineEnds(_ text: String) -> String {
+    text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
   }
 
   private static func isDigitRunFromLineStart(_ scalars: [Unicode.Scalar], before index: Int)

@@ -107,8 +107,21 @@ public struct Session: Sendable {
 
   /// Asks `question` again (`.change`): undoes its answer if it has one and reopens it.
   public mutating func reopen(_ question: String) -> [SessionEvent] {
+    // Every answer to it still in force, or undoing the latest would bring an earlier one back.
+    let undone = Set(
+      events.compactMap { event -> Int? in
+        if case .undone(let target) = event.kind { return target }
+        return nil
+      })
+    let sinceRestart = events.reversed().prefix { $0.kind != .restarted }
+    let inForce = sinceRestart.compactMap { event -> Int? in
+      guard case .answered(let answered, _, _) = event.kind, answered == question,
+        !undone.contains(event.sequence)
+      else { return nil }
+      return event.sequence
+    }
     var recorded: [SessionEvent] = []
-    if let sequence = state.answers[question]?.sequence {
+    for sequence in inForce.reversed() {
       recorded.append(record(.undone(sequence: sequence)))
     }
     recorded.append(record(.reopened(question: question)))

@@ -14,7 +14,9 @@ public enum NearestMatch {
       }
     }
     guard let best else { return nil }
-    let limit = max(2, min(lowered.count, best.candidate.count) / 3)
+    // Two edits turn any two-letter word into any other: short names get one.
+    let shortest = min(lowered.count, best.candidate.count)
+    let limit = shortest <= 3 ? 1 : max(2, shortest / 3)
     if best.distance <= limit { return best.candidate }
     // A prefix ("hosts" for "hosts-per-sweep") is a good hint too.
     guard !lowered.isEmpty else { return nil }

@@ -70,7 +70,10 @@ import Testing
     let question = try #require(kb.questions["pattern"])
     #expect(
       AnswerInterpreter.interpret(typed: "stays-brokn", for: question)
-        == .failure(AnswerProblem("'stays-brokn' is not a choice (did you mean 'stays-broken'?)")))
+        == .failure(
+          AnswerProblem(
+            "'stays-brokn' is not a choice (did you mean 'stays-broken'?); expected one of 'heals-in-a-minute', 'stays-broken' or 'unknown'"
+          )))
     #expect(
       AnswerInterpreter.interpret(typed: "heals", for: question)
         == .success(.string("heals-in-a-minute")))

@@ -127,9 +127,7 @@ import Testing
     arguments: zip(
       crlfTexts, ["> line\n>\n> \\# after blank", "> a\n> b\n>", "> one\n> \\`\\`\\`\n> two"]))
   func blockQuoteQuotesEveryLineOfWindowsText(text: String, quoted: String) {
-    withKnownIssue("blockQuote splits on the Character \"\\n\", which \"\\r\\n\" is not") {
-      #expect(MarkdownEscaping.blockQuote(text) == quoted)
-    }
+    #expect(MarkdownEscaping.blockQuote(text) == quoted)
   }
 
   @Test(arguments: hostileTexts + crlfTexts)

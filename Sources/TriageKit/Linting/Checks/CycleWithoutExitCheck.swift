@@ -5,6 +5,7 @@ struct CycleWithoutExitCheck: LintCheck {
 
   func check(_ kb: KnowledgeBase) -> [Diagnostic] {
     var found: [Diagnostic] = []
+    var inReportedCycle: Set<String> = []
     for component in stronglyConnectedComponents(kb) {
       let members = Set(component)
       let isCycle =
@@ -15,6 +16,7 @@ struct CycleWithoutExitCheck: LintCheck {
         kb.nodes[id]?.flow.routes.contains { !members.contains($0.next) } == true
       }
       if !leaves {
+        inReportedCycle.formUnion(members)
         let first = kb.nodeOrder.first { members.contains($0) } ?? component[0]
         let names = kb.nodeOrder.filter { members.contains($0) }.map { "'\($0)'" }.joined(
           separator: " → ")
@@ -24,12 +26,17 @@ struct CycleWithoutExitCheck: LintCheck {
             at: kb.nodes[first]?.flow.location))
       }
     }
-    // Dead ends outside cycles: nodes with no route to any conclusion.
+    // Dead ends outside cycles: nodes with no route to any conclusion. A dangling route is the
+    // dangling-reference check's error; counting it as a way out keeps one mistake one message.
     var reachesConclusion: Set<String> = Set(
-      kb.nodeOrder.filter {
-        if case .conclusion = kb.nodes[$0] { return true }
-        return false
-      })
+      kb.nodeOrder.filter { id in
+        switch kb.nodes[id] {
+        case .conclusion?: return true
+        case let node?: return node.flow.routes.contains { kb.nodes[$0.next] == nil }
+        case nil: return false
+        }
+      }
+    ).union(inReportedCycle)
     var changed = true
     while changed {
       changed = false
@@ -42,16 +49,10 @@ struct CycleWithoutExitCheck: LintCheck {
         }
       }
     }
-    let reported = Set(found.compactMap(\.location))
     for id in kb.nodeOrder where !reachesConclusion.contains(id) {
-      guard let location = kb.nodes[id]?.flow.location, !reported.contains(location) else {
-        continue
-      }
-      let dangling = kb.nodes[id]?.flow.routes.allSatisfy { kb.nodes[$0.next] != nil } ?? true
-      if dangling {
-        found.append(
-          Diagnostic(.error, "no conclusion can be reached from node '\(id)'", at: location))
-      }
+      guard let location = kb.nodes[id]?.flow.location else { continue }
+      found.append(
+        Diagnostic(.error, "no conclusion can be reached from node '\(id)'", at: location))
     }
     return found
   }

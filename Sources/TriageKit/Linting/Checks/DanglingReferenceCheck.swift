@@ -11,7 +11,9 @@ struct DanglingReferenceCheck: LintCheck {
       if let suggestion = NearestMatch.suggestion(for: id, among: candidates) {
         message += " (did you mean '\(suggestion)'?)"
       }
-      found.append(Diagnostic(.error, message, at: location))
+      // A route and its choice, or a defaulted `unknown` and `next`, name the same place: once.
+      let diagnostic = Diagnostic(.error, message, at: location)
+      if !found.contains(diagnostic) { found.append(diagnostic) }
     }
     let nodeIDs = kb.nodeOrder
     if kb.nodes[kb.start] == nil {
