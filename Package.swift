@@ -55,8 +55,7 @@ let package = Package(
     .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
     .testTarget(
       name: "TriageCLITests",
-      dependencies: ["TriageCLI", "nettriage"],
-      exclude: ["Fixtures"]
+      dependencies: ["TriageCLI", "nettriage"]
     ),
   ],
   swiftLanguageModes: [.v6]

@@ -259,4 +259,36 @@ struct EndToEndTests {
     #expect(list.standardOutput.contains("\"status\" : \"in-progress\""))
     #expect(list.standardOutput.contains("\"answers\" : \"1\""))
   }
+
+  @Test func authorsToolsGraphCoverageExhaustiveAndRandom() throws {
+    let kb = Repository.knowledgeBase.path
+    let exhaustive = try BinaryRun.run(["kb", "test", "--kb", kb, "--exhaustive"], timeout: 120)
+    #expect(exhaustive.status == 0, "\(exhaustive.standardOutput)")
+    #expect(
+      exhaustive.standardOutput.contains("every answer, branch and conclusion can be reached"))
+    #expect(exhaustive.standardOutput.contains("coverage by scenarios: "))
+    let first = try BinaryRun.run(["kb", "test", "--kb", kb, "--random", "40", "--seed", "3"])
+    let second = try BinaryRun.run(["kb", "test", "--kb", kb, "--random", "40", "--seed", "3"])
+    #expect(first.status == 0)
+    #expect(first.standardOutput.hasPrefix("40 random walks, seed 3"))
+    #expect(first.standardOutput == second.standardOutput)
+    let dot = try BinaryRun.run(["kb", "graph", "--format", "dot"])
+    #expect(dot.status == 0)
+    #expect(dot.standardOutput.hasPrefix("digraph \"connection-limits\" {"))
+    #expect(try BinaryRun.run(["kb", "graph", "--format", "svg"]).status == 64)
+    let folder = try TemporaryDirectory()
+    let partial = try folder.write(
+      "partial.yaml", "nettriage: answers/1\nanswers:\n  only-this-machine: yes\n")
+    let coverage = try BinaryRun.run(["kb", "coverage", partial])
+    #expect(coverage.status == 2)
+    #expect(coverage.standardOutput.contains("1. only-this-machine = yes"))
+    #expect(coverage.standardOutput.contains("Needs input at: "))
+    #expect(coverage.standardOutput.contains("Still to answer, by the conclusion it could lead to"))
+    let complete = try BinaryRun.run([
+      "kb", "coverage", Repository.scenario("dns-timeout-whole-office"),
+    ])
+    #expect(complete.status == 0)
+    #expect(
+      complete.standardOutput.contains("Complete: the file answers every question its path needs."))
+  }
 }

@@ -8,7 +8,7 @@ public struct AnswerReplay: Sendable {
   /// Questions likely needed after `missing`, found by walking on with `unknown`: a hint, since
   /// other answers may take other paths.
   public var likelyNext: [String]
-  /// Answers in the file whose questions are not on the path taken.
+  /// Answers in the file whose questions are not on the path taken (empty while incomplete).
   public var unused: [String]
 
   /// Replays `file`; with `policy` `.ask` the replay stops at the first missing answer so the caller
@@ -51,7 +51,8 @@ public struct AnswerReplay: Sendable {
       }
     }
     let onPath = Set(walk.answeredSteps.map(\.question))
-    let unused = file.answers.map(\.question).filter { !onPath.contains($0) }
+    // Before a conclusion, answers past the stop are not off the path, only not reached yet.
+    let unused = missing != nil ? [] : file.answers.map(\.question).filter { !onPath.contains($0) }
     return AnswerReplay(session: session, missing: missing, likelyNext: likelyNext, unused: unused)
   }
 }

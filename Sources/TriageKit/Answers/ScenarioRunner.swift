@@ -11,6 +11,8 @@ public enum ScenarioRunner {
     public var ranked: [String]
     /// What did not match; empty when the scenario passed.
     public var problems: [String]
+    /// The walk the scenario took, for coverage.
+    public var walk: Walk?
 
     public var passed: Bool { problems.isEmpty }
   }
@@ -36,7 +38,8 @@ public enum ScenarioRunner {
     guard let expectation = file.expectation else {
       return Result(
         name: url.lastPathComponent, outcome: report.outcome, ranked: ranked,
-        problems: ["no 'expect' block: a scenario must say what it reaches"])
+        problems: ["no 'expect' block: a scenario must say what it reaches"],
+        walk: try replay.session.walk())
     }
     if let outcome = expectation.outcome, outcome != report.outcome {
       problems.append("expected outcome '\(outcome.rawValue)', got '\(report.outcome.rawValue)'")
@@ -57,6 +60,7 @@ public enum ScenarioRunner {
       problems.append("answers off the path: \(replay.unused.joined(separator: ", "))")
     }
     return Result(
-      name: url.lastPathComponent, outcome: report.outcome, ranked: ranked, problems: problems)
+      name: url.lastPathComponent, outcome: report.outcome, ranked: ranked, problems: problems,
+      walk: try replay.session.walk())
   }
 }

@@ -1,0 +1,214 @@
+/// Walks a knowledge base with generated answers: every answer of every question (`kb test
+/// --exhaustive`) or seeded random walks (`kb test --random`), counting what each reaches.
+public struct PathExplorer: Sendable {
+  /// What the walks covered.
+  public struct Coverage: Sendable {
+    /// Walks played.
+    public var walks = 0
+    /// Visits per node ID.
+    public var nodeHits: [String: Int] = [:]
+    /// Hits per question answer, keyed `question=value`.
+    public var answerHits: [String: Int] = [:]
+    /// Hits per decision branch, keyed `decision: condition` (or `decision: otherwise`).
+    public var branchHits: [String: Int] = [:]
+    /// Walks ending at each conclusion.
+    public var conclusionHits: [String: Int] = [:]
+    /// Whether the exhaustive search stopped at its limit before trying everything.
+    public var truncated = false
+    /// Nothing covered yet.
+    public init() {}
+
+    /// For each finished exhaustive walk: the conclusion and the questions it answered.
+    public var endings: [(conclusion: String, questions: [String])] = []
+  }
+
+  public let knowledgeBase: KnowledgeBase
+
+  public init(knowledgeBase: KnowledgeBase) {
+    self.knowledgeBase = knowledgeBase
+  }
+
+  /// The answers to try for a question: its choices and `unknown`; for numbers, the values on both
+  /// sides of every threshold the knowledge base compares the fact with.
+  public func candidateAnswers(for question: QuestionNode) -> [FactValue] {
+    switch question.type {
+    case .yesNo: return [.bool(true), .bool(false), .unknown]
+    case .choice: return question.choices.map { .string($0.value) } + [.unknown]
+    case .text: return [.string("text"), .unknown]
+    case .number:
+      var values: Set<Double> = []
+      for literal in thresholds(of: question.fact) {
+        values.formUnion([literal - 1, literal, literal + 1])
+      }
+      if let minimum = question.minimum { values.insert(minimum) }
+      if let maximum = question.maximum { values.insert(maximum) }
+      if values.isEmpty { values.insert(question.minimum ?? 0) }
+      let allowed = values.filter {
+        $0 >= (question.minimum ?? -.infinity) && $0 <= (question.maximum ?? .infinity)
+      }
+      return allowed.sorted().map { FactValue.number($0) } + [.unknown]
+    }
+  }
+
+  /// Every answer of every question, depth first, up to `limit` complete walks; `given` answers
+  /// are fixed (`kb coverage` explores what an answer file leaves open).
+  public func exhaustive(given: [String: GivenAnswer] = [:], limit: Int = 200_000)
+    throws(TriageError)
+    -> Coverage
+  {
+    var coverage = Coverage()
+    var stack: [[String: GivenAnswer]] = [given]
+    // What lies ahead of a walk depends only on where it waits and on the facts that conditions
+    // read; two partial walks alike in both have the same future, so one is explored.
+    let readFacts = conditionFacts()
+    var expanded: Set<String> = []
+    while let answers = stack.popLast() {
+      if coverage.walks >= limit {
+        coverage.truncated = true
+        break
+      }
+      let walk = try Walker.walk(knowledgeBase, answers: answers)
+      if let question = walk.pendingQuestion {
+        // A pruned partial walk still reached what it went through.
+        recordSteps(walk, into: &coverage)
+        let relevant = walk.facts.filter { readFacts.contains($0.key) }.map {
+          "\($0.key)=\($0.value.value.display)"
+        }
+        let key = ([question.id] + relevant.sorted()).joined(separator: "\u{1F}")
+        guard expanded.insert(key).inserted else { continue }
+        for value in candidateAnswers(for: question).reversed() {
+          var next = answers
+          next[question.id] = GivenAnswer(value, Provenance(.default, detail: "explorer"))
+          stack.append(next)
+        }
+      } else {
+        record(walk, into: &coverage)
+        coverage.endings.append((walk.conclusion?.id ?? "", walk.answeredSteps.map(\.question)))
+      }
+    }
+    return coverage
+  }
+
+  private func conditionFacts() -> Set<String> {
+    var names: Set<String> = []
+    for node in knowledgeBase.nodes.values {
+      if case .decision(let decision) = node {
+        for branch in decision.branches { names.formUnion(branch.condition.factNames) }
+      }
+    }
+    return names
+  }
+
+  /// `count` random walks from `seed`; the same seed plays the same walks.
+  public func random(count: Int, seed: UInt64) throws(TriageError) -> Coverage {
+    var coverage = Coverage()
+    var generator = SplitMix64(seed: seed)
+    for _ in 0..<count {
+      var answers: [String: GivenAnswer] = [:]
+      var walk = try Walker.walk(knowledgeBase, answers: answers)
+      while let question = walk.pendingQuestion {
+        let candidates = candidateAnswers(for: question)
+        let value = candidates[Int(generator.next() % UInt64(candidates.count))]
+        answers[question.id] = GivenAnswer(value, Provenance(.default, detail: "random"))
+        walk = try Walker.walk(knowledgeBase, answers: answers)
+      }
+      record(walk, into: &coverage)
+    }
+    return coverage
+  }
+
+  /// Records what a finished walk went through.
+  public func record(_ walk: Walk, into coverage: inout Coverage) {
+    coverage.walks += 1
+    for id in walk.visited { coverage.nodeHits[id, default: 0] += 1 }
+    recordSteps(walk, into: &coverage)
+  }
+
+  private func recordSteps(_ walk: Walk, into coverage: inout Coverage) {
+    for step in walk.steps {
+      switch step {
+      case .answered(let question, let value, _, _):
+        coverage.answerHits[PathExplorer.answerKey(question, value), default: 0] += 1
+      case .decided(let decision, let condition):
+        coverage.branchHits[PathExplorer.branchKey(decision, condition), default: 0] += 1
+      case .concluded(let conclusion):
+        coverage.conclusionHits[conclusion, default: 0] += 1
+      }
+    }
+  }
+
+  /// Everything there is to cover: answers (choices and `unknown`), branches, conclusions.
+  public func coverageTargets() -> (answers: [String], branches: [String], conclusions: [String]) {
+    var answers: [String] = []
+    var branches: [String] = []
+    var conclusions: [String] = []
+    for id in knowledgeBase.nodeOrder {
+      switch knowledgeBase.nodes[id] {
+      case .question(let question)?:
+        if question.type == .choice || question.type == .yesNo {
+          answers += candidateAnswers(for: question).map { PathExplorer.answerKey(id, $0) }
+        } else {
+          answers.append(PathExplorer.answerKey(id, .unknown))
+        }
+      case .decision(let decision)?:
+        branches += decision.branches.map { PathExplorer.branchKey(id, $0.text) }
+        branches.append(PathExplorer.branchKey(id, nil))
+      case .conclusion?:
+        conclusions.append(id)
+      case nil:
+        break
+      }
+    }
+    return (answers, branches, conclusions)
+  }
+
+  /// `question=value`.
+  public static func answerKey(_ question: String, _ value: FactValue) -> String {
+    "\(question)=\(value.display)"
+  }
+
+  /// `decision: condition`, or `decision: otherwise`.
+  public static func branchKey(_ decision: String, _ condition: String?) -> String {
+    "\(decision): \(condition ?? "otherwise")"
+  }
+
+  private func thresholds(of fact: String) -> [Double] {
+    var found: [Double] = []
+    func collect(_ condition: Condition) {
+      switch condition {
+      case .compare(let name, _, .number(let value)) where name == fact: found.append(value)
+      case .member(let name, let literals, _) where name == fact:
+        for case .number(let value) in literals { found.append(value) }
+      case .not(let inner): collect(inner)
+      case .and(let lhs, let rhs), .or(let lhs, let rhs):
+        collect(lhs)
+        collect(rhs)
+      default: break
+      }
+    }
+    for node in knowledgeBase.nodes.values {
+      if case .decision(let decision) = node {
+        for branch in decision.branches { collect(branch.condition) }
+      }
+    }
+    return found
+  }
+}
+
+/// A small, fast, seedable generator (Steele, Lea and Flood's SplitMix64): the same seed gives the
+/// same walks on every platform.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+  private var state: UInt64
+
+  public init(seed: UInt64) {
+    state = seed
+  }
+
+  public mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
