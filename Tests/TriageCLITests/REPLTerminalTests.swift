@@ -143,9 +143,11 @@ struct REPLTerminalTests {
     try answer(terminal, "64")
     try answer(terminal, ".back")  // saved answers reflect undone ones
     try answer(terminal, "53")
+    try answer(terminal, "normal")
     try answer(terminal, "answer-ok")
     try answer(terminal, "10.9.8.7")
     try answer(terminal, "tmg")
+    try answer(terminal, "rate-quota")
     try terminal.waitFor("Diagnosed: ")
     let report = state.path("interactive.md")
     let json = state.path("interactive.json")
@@ -214,8 +216,10 @@ struct REPLTerminalTests {
         hosts-per-sweep: 500
         recovery-pattern: when-sessions-close
         error-code: "53"
+        ipconfig-check: normal
         dns-lookup-result: answer-ok
         firewall-path: tmg-2010
+        isa-log-finding: connection-limit
       """)
     let terminal = try start(["run", "--answers", answers, "--report", state.path("asked.md")])
     try terminal.waitFor("asking here")

@@ -66,10 +66,13 @@ struct ReportSnapshotTests {
           dns-lookup-result: answer-ok
           station-ip: "10.0.0.5 | <img src=x onerror=alert(1)> ``` [x](javascript:alert(1))"
           firewall-path: isa-2004
+          ipconfig-check: normal
+          isa-log-finding: connection-limit
         notes:
           - "```\nfenced? # not a heading\n- not a list\n1. not a list either\n> not a quote\n~~~"
           - "<script>alert('x')</script> & *bold* _it_ | pipe"
         """#)
+    #expect(report.outcome == .diagnosed, "the station's address reaches the plan's steps")
     let markdown = MarkdownReportRenderer.render(report)
     Snapshot.assertMatches(markdown, named: "hostile-user-text.md")
     // Outside the Mermaid block, the only fences are the report's own.
