@@ -467,13 +467,13 @@ final class TriageREPL {
   }
 
   private func leave(_ walk: Walk) {
-    guard let journal else { return }
+    // Without a journal there is nothing to resume, so nothing to say.
+    guard journal != nil else { return }
     let answered = session.state.answers.count
     let status = walk.conclusion == nil ? "in progress" : "concluded"
     out.line(
       "Session \(session.id) saved (\(answered) answer\(answered == 1 ? "" : "s"), \(status)).")
     out.line("Resume with: nettriage resume \(session.id)")
-    _ = journal
   }
 
   private func outcome(of walk: Walk) -> Report.Outcome {
