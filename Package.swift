@@ -37,11 +37,17 @@ let package = Package(
       providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
     ),
     .target(name: "LineEditing", dependencies: ["CEditLine"]),
+    // One importer per file: the text of a command's output or a log, read into typed facts.
+    .target(name: "TriageEvidence", dependencies: ["TriageKit"]),
+    // One probe per file: live observations on this machine, with timeouts and a connection budget.
+    .target(name: "TriageProbes", dependencies: ["TriageKit"]),
     .target(
       name: "TriageCLI",
       dependencies: [
         "TriageKit",
         "LineEditing",
+        "TriageEvidence",
+        "TriageProbes",
         "EmbeddedKnowledgeBase",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
@@ -53,6 +59,12 @@ let package = Package(
       exclude: ["Snapshots"]
     ),
     .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
+    .testTarget(
+      name: "TriageEvidenceTests",
+      dependencies: ["TriageEvidence"],
+      exclude: ["Fixtures"]
+    ),
+    .testTarget(name: "TriageProbesTests", dependencies: ["TriageProbes"]),
     .testTarget(
       name: "TriageCLITests",
       dependencies: ["TriageCLI", "nettriage"]
