@@ -5,7 +5,8 @@ import TriageKit
 
 @Suite struct EvidenceTextTests {
   @Test func decodesUTF16LEWithBOM() throws {
-    let utf16: [UInt8] = [0xFF, 0xFE] + "a\r\nb".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+    let utf16: [UInt8] =
+      [0xFF, 0xFE] + "a\r\nb".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
     let text = try EvidenceText(bytes: utf16, source: "t")
     #expect(text.encoding == .utf16LE)
     #expect(text.lines.map(\.text) == ["a", "b"])
@@ -19,7 +20,8 @@ import TriageKit
   }
 
   @Test func skipsPromptLinesAndQuotingKeepingLineNumbers() throws {
-    let text = try EvidenceText("> C:\\Users\\ops>netstat -ano\n>\n>   TCP    1.2.3.4:1  5.6.7.8:445  SYN_SENT  4\n")
+    let text = try EvidenceText(
+      "> C:\\Users\\ops>netstat -ano\n>\n>   TCP    1.2.3.4:1  5.6.7.8:445  SYN_SENT  4\n")
     #expect(text.isQuoted)
     #expect(text.command == "netstat -ano")
     let lines = Array(text.lines)
@@ -28,7 +30,9 @@ import TriageKit
   }
 
   @Test func recognisesPowerShellAndShellPrompts() {
-    #expect(EvidenceText.promptCommand(ArraySlice("PS C:\\> Get-NetTCPConnection".utf8)) == "Get-NetTCPConnection")
+    #expect(
+      EvidenceText.promptCommand(ArraySlice("PS C:\\> Get-NetTCPConnection".utf8))
+        == "Get-NetTCPConnection")
     #expect(EvidenceText.promptCommand(ArraySlice("ops@mgmt:~$ ss -tan".utf8)) == "ss -tan")
     #expect(EvidenceText.promptCommand(ArraySlice("  TCP 0.0.0.0:135 LISTENING".utf8)) == nil)
     #expect(EvidenceText.promptCommand(ArraySlice("#Fields: date time".utf8)) == nil)

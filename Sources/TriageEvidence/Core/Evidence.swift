@@ -66,22 +66,7 @@ public struct Evidence: Sendable, Equatable {
       ("kind", .string(kind.rawValue)), ("format", .string(format)),
     ]
     pairs += fields
-    pairs.append(
-      (
-        "facts",
-        .object(
-          facts.keys.sorted().map { name in
-            let value: JSONValue
-            switch facts[name]! {
-            case .bool(let flag): value = .bool(flag)
-            case .number(let number):
-              value = number == number.rounded() && abs(number) < 1e15 ? .int(Int(number)) : .double(number)
-            case .string(let text): value = .string(text)
-            case .unknown: value = .null
-            }
-            return (key: name, value: value)
-          })
-      ))
+    pairs.append(("facts", JSONValue.facts(facts)))
     return .object(pairs)
   }
 
@@ -182,7 +167,9 @@ public enum EvidenceImporters {
   }
 
   /// The importer that recognises `text` best, with its score; `nil` when none scores above 0.
-  public static func detect(_ text: EvidenceText) -> (importer: any EvidenceImporter.Type, score: Int)? {
+  public static func detect(_ text: EvidenceText) -> (
+    importer: any EvidenceImporter.Type, score: Int
+  )? {
     var best: (importer: any EvidenceImporter.Type, score: Int)?
     for importer in all {
       let score = importer.recognition(of: text)
@@ -193,9 +180,12 @@ public enum EvidenceImporters {
 
   /// Reads `text` as `kind` (`nil`: detect it). An explicit kind wins over detection; among the
   /// importers of that kind the one that recognises the text best reads it.
-  public static func read(_ text: EvidenceText, as kind: EvidenceKind? = nil) throws(EvidenceError) -> Evidence {
+  public static func read(_ text: EvidenceText, as kind: EvidenceKind? = nil) throws(EvidenceError)
+    -> Evidence
+  {
     guard !text.isBlank else {
-      throw EvidenceError(source: text.source, line: nil, message: "the input is empty", reason: .empty)
+      throw EvidenceError(
+        source: text.source, line: nil, message: "the input is empty", reason: .empty)
     }
     if let marker = LocalizedOutput.marker(in: text) {
       throw EvidenceError(

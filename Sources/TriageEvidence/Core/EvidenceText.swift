@@ -203,8 +203,9 @@ public struct EvidenceText: Sendable {
         || (first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z"))
         || (first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z"))
     else { return false }
-    guard line.contains(UInt8(ascii: ">")) || line.contains(UInt8(ascii: "$"))
-      || line.contains(UInt8(ascii: "#")) || line.contains(UInt8(ascii: "%"))
+    guard
+      line.contains(UInt8(ascii: ">")) || line.contains(UInt8(ascii: "$"))
+        || line.contains(UInt8(ascii: "#")) || line.contains(UInt8(ascii: "%"))
     else { return false }
     return promptCommand(line) != nil
   }

@@ -72,6 +72,23 @@ public indirect enum JSONValue: Hashable, Sendable {
     .object(counts.keys.sorted(by: order).map { (key: key($0), value: .int(counts[$0]!)) })
   }
 
+  /// A `{name: value}` object of facts, names sorted; numbers that are whole are integers.
+  public static func facts(_ facts: [String: FactValue]) -> JSONValue {
+    .object(
+      facts.keys.sorted().map { name in
+        let value: JSONValue
+        switch facts[name]! {
+        case .bool(let flag): value = .bool(flag)
+        case .number(let number):
+          value =
+            number == number.rounded() && abs(number) < 1e15 ? .int(Int(number)) : .double(number)
+        case .string(let text): value = .string(text)
+        case .unknown: value = .null
+        }
+        return (key: name, value: value)
+      })
+  }
+
   /// Compact (one line) or pretty (two-space indent) JSON text.
   public func serialized(pretty: Bool = true) -> String {
     var out = ""
