@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import TriageKit
+import TriageProbes
+
+/// `--json` for every `probe` subcommand, and how a result is shown.
+struct ProbeOutputOptions: ParsableArguments {
+  @Flag(
+    name: .long,
+    help:
+      "Print the result as JSON (probe, status, reason, duration_ms, fields, facts, figures, raw).")
+  var json = false
+
+  @Flag(name: .long, help: "Also print the raw observation.")
+  var raw = false
+
+  /// Prints `result` and returns the exit status: 0 when the probe ran (`ok`), 1 when it failed or
+  /// did not run (the reason is printed).
+  func emit(_ result: ProbeResult) -> ExitCode {
+    if json {
+      Terminal.standardOutput.write(result.json.serialized(pretty: true) + "\n")
+    } else {
+      Terminal.standardOutput.write(ProbeOutputOptions.text(result, raw: raw))
+    }
+    return result.status == .ok ? .success : ExitCode(ExitStatus.inconclusive.rawValue)
+  }
+
+  /// The plain-text form: a status line, the key figures, then the raw observation if asked.
+  static func text(_ result: ProbeResult, raw: Bool) -> String {
+    var out = "\(result.probe): \(result.status.name)"
+    out += String(format: " (%.2f s)", result.duration)
+    if let reason = result.status.reason { out += " — \(reason)" }
+    out += "\n"
+    for figure in result.figures { out += "  \(figure)\n" }
+    if raw, !result.raw.isEmpty {
+      out += "\nraw:\n" + result.raw + (result.raw.hasSuffix("\n") ? "" : "\n")
+    }
+    return out
+  }
+}
