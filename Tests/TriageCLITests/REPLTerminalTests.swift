@@ -148,6 +148,9 @@ struct REPLTerminalTests {
     try answer(terminal, "10.9.8.7")
     try answer(terminal, "tmg")
     try answer(terminal, "rate-quota")
+    try answer(terminal, "0.5")
+    try answer(terminal, "yes")
+    try answer(terminal, "0")
     try terminal.waitFor("Diagnosed: ")
     let report = state.path("interactive.md")
     let json = state.path("interactive.json")
@@ -220,6 +223,9 @@ struct REPLTerminalTests {
         dns-lookup-result: answer-ok
         firewall-path: tmg-2010
         isa-log-finding: connection-limit
+        sweep-minutes: 5
+        netbios-over-tcp: yes
+        session-hold-minutes: 15
       """)
     let terminal = try start(["run", "--answers", answers, "--report", state.path("asked.md")])
     try terminal.waitFor("asking here")

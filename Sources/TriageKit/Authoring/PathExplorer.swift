@@ -57,21 +57,24 @@ public struct PathExplorer: Sendable {
     -> Coverage
   {
     var coverage = Coverage()
-    var stack: [[String: GivenAnswer]] = [given]
-    // What lies ahead of a walk depends only on where it waits and on the facts that conditions
-    // read; two partial walks alike in both have the same future, so one is explored.
-    let readFacts = conditionFacts()
+    // Each entry carries the walk it continues, so a walk replays only its new part.
+    var stack: [(answers: [String: GivenAnswer], parent: Walk?)] = [(given, nil)]
+    // What lies ahead of a walk depends only on where it waits and on the facts that the nodes
+    // reachable from there read; two partial walks alike in both have the same future, so one is
+    // explored.
+    let readFacts = factsAhead()
     var expanded: Set<String> = []
-    while let answers = stack.popLast() {
+    while let (answers, parent) = stack.popLast() {
       if coverage.walks >= limit {
         coverage.truncated = true
         break
       }
-      let walk = try Walker.walk(knowledgeBase, answers: answers)
+      let walk = try Walker.walk(knowledgeBase, answers: answers, resuming: parent)
       if let question = walk.pendingQuestion {
         // A pruned partial walk still reached what it went through.
         recordSteps(walk, into: &coverage)
-        let relevant = walk.facts.filter { readFacts.contains($0.key) }.map {
+        let ahead = readFacts[question.id] ?? []
+        let relevant = walk.facts.filter { ahead.contains($0.key) }.map {
           "\($0.key)=\($0.value.value.display)"
         }
         let key = ([question.id] + relevant.sorted()).joined(separator: "\u{1F}")
@@ -79,7 +82,7 @@ public struct PathExplorer: Sendable {
         for value in candidateAnswers(for: question).reversed() {
           var next = answers
           next[question.id] = GivenAnswer(value, Provenance(.default, detail: "explorer"))
-          stack.append(next)
+          stack.append((next, walk))
         }
       } else {
         record(walk, into: &coverage)
@@ -89,11 +92,47 @@ public struct PathExplorer: Sendable {
     return coverage
   }
 
-  private func conditionFacts() -> Set<String> {
-    var names: Set<String> = []
-    for node in knowledgeBase.nodes.values {
-      if case .decision(let decision) = node {
-        for branch in decision.branches { names.formUnion(branch.condition.factNames) }
+  /// For each question, the facts that the nodes reachable from it read: decisions' conditions and
+  /// questions' own facts (a known fact answers a question), with the inputs of computed facts among
+  /// them, transitively. Only these can make two walks waiting there differ later.
+  private func factsAhead() -> [String: Set<String>] {
+    var reads: [String: Set<String>] = [:]
+    for (id, node) in knowledgeBase.nodes {
+      switch node {
+      case .decision(let decision):
+        reads[id] = Set(decision.branches.flatMap(\.condition.factNames))
+      case .question(let question):
+        reads[id] = [question.fact]
+      case .conclusion:
+        reads[id] = []
+      }
+    }
+    var result: [String: Set<String>] = [:]
+    for question in knowledgeBase.questions.keys {
+      var seen: Set<String> = [question]
+      var pending = [question]
+      var names: Set<String> = []
+      while let id = pending.popLast() {
+        names.formUnion(reads[id] ?? [])
+        for route in knowledgeBase.nodes[id]?.flow.routes ?? []
+        where seen.insert(route.next).inserted {
+          pending.append(route.next)
+        }
+      }
+      result[question] = withComputedInputs(names)
+    }
+    return result
+  }
+
+  private func withComputedInputs(_ start: Set<String>) -> Set<String> {
+    var names = start
+    let computed = Dictionary(
+      knowledgeBase.computed.map { ($0.id, $0.expression.factNames) },
+      uniquingKeysWith: { a, _ in a })
+    var pending = Array(names)
+    while let name = pending.popLast() {
+      for input in computed[name] ?? [] where names.insert(input).inserted {
+        pending.append(input)
       }
     }
     return names
@@ -110,7 +149,7 @@ public struct PathExplorer: Sendable {
         let candidates = candidateAnswers(for: question)
         let value = candidates[Int(generator.next() % UInt64(candidates.count))]
         answers[question.id] = GivenAnswer(value, Provenance(.default, detail: "random"))
-        walk = try Walker.walk(knowledgeBase, answers: answers)
+        walk = try Walker.walk(knowledgeBase, answers: answers, resuming: walk)
       }
       record(walk, into: &coverage)
     }

@@ -116,6 +116,7 @@ private struct Builder {
   var causeOrder: [String] = []
   var steps: [String: RemediationStep] = [:]
   var references: [String: Reference] = [:]
+  var computed: [ComputedFact] = []
   var idLocations: [String: SourceLocation] = [:]
 
   init(root: String) {
@@ -145,6 +146,7 @@ private struct Builder {
     for item in listOf("causes", in: &reader) ?? [] { readCause(item) }
     for item in listOf("steps", in: &reader) ?? [] { readStep(item) }
     for item in listOf("references", in: &reader) ?? [] { readReference(item) }
+    for item in listOf("computed", in: &reader) ?? [] { readComputed(item) }
     reader.finish()
     diagnostics += reader.diagnostics
   }
@@ -595,10 +597,23 @@ private struct Builder {
     guard let title, let text, let risk, let permission, let verify, let rollback,
       claim(id, at: reader.location, kind: "step")
     else { return }
-    steps[id] = RemediationStep(
+    var step = RemediationStep(
       id: id, title: title, text: text, risk: risk, permission: permission, verify: verify,
       rollback: rollback,
       references: references, location: reader.location)
+    if let text = reader.string("when", required: false) {
+      do {
+        step.condition = try ConditionParser.parse(text)
+        step.conditionText = text
+      } catch {
+        var location = reader.optional("when")?.location ?? reader.location
+        if !text.contains("\n") { location.column += error.column - 1 }
+        diagnostics.append(
+          Diagnostic(
+            .error, "'when' of step '\(id)' does not parse: \(error.message)", at: location))
+      }
+    }
+    steps[id] = step
   }
 
   private mutating func readReference(_ value: YAMLValue) {
@@ -613,6 +628,36 @@ private struct Builder {
     let url = reader.string("url", required: false)
     guard let title, claim(id, at: reader.location, kind: "reference") else { return }
     references[id] = Reference(id: id, title: title, url: url, location: reader.location)
+  }
+
+  private mutating func readComputed(_ value: YAMLValue) {
+    guard var reader = MappingReader(value, context: "a computed fact", diagnostics: &diagnostics)
+    else { return }
+    defer {
+      reader.finish()
+      diagnostics += reader.diagnostics
+    }
+    guard let id = reader.string("id") else { return }
+    let label = reader.string("label")
+    let formula = reader.string("value")
+    let unit = reader.string("unit", required: false)
+    let note = reader.string("note", required: false)
+    guard let label, let formula, claim(id, at: reader.location, kind: "computed fact") else {
+      return
+    }
+    do {
+      let expression = try ExpressionParser.parse(formula)
+      computed.append(
+        ComputedFact(
+          id: id, label: label, expression: expression, formula: formula, unit: unit, note: note,
+          location: reader.location))
+    } catch {
+      var location = reader.optional("value")?.location ?? reader.location
+      if !formula.contains("\n") { location.column += error.column - 1 }
+      diagnostics.append(
+        Diagnostic(
+          .error, "value of computed fact '\(id)' does not parse: \(error.message)", at: location))
+    }
   }
 
   mutating func finish(digest: String) -> KnowledgeBase? {
@@ -637,6 +682,6 @@ private struct Builder {
       title: manifest.title,
       start: manifest.start, nodes: nodes, nodeOrder: nodeOrder, causes: causes,
       causeOrder: causeOrder, steps: steps,
-      references: references, startLocation: manifest.startLocation)
+      references: references, computed: computed, startLocation: manifest.startLocation)
   }
 }

@@ -72,6 +72,11 @@ public struct RemediationStep: Hashable, Sendable {
   public var rollback: String
   public var references: [String]
   public var location: SourceLocation
+  /// When set, the step is in a plan only when this holds (`when:`), so a step that shows computed
+  /// numbers can stand beside a general one for when they are not known.
+  public var condition: Condition? = nil
+  /// The `when:` text.
+  public var conditionText: String? = nil
 }
 
 /// A source the knowledge base cites.

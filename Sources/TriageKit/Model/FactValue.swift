@@ -75,6 +75,8 @@ public struct Provenance: Hashable, Sendable, Codable {
     case probe
     /// A question's default, taken because an answer file said `missing: default`.
     case `default`
+    /// Computed by the knowledge base from other facts (`computed:`); the detail is the formula.
+    case computed
   }
 
   /// The kind of source.

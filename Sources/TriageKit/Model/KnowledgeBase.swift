@@ -26,6 +26,8 @@ public struct KnowledgeBase: Sendable {
   public var causeOrder: [String]
   public var steps: [String: RemediationStep]
   public var references: [String: Reference]
+  /// Facts computed from others, in written order (files sorted by name).
+  public var computed: [ComputedFact] = []
   /// Where `start` is written.
   public var startLocation: SourceLocation
 

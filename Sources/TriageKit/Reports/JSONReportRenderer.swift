@@ -62,6 +62,11 @@ public enum JSONReportRenderer {
       var detail: String?
       var question: String?
     }
+    struct Calculation: Encodable {
+      var id, label, formula, substituted: String
+      var value: Double
+      var unit: String?
+    }
     struct Pending: Encodable {
       var question: String
       var ask: String
@@ -77,12 +82,14 @@ public enum JSONReportRenderer {
     var plan: [PlanStep]
     var answers: [Answer]
     var facts: [String: FactEntry]
+    var calculations: [Calculation]
     var path: [String]
     var notes: [String]
     var pending: Pending?
 
     enum CodingKeys: String, CodingKey {
-      case schema, kb, outcome, conclusion, conclusions, plan, answers, facts, path, notes, pending
+      case schema, kb, outcome, conclusion, conclusions, plan, answers, facts, calculations, path
+      case notes, pending
       case generatedAt = "generated_at"
       case ruledOut = "ruled_out"
     }
@@ -144,6 +151,12 @@ public enum JSONReportRenderer {
               question: $0.question)
           )
         })
+      calculations = report.calculations.map {
+        Calculation(
+          id: $0.fact.id, label: report.plain($0.fact.label), formula: $0.formula,
+          substituted: $0.substituted, value: (($0.value * 100).rounded()) / 100, unit: $0.fact.unit
+        )
+      }
       path = report.visited
       notes = report.notes
       pending = report.pendingQuestion.map { Pending(question: $0.id, ask: $0.ask) }

@@ -48,6 +48,7 @@ public enum MarkdownReportRenderer {
     }
 
     out.append(contentsOf: diagnosisSection(report))
+    out.append(contentsOf: calculationsSection(report))
     out.append(contentsOf: planSection(report))
     out.append(contentsOf: answersSection(report))
     out.append(contentsOf: factsSection(report))
@@ -117,6 +118,28 @@ public enum MarkdownReportRenderer {
     return out
   }
 
+  private static func calculationsSection(_ report: Report) -> [String] {
+    guard !report.calculations.isEmpty else { return [] }
+    var out = ["## Capacity arithmetic", ""]
+    out.append("From the answers; each line shows the formula, the numbers put in and the result.")
+    out.append("")
+    for calculation in report.calculations {
+      let unit = calculation.fact.unit.map { " \($0)" } ?? ""
+      var line =
+        "- **\(report.render(calculation.fact.label))** = \(calculation.formula) = "
+      if calculation.substituted != FactValue.format(calculation.value) {
+        line += "\(calculation.substituted) = "
+      }
+      line += "**\(Report.number(calculation.value))\(unit)**"
+      if let note = calculation.fact.note {
+        line += ". " + report.render(note).trimmingCharacters(in: .whitespacesAndNewlines)
+      }
+      out.append(line)
+    }
+    out.append("")
+    return out
+  }
+
   private static func planSection(_ report: Report) -> [String] {
     guard !report.plan.isEmpty else { return [] }
     var out = ["## Remediation plan", ""]
@@ -128,7 +151,12 @@ public enum MarkdownReportRenderer {
       let step = entry.step
       out.append("### Step \(index + 1). \(report.render(step.title))")
       out.append("")
-      let causes = entry.causes.map { "`\($0)`" }.joined(separator: ", ")
+      var causes = entry.causes.map { "`\($0)`" }.joined(separator: ", ")
+      if let named = report.conclusion?.causes.map(\.cause),
+        !entry.causes.contains(where: named.contains)
+      {
+        causes += " (also supported by the answers, beside the conclusion)"
+      }
       out.append(
         "**Risk:** \(step.risk.rawValue) · **Permission:** \(report.render(step.permission)) · **For:** \(causes)"
       )

@@ -19,6 +19,16 @@ public struct Report: Sendable {
     public var automatic: Bool
   }
 
+  /// A computed fact with its arithmetic: what the report shows under "Capacity arithmetic".
+  public struct Calculation: Sendable {
+    public var fact: ComputedFact
+    public var value: Double
+    /// The formula with fact names: `hosts-per-sweep × connections-per-host`.
+    public var formula: String
+    /// The same with the numbers put in: `500 × 2`.
+    public var substituted: String
+  }
+
   public var knowledgeBase: KnowledgeBase
   public var generatedAt: Date
   public var outcome: Outcome
@@ -27,6 +37,8 @@ public struct Report: Sendable {
   public var plan: [(step: RemediationStep, causes: [String])]
   public var answers: [Answer]
   public var facts: [Fact]
+  /// The computed facts that have a value, in the knowledge base's order.
+  public var calculations: [Calculation]
   public var notes: [String]
   /// Node IDs visited, and what happened at each.
   public var visited: [String]
@@ -47,7 +59,7 @@ public struct Report: Sendable {
     case nil: outcome = .incomplete
     }
     diagnosis = Diagnosis(walk: walk, knowledgeBase: knowledgeBase)
-    plan = diagnosis.plan(for: walk.conclusion, in: knowledgeBase)
+    plan = diagnosis.plan(for: walk.conclusion, in: knowledgeBase, facts: walk.facts)
     answers = walk.answeredSteps.compactMap { step in
       knowledgeBase.questions[step.question].map {
         Answer(
@@ -55,6 +67,20 @@ public struct Report: Sendable {
       }
     }
     facts = walk.facts.values.sorted { $0.name < $1.name }
+    let known = walk.facts
+    calculations = knowledgeBase.computed.compactMap { computed in
+      guard case .number(let value)? = known[computed.id]?.value else { return nil }
+      return Calculation(
+        fact: computed, value: value, formula: computed.expression.describe(),
+        substituted: computed.expression.describe { name in
+          switch known[name]?.value {
+          // No thousands separators inside a formula: `max(6000, 1300)`, never `max(6000, 1,300)`.
+          case .number(let number)?: return FactValue.format((number * 10).rounded() / 10)
+          case .bool(let flag)?: return flag ? "1" : "0"
+          default: return name
+          }
+        })
+    }
     notes = session.state.notes
     visited = walk.visited
     steps = walk.steps
@@ -72,6 +98,9 @@ public struct Report: Sendable {
     Template.render(template) { name in
       guard let fact = facts.first(where: { $0.name == name }), fact.value != .unknown else {
         return "(unknown)"
+      }
+      if fact.provenance.source == .computed, case .number(let value) = fact.value {
+        return Report.number(value)
       }
       let question = fact.question.flatMap { knowledgeBase.questions[$0] }
       let label = question?.type == .choice ? question?.choice(for: fact.value)?.label : nil
@@ -104,6 +133,22 @@ public struct Report: Sendable {
 }
 
 extension Report {
+  /// A number for people: thousands separated by commas, at most one decimal (`1,000`, `8.3`).
+  public static func number(_ value: Double) -> String {
+    let rounded = (value * 10).rounded() / 10
+    let whole = rounded.rounded(.towardZero)
+    var digits = String(Int64(abs(whole)))
+    var grouped = ""
+    while digits.count > 3 {
+      grouped = "," + digits.suffix(3) + grouped
+      digits = String(digits.dropLast(3))
+    }
+    grouped = digits + grouped
+    let fraction = abs(rounded - whole)
+    let sign = rounded < 0 ? "-" : ""
+    return fraction >= 0.05 ? "\(sign)\(grouped).\(Int((fraction * 10).rounded()))" : sign + grouped
+  }
+
   /// A knowledge-base text with `{{fact}}` filled in verbatim, for JSON and the terminal.
   public func plain(_ template: String) -> String {
     fill(template) { value, choiceLabel in choiceLabel ?? value.display }

@@ -42,16 +42,28 @@ public struct Diagnosis: Sendable {
     ruledOut = all.filter { $0.factor < 0 }.sorted { $0.factor < $1.factor }
   }
 
-  /// The remediation plan: the steps of the causes the conclusion names, in rank order, each once.
-  public func plan(for conclusion: ConclusionNode?, in knowledgeBase: KnowledgeBase) -> [(
-    step: RemediationStep, causes: [String]
-  )] {
+  /// How strong a cause the conclusion does not name must be for its steps to join the plan.
+  public static let secondaryThreshold = 0.6
+
+  /// The remediation plan: the steps of the causes the conclusion names, in rank order, then those
+  /// of other causes the answers support strongly (≥ ``secondaryThreshold``), each step once. A step
+  /// with a `when:` is in only when it holds for `facts`.
+  public func plan(
+    for conclusion: ConclusionNode?, in knowledgeBase: KnowledgeBase, facts: [String: Fact] = [:]
+  ) -> [(step: RemediationStep, causes: [String])] {
     guard let conclusion else { return [] }
     let named = Set(conclusion.causes.map(\.cause))
     var order: [String] = []
     var causesByStep: [String: [String]] = [:]
-    for ranked in ranked where named.contains(ranked.cause.id) {
-      for step in ranked.cause.plan where knowledgeBase.steps[step] != nil {
+    let primary = ranked.filter { named.contains($0.cause.id) }
+    let secondary = ranked.filter {
+      !named.contains($0.cause.id) && $0.factor >= Self.secondaryThreshold
+    }
+    for ranked in primary + secondary {
+      for step in ranked.cause.plan {
+        guard let definition = knowledgeBase.steps[step],
+          definition.condition?.evaluate(facts) ?? true
+        else { continue }
         if causesByStep[step] == nil { order.append(step) }
         causesByStep[step, default: []].append(ranked.cause.id)
       }

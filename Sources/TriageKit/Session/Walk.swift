@@ -57,24 +57,38 @@ public enum Walker {
   ///
   /// Pure: the same inputs give the same walk. Throws ``TriageError/cycle(node:)`` when the walk
   /// returns to a node without learning anything new.
+  ///
+  /// `resuming` continues a walk that waited on a question `answers` now answers, instead of
+  /// replaying it from the start: the same result, in time proportional to the new part only
+  /// (the path explorer's walks). The earlier path cannot change, because its questions' answers
+  /// are the same.
   public static func walk(
     _ knowledgeBase: KnowledgeBase,
     answers: [String: GivenAnswer],
     reopened: Set<String> = [],
-    facts initialFacts: [String: Fact] = [:]
+    facts initialFacts: [String: Fact] = [:],
+    resuming partial: Walk? = nil
   ) throws(TriageError) -> Walk {
     var context = ResolutionContext(facts: initialFacts, answers: answers, reopened: reopened)
     var visited: [String] = []
     var steps: [PathStep] = []
     var contributions: [Walk.Contribution] = []
+    var current = knowledgeBase.start
+    if let partial, let pending = partial.pendingQuestion, partial.visited.last == pending.id {
+      context.facts = partial.facts
+      visited = Array(partial.visited.dropLast())
+      steps = partial.steps
+      contributions = partial.contributions
+      current = pending.id
+    }
     func finish(_ end: Walk.End) -> Walk {
       Walk(
         visited: visited, steps: steps, facts: context.facts, contributions: contributions, end: end
       )
     }
-    var current = knowledgeBase.start
     var seen: Set<VisitKey> = []
     while true {
+      ComputedFact.apply(knowledgeBase.computed, to: &context.facts)
       guard let node = knowledgeBase.nodes[current] else {
         throw .invalidKnowledgeBase([
           Diagnostic(.error, "the walk reached unknown node '\(current)'", at: nil)

@@ -37,7 +37,7 @@ import Testing
     #expect(Provenance(.answerFile, detail: "answers.yaml").display == "answer-file: answers.yaml")
     #expect(
       Provenance.Source.allCases.map(\.rawValue) == [
-        "user", "answer-file", "evidence", "probe", "default",
+        "user", "answer-file", "evidence", "probe", "default", "computed",
       ])
   }
 }

@@ -68,6 +68,9 @@ struct ReportSnapshotTests {
           firewall-path: isa-2004
           ipconfig-check: normal
           isa-log-finding: connection-limit
+          sweep-minutes: 5
+          netbios-over-tcp: yes
+          session-hold-minutes: 15
         notes:
           - "```\nfenced? # not a heading\n- not a list\n1. not a list either\n> not a quote\n~~~"
           - "<script>alert('x')</script> & *bold* _it_ | pipe"

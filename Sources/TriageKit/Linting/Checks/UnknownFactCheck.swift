@@ -1,14 +1,16 @@
-/// Conditions and templates may only name facts some question sets.
+/// Conditions, templates and computed facts may only name facts some question sets, a computed fact,
+/// or a fact of evidence and probes (a namespaced name such as `tcp.syn-sent`, see
+/// docs/evidence.md).
 struct UnknownFactCheck: LintCheck {
   let name = "unknown-fact"
 
   func check(_ kb: KnowledgeBase) -> [Diagnostic] {
-    let known = Set(kb.questions.values.map(\.fact))
+    let known = Set(kb.questions.values.map(\.fact)).union(kb.computed.map(\.id))
     let candidates = known.sorted()
     var found: [Diagnostic] = []
     func report(_ fact: String, usedIn place: String, at location: SourceLocation?) {
-      guard !known.contains(fact) else { return }
-      var message = "\(place) uses fact '\(fact)', which no question sets"
+      guard !known.contains(fact), !ExternalFacts.isExternal(fact) else { return }
+      var message = "\(place) uses fact '\(fact)', which no question or computed fact sets"
       if let suggestion = NearestMatch.suggestion(for: fact, among: candidates) {
         message += " (did you mean '\(suggestion)'?)"
       }
@@ -42,6 +44,17 @@ struct UnknownFactCheck: LintCheck {
     for step in kb.steps.values {
       for fact in Template.factNames(in: step.title + step.text + step.verify + step.rollback) {
         report(fact, usedIn: "step '\(step.id)'", at: step.location)
+      }
+      for fact in Set(step.condition?.factNames ?? []).sorted() {
+        report(fact, usedIn: "'when' of step '\(step.id)'", at: step.location)
+      }
+    }
+    for computed in kb.computed {
+      for fact in computed.expression.factNames {
+        report(fact, usedIn: "computed fact '\(computed.id)'", at: computed.location)
+      }
+      for fact in Template.factNames(in: computed.label + (computed.note ?? "")) {
+        report(fact, usedIn: "computed fact '\(computed.id)'", at: computed.location)
       }
     }
     return found

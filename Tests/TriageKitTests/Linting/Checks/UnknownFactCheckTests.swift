@@ -37,8 +37,8 @@ import Testing
       """, start: "hosts")
     #expect(
       UnknownFactCheck().check(kb).map(\.description) == [
-        "kb/knowledge-base.yaml:12:15: error: condition 'hots >= 300 or firewall-log' uses fact 'firewall-log', which no question sets",
-        "kb/knowledge-base.yaml:12:15: error: condition 'hots >= 300 or firewall-log' uses fact 'hots', which no question sets (did you mean 'hosts'?)",
+        "kb/knowledge-base.yaml:12:15: error: condition 'hots >= 300 or firewall-log' uses fact 'firewall-log', which no question or computed fact sets",
+        "kb/knowledge-base.yaml:12:15: error: condition 'hots >= 300 or firewall-log' uses fact 'hots', which no question or computed fact sets (did you mean 'hosts'?)",
       ])
   }
 
@@ -60,10 +60,10 @@ import Testing
       """, start: "station")
     #expect(
       UnknownFactCheck().check(kb).map(\.description) == [
-        "kb/knowledge-base.yaml:7:5: error: question 'station' uses fact 'statoin', which no question sets (did you mean 'station'?)",
-        "kb/knowledge-base.yaml:8:5: error: conclusion 'done' uses fact 'stations', which no question sets (did you mean 'station'?)",
-        "kb/knowledge-base.yaml:15:5: error: cause 'limit' uses fact 'port', which no question sets",
-        "kb/knowledge-base.yaml:17:5: error: step 'step' uses fact 'ver', which no question sets",
+        "kb/knowledge-base.yaml:7:5: error: question 'station' uses fact 'statoin', which no question or computed fact sets (did you mean 'station'?)",
+        "kb/knowledge-base.yaml:8:5: error: conclusion 'done' uses fact 'stations', which no question or computed fact sets (did you mean 'station'?)",
+        "kb/knowledge-base.yaml:15:5: error: cause 'limit' uses fact 'port', which no question or computed fact sets",
+        "kb/knowledge-base.yaml:17:5: error: step 'step' uses fact 'ver', which no question or computed fact sets",
       ])
   }
 }

@@ -1,0 +1,288 @@
+import Foundation
+
+/// Arithmetic over facts, for `computed:` facts (capacity arithmetic): numbers, fact names, `+ - * /`,
+/// parentheses and `min`, `max`, `ceil`, `floor`, `round`.
+///
+/// Names may contain `-` (`hosts-per-sweep`), so a binary minus needs spaces around it:
+/// `a - b`. A yes-no fact counts as 1 (yes) or 0 (no). Evaluation gives `nil` when a fact is
+/// missing, unknown or text, or on a division by zero: a computed fact then has no value.
+public indirect enum Expression: Hashable, Sendable {
+  /// The binary operators, by precedence: `*` and `/` bind tighter than `+` and `-`.
+  public enum Operator: String, Hashable, Sendable {
+    case add = "+"
+    case subtract = "-"
+    case multiply = "*"
+    case divide = "/"
+
+    /// How it is shown in the report: `×`, `÷`.
+    var display: String {
+      switch self {
+      case .add: return "+"
+      case .subtract: return "−"
+      case .multiply: return "×"
+      case .divide: return "÷"
+      }
+    }
+
+    var precedence: Int { self == .add || self == .subtract ? 1 : 2 }
+  }
+
+  /// The functions the language knows, with their argument counts.
+  public enum Function: String, Hashable, Sendable, CaseIterable {
+    case min, max, ceil, floor, round
+
+    var arity: ClosedRange<Int> {
+      switch self {
+      case .min, .max: return 2...8
+      case .ceil, .floor, .round: return 1...1
+      }
+    }
+  }
+
+  case number(Double)
+  case fact(String)
+  case negate(Expression)
+  case binary(Expression, Operator, Expression)
+  case call(Function, [Expression])
+
+  /// The fact names it reads, in order, each once.
+  public var factNames: [String] {
+    var names: [String] = []
+    func collect(_ expression: Expression) {
+      switch expression {
+      case .number: break
+      case .fact(let name): if !names.contains(name) { names.append(name) }
+      case .negate(let inner): collect(inner)
+      case .binary(let lhs, _, let rhs):
+        collect(lhs)
+        collect(rhs)
+      case .call(_, let arguments): arguments.forEach(collect)
+      }
+    }
+    collect(self)
+    return names
+  }
+
+  /// The value for these facts, or `nil` when an input is missing, unknown or not a number.
+  public func evaluate(_ facts: [String: Fact]) -> Double? {
+    switch self {
+    case .number(let value): return value
+    case .fact(let name):
+      switch facts[name]?.value {
+      case .number(let value)?: return value
+      case .bool(let flag)?: return flag ? 1 : 0
+      default: return nil
+      }
+    case .negate(let inner): return inner.evaluate(facts).map { -$0 }
+    case .binary(let lhs, let op, let rhs):
+      guard let a = lhs.evaluate(facts), let b = rhs.evaluate(facts) else { return nil }
+      switch op {
+      case .add: return a + b
+      case .subtract: return a - b
+      case .multiply: return a * b
+      case .divide: return b == 0 ? nil : a / b
+      }
+    case .call(let function, let arguments):
+      var values: [Double] = []
+      for argument in arguments {
+        guard let value = argument.evaluate(facts) else { return nil }
+        values.append(value)
+      }
+      switch function {
+      case .min: return values.min()
+      case .max: return values.max()
+      case .ceil: return values.first.map { Foundation.ceil($0) }
+      case .floor: return values.first.map { Foundation.floor($0) }
+      case .round: return values.first.map { $0.rounded() }
+      }
+    }
+  }
+
+  /// The formula with names (`hosts-per-sweep × 2 ÷ max(sweep-minutes, 1)`), or with each name
+  /// replaced by `value(name)` (`500 × 2 ÷ max(0.5, 1)`).
+  public func describe(value: ((String) -> String)? = nil) -> String {
+    describe(parentPrecedence: 0, rightSide: false, value: value)
+  }
+
+  private func describe(parentPrecedence: Int, rightSide: Bool, value: ((String) -> String)?)
+    -> String
+  {
+    switch self {
+    case .number(let number): return FactValue.format(number)
+    case .fact(let name): return value?(name) ?? name
+    case .negate(let inner):
+      return "−" + inner.describe(parentPrecedence: 3, rightSide: false, value: value)
+    case .binary(let lhs, let op, let rhs):
+      let text =
+        lhs.describe(parentPrecedence: op.precedence, rightSide: false, value: value) + " "
+        + op.display + " "
+        + rhs.describe(parentPrecedence: op.precedence, rightSide: true, value: value)
+      let needsParentheses =
+        op.precedence < parentPrecedence || (rightSide && op.precedence == parentPrecedence)
+      return needsParentheses ? "(\(text))" : text
+    case .call(let function, let arguments):
+      let inner = arguments.map { $0.describe(parentPrecedence: 0, rightSide: false, value: value) }
+      return "\(function.rawValue)(\(inner.joined(separator: ", ")))"
+    }
+  }
+}
+
+/// Parses the arithmetic of `computed:` facts.
+public struct ExpressionParser {
+  private enum Token: Equatable {
+    case name(String)
+    case number(Double)
+    case symbol(Character)
+    case end
+  }
+
+  private var tokens: [(token: Token, column: Int)] = []
+  private var position = 0
+
+  /// Parses `text`; throws ``ConditionParser/Failure`` with a column when it does not parse.
+  public static func parse(_ text: String) throws(ConditionParser.Failure) -> Expression {
+    var parser = ExpressionParser()
+    try parser.tokenize(text)
+    let expression = try parser.parseSum()
+    guard case .end = parser.current.token else {
+      throw ConditionParser.Failure(
+        column: parser.current.column,
+        message: "unexpected \(parser.describe(parser.current.token)) after a complete expression")
+    }
+    return expression
+  }
+
+  private var current: (token: Token, column: Int) { tokens[position] }
+
+  private mutating func tokenize(_ text: String) throws(ConditionParser.Failure) {
+    let scalars = Array(text.unicodeScalars)
+    var index = 0
+    func isNameStart(_ scalar: Unicode.Scalar) -> Bool {
+      (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z") || scalar == "_"
+    }
+    func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar >= "0" && scalar <= "9" }
+    func isNamePart(_ scalar: Unicode.Scalar) -> Bool {
+      isNameStart(scalar) || isDigit(scalar) || scalar == "-" || scalar == "."
+    }
+    while index < scalars.count {
+      let scalar = scalars[index]
+      let column = index + 1
+      if scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" {
+        index += 1
+      } else if isNameStart(scalar) {
+        var end = index
+        while end < scalars.count, isNamePart(scalars[end]) { end += 1 }
+        while end > index + 1, scalars[end - 1] == "-" || scalars[end - 1] == "." { end -= 1 }
+        tokens.append((.name(String(String.UnicodeScalarView(scalars[index..<end]))), column))
+        index = end
+      } else if isDigit(scalar)
+        || (scalar == "." && index + 1 < scalars.count && isDigit(scalars[index + 1]))
+      {
+        var end = index
+        while end < scalars.count,
+          isDigit(scalars[end]) || scalars[end] == "." || scalars[end] == "_"
+        {
+          end += 1
+        }
+        let raw = String(String.UnicodeScalarView(scalars[index..<end])).replacingOccurrences(
+          of: "_", with: "")
+        guard let value = Double(raw) else {
+          throw ConditionParser.Failure(column: column, message: "'\(raw)' is not a number")
+        }
+        tokens.append((.number(value), column))
+        index = end
+      } else if "+-*/(),".unicodeScalars.contains(scalar) {
+        tokens.append((.symbol(Character(scalar)), column))
+        index += 1
+      } else {
+        throw ConditionParser.Failure(column: column, message: "unexpected character '\(scalar)'")
+      }
+    }
+    tokens.append((.end, scalars.count + 1))
+  }
+
+  private func describe(_ token: Token) -> String {
+    switch token {
+    case .name(let name): return "'\(name)'"
+    case .number(let value): return "'\(FactValue.format(value))'"
+    case .symbol(let symbol): return "'\(symbol)'"
+    case .end: return "end of expression"
+    }
+  }
+
+  private mutating func parseSum() throws(ConditionParser.Failure) -> Expression {
+    var lhs = try parseProduct()
+    while case .symbol(let symbol) = current.token, symbol == "+" || symbol == "-" {
+      position += 1
+      let rhs = try parseProduct()
+      lhs = .binary(lhs, symbol == "+" ? .add : .subtract, rhs)
+    }
+    return lhs
+  }
+
+  private mutating func parseProduct() throws(ConditionParser.Failure) -> Expression {
+    var lhs = try parseUnary()
+    while case .symbol(let symbol) = current.token, symbol == "*" || symbol == "/" {
+      position += 1
+      let rhs = try parseUnary()
+      lhs = .binary(lhs, symbol == "*" ? .multiply : .divide, rhs)
+    }
+    return lhs
+  }
+
+  private mutating func parseUnary() throws(ConditionParser.Failure) -> Expression {
+    if case .symbol("-") = current.token {
+      position += 1
+      return .negate(try parseUnary())
+    }
+    return try parsePrimary()
+  }
+
+  private mutating func parsePrimary() throws(ConditionParser.Failure) -> Expression {
+    let (token, column) = current
+    switch token {
+    case .number(let value):
+      position += 1
+      return .number(value)
+    case .name(let name):
+      position += 1
+      guard case .symbol("(") = current.token else { return .fact(name) }
+      guard let function = Expression.Function(rawValue: name) else {
+        let known = Expression.Function.allCases.map(\.rawValue).joined(separator: ", ")
+        throw ConditionParser.Failure(
+          column: column, message: "unknown function '\(name)' (known: \(known))")
+      }
+      position += 1
+      var arguments = [try parseSum()]
+      while case .symbol(",") = current.token {
+        position += 1
+        arguments.append(try parseSum())
+      }
+      guard case .symbol(")") = current.token else {
+        throw ConditionParser.Failure(
+          column: current.column, message: "expected ',' or ')', found \(describe(current.token))")
+      }
+      position += 1
+      guard function.arity.contains(arguments.count) else {
+        throw ConditionParser.Failure(
+          column: column,
+          message:
+            "'\(name)' takes \(function.arity.lowerBound == function.arity.upperBound ? "1 argument" : "2 or more arguments"), found \(arguments.count)"
+        )
+      }
+      return .call(function, arguments)
+    case .symbol("("):
+      position += 1
+      let inner = try parseSum()
+      guard case .symbol(")") = current.token else {
+        throw ConditionParser.Failure(
+          column: current.column, message: "expected ')', found \(describe(current.token))")
+      }
+      position += 1
+      return inner
+    default:
+      throw ConditionParser.Failure(
+        column: column, message: "expected a number, a fact or '(', found \(describe(token))")
+    }
+  }
+}
