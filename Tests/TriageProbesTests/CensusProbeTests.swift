@@ -113,7 +113,17 @@ struct CensusProbeTests {
     // 10.0.0.9 over IPv4 and as ::ffff:10.0.0.9 is one host.
     #expect(facts["tcp.remote-hosts"] == .number(3))
     #expect(facts.count == 15)
+    // An inbound connection to the listener on 445: its remote port is not counted.
+    let inbound = TCPCensus(
+      records + [
+        TCPSocketRecord(
+          state: .established, localAddress: "10.0.0.5", localPort: 445,
+          remoteAddress: "10.0.0.12", remotePort: 61_000)
+      ])
+    #expect(inbound.remotePorts[61_000] == nil)
+    #expect(inbound.facts["tcp.remote-hosts"] == .number(4))
     #expect(census.rankedPorts.first?.port == 445)
+    #expect(census.figures.contains("busiest remote ports of outbound connections: 445 (2), 139 (1), 443 (1)"))
     #expect(census.figures.contains("2 SYN_SENT"))
     #expect(census.figures.contains("2 SYN_SENT to SMB (445/139)"))
   }

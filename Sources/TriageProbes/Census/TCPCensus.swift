@@ -14,7 +14,8 @@ struct TCPCensus: Sendable, Equatable {
   var states: [TCPState: Int]
   /// Connections other than LISTEN.
   var connections: Int
-  /// Connections (not LISTEN) per remote port.
+  /// Outbound connections per remote port. A connection whose local port is a listening port is
+  /// taken as inbound and left out: its remote port is only the client's ephemeral port.
   var remotePorts: [Int: Int]
   /// Distinct remote hosts of connections, wildcards excluded, IPv4-mapped IPv6 counted as IPv4.
   var remoteHosts: Int
@@ -29,10 +30,13 @@ struct TCPCensus: Sendable, Equatable {
     var hosts: Set<String> = []
     var establishedSMB = 0
     var synSentSMB = 0
+    let listening = Set(records.filter { $0.state == .listen }.map(\.localPort))
     for record in records {
       states[record.state, default: 0] += 1
       guard record.state != .listen else { continue }
-      if record.remotePort != 0 { remotePorts[record.remotePort, default: 0] += 1 }
+      if record.remotePort != 0, !listening.contains(record.localPort) {
+        remotePorts[record.remotePort, default: 0] += 1
+      }
       if let host = record.remoteHost { hosts.insert(host) }
       if Self.smbPorts.contains(record.remotePort) {
         if record.state == .established { establishedSMB += 1 }
@@ -68,7 +72,8 @@ struct TCPCensus: Sendable, Equatable {
       .sorted { $0.count != $1.count ? $0.count > $1.count : $0.port < $1.port }
   }
 
-  /// `connections`, `states`, `remote_ports` (the 20 most used), `remote_hosts`.
+  /// `connections`, `states`, `remote_ports` (the 20 most used by outbound connections),
+  /// `remote_hosts`.
   var data: [(key: String, value: JSONValue)] {
     [
       ("connections", .int(connections)),
@@ -106,7 +111,7 @@ struct TCPCensus: Sendable, Equatable {
     let top = rankedPorts.prefix(3)
     if !top.isEmpty {
       figures.append(
-        "busiest remote ports: "
+        "busiest remote ports of outbound connections: "
           + top.map { "\($0.port) (\(NumberText.grouped($0.count)))" }.joined(separator: ", "))
     }
     return figures
