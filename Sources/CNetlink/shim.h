@@ -5,13 +5,14 @@
 #define NETTRIAGE_CNETLINK_SHIM_H
 
 #if defined(__linux__)
+// Only the kernel's uapi headers: the C library's (sys/socket.h, netinet/in.h, string.h) belong to
+// the Glibc module, and including them here too would make Swift see their names in two modules.
 #include <linux/inet_diag.h>
 #include <linux/netlink.h>
 #include <linux/sock_diag.h>
-#include <netinet/in.h>
-#include <stdint.h>
-#include <string.h>
-#include <sys/socket.h>
+
+/// IPPROTO_TCP, without <netinet/in.h>.
+#define NETTRIAGE_IPPROTO_TCP 6
 
 /// A sock_diag dump request: the netlink header and the inet_diag_req_v2 behind it.
 struct nettriage_diag_request {
@@ -21,32 +22,31 @@ struct nettriage_diag_request {
 
 /// A request to dump every TCP socket of `family` (AF_INET or AF_INET6) whose state bit is set in
 /// `states` (bit n = Linux TCP state n).
-static inline struct nettriage_diag_request nettriage_diag_request(uint8_t family, uint32_t states,
-                                                                   uint32_t sequence) {
-  struct nettriage_diag_request message;
-  memset(&message, 0, sizeof(message));
+static inline struct nettriage_diag_request nettriage_diag_request(__u8 family, __u32 states,
+                                                                   __u32 sequence) {
+  struct nettriage_diag_request message = {0};
   message.header.nlmsg_len = sizeof(message);
   message.header.nlmsg_type = SOCK_DIAG_BY_FAMILY;
   message.header.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
   message.header.nlmsg_seq = sequence;
   message.request.sdiag_family = family;
-  message.request.sdiag_protocol = IPPROTO_TCP;
+  message.request.sdiag_protocol = NETTRIAGE_IPPROTO_TCP;
   message.request.idiag_states = states;
   return message;
 }
 
 /// NLMSG_ALIGN, a macro Swift cannot import.
-static inline uint32_t nettriage_nlmsg_align(uint32_t length) { return NLMSG_ALIGN(length); }
+static inline __u32 nettriage_nlmsg_align(__u32 length) { return NLMSG_ALIGN(length); }
 
 /// NLMSG_HDRLEN, a macro Swift cannot import.
-static inline uint32_t nettriage_nlmsg_hdrlen(void) { return NLMSG_HDRLEN; }
+static inline __u32 nettriage_nlmsg_hdrlen(void) { return NLMSG_HDRLEN; }
 
 /// NLMSG_DONE and NLMSG_ERROR as the header's type field holds them.
-static inline uint16_t nettriage_nlmsg_done(void) { return NLMSG_DONE; }
-static inline uint16_t nettriage_nlmsg_error(void) { return NLMSG_ERROR; }
+static inline __u16 nettriage_nlmsg_done(void) { return NLMSG_DONE; }
+static inline __u16 nettriage_nlmsg_error(void) { return NLMSG_ERROR; }
 
 /// SOCK_DIAG_BY_FAMILY, the reply type of a dump.
-static inline uint16_t nettriage_sock_diag_by_family(void) { return SOCK_DIAG_BY_FAMILY; }
+static inline __u16 nettriage_sock_diag_by_family(void) { return SOCK_DIAG_BY_FAMILY; }
 #endif
 
 #endif

@@ -24,10 +24,34 @@ public struct CensusProbe: Probe {
   /// Where `/proc/net/tcp*` is read from.
   public var files: SystemFiles
 
+  /// Reads the table through netlink (a test may stand in a failing one).
+  var readNetlink: @Sendable () -> Result<[TCPSocketRecord], ObservationError>
+
   /// A census from `source`, reading /proc through `files`.
   public init(source: Source = .automatic, files: SystemFiles = .live) {
+    self.init(source: source, files: files, readNetlink: Self.netlinkSockets)
+  }
+
+  init(
+    source: Source, files: SystemFiles,
+    readNetlink: @escaping @Sendable () -> Result<[TCPSocketRecord], ObservationError>
+  ) {
     self.source = source
     self.files = files
+    self.readNetlink = readNetlink
+  }
+
+  /// The sockets through netlink sock_diag; on other systems than Linux a failure.
+  @Sendable static func netlinkSockets() -> Result<[TCPSocketRecord], ObservationError> {
+    #if os(Linux)
+      do {
+        return .success(try SockDiag.sockets())
+      } catch {
+        return .failure(error)
+      }
+    #else
+      return .failure(.invalidRequest("netlink exists only on Linux"))
+    #endif
   }
 
   public var consentText: String {
@@ -39,14 +63,15 @@ public struct CensusProbe: Probe {
     let clock = Stopwatch()
     #if os(Linux)
       var notes: [String] = []
-      var records: [TCPSocketRecord]
-      var used: Source
+      let records: [TCPSocketRecord]
+      let used: Source
       switch source {
       case .netlink, .automatic:
-        do {
-          records = try SockDiag.sockets()
+        switch readNetlink() {
+        case .success(let list):
+          records = list
           used = .netlink
-        } catch {
+        case .failure(let error):
           guard source == .automatic else {
             return failed("netlink sock_diag: \(error)", clock: clock)
           }

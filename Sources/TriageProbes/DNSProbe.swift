@@ -77,7 +77,12 @@ public struct DNSProbe: Probe {
       for (index, server) in targets.enumerated() {
         let id = queryID()
         group.addTask { [lookupName, timeout] in
-          (index, await Self.blocking { DNSExchange.ask(server, name: lookupName, id: id, timeout: timeout) })
+          (
+            index,
+            await Self.blocking {
+              DNSExchange.ask(server, name: lookupName, id: id, timeout: timeout)
+            }
+          )
         }
       }
       var answers: [(Int, DNSServerAnswer)] = []
@@ -94,7 +99,9 @@ public struct DNSProbe: Probe {
     facts["dns.servers-timing-out"] = .number(Double(timingOut))
 
     var figures: [String] = []
-    if let systemResult { figures.append(Self.figure(systemResult.lookup, systemResult.milliseconds)) }
+    if let systemResult {
+      figures.append(Self.figure(systemResult.lookup, systemResult.milliseconds))
+    }
     figures += answers.map { Self.figure($0, timeout: timeout) }
     if !answers.isEmpty {
       figures.append(

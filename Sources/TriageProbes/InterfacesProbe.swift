@@ -68,7 +68,9 @@ public struct InterfacesProbe: Probe {
     if let first = primaryIPv4.first { facts["ipconfig.ipv4"] = .string(first.address) }
     if primary != nil { facts["ipconfig.apipa"] = .bool(primaryIPv4.contains(where: \.isAPIPA)) }
     if let routes { facts["ipconfig.gateway"] = .bool(!routes.isEmpty) }
-    if dns.configured != nil { facts["ipconfig.dns-servers"] = .number(Double(dns.effective.count)) }
+    if dns.configured != nil {
+      facts["ipconfig.dns-servers"] = .number(Double(dns.effective.count))
+    }
 
     var figures = Self.interfaceFigures(addresses)
     figures += Self.gatewayFigures(routes)

@@ -88,10 +88,10 @@ public struct LimitsProbe: Probe {
           .object([("low", .int(range[0])), ("high", .int(range[1])), ("size", .int(size))])
         ))
       figures.append(
-        "\(NumberText.grouped(size)) ephemeral ports (\(range[0])–\(range[1])): about "
+        "\(NumberText.grouped(size)) ephemeral ports (\(range[0])–\(range[1])): with each held "
+          + "\(Self.timeWaitSeconds) s in TIME_WAIT (fixed on Linux) after this side closes, about "
           + "\(NumberText.grouped(size / Self.timeWaitSeconds)) new connections a second to one "
-          + "destination before TIME_WAIT (a fixed \(Self.timeWaitSeconds) s on Linux) uses "
-          + "them up, when this side closes first")
+          + "destination can be kept up")
     }
 
     if let value = reader.number(Path.finTimeout) {
@@ -160,7 +160,10 @@ public struct LimitsProbe: Probe {
     if let fileMax { data.append(("file_max", .int(fileMax))) }
     if let nr = reader.numbers(Path.fileNr, count: 3) {
       data.append(
-        ("file_nr", .object([("allocated", .int(nr[0])), ("free", .int(nr[1])), ("max", .int(nr[2]))]))
+        (
+          "file_nr",
+          .object([("allocated", .int(nr[0])), ("free", .int(nr[1])), ("max", .int(nr[2]))])
+        )
       )
       figures.append(
         "open files on the whole system: \(NumberText.grouped(nr[0] - nr[1])) of "
@@ -170,7 +173,8 @@ public struct LimitsProbe: Probe {
     if let value = reader.number(Path.somaxconn) {
       facts["limits.somaxconn"] = .number(Double(value))
       data.append(("somaxconn", .int(value)))
-      figures.append("somaxconn \(NumberText.grouped(value)): the longest a listen() backlog can be")
+      figures.append(
+        "somaxconn \(NumberText.grouped(value)): the longest a listen() backlog can be")
     }
 
     guard !reader.raw.isEmpty else {
@@ -209,8 +213,14 @@ public struct LimitsProbe: Probe {
       let status = getrlimit(RLIMIT_NOFILE, &limits)
     #endif
     guard status == 0 else { return nil }
+    // Glibc's RLIM_INFINITY is all ones (and does not import); Darwin's is 2^63 - 1.
+    #if canImport(Glibc)
+      let infinity = rlim_t.max
+    #else
+      let infinity = RLIM_INFINITY
+    #endif
     func finite(_ value: rlim_t) -> UInt64? {
-      value == rlim_t.max ? nil : UInt64(value)
+      value == infinity ? nil : UInt64(value)
     }
     return OpenFileLimits(soft: finite(limits.rlim_cur), hard: finite(limits.rlim_max))
   }

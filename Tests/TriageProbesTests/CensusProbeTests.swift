@@ -70,12 +70,35 @@ struct CensusProbeTests {
       #expect(result.raw.contains(" 127.0.0.1:\(situation.port)"))
     }
 
-    @Test func automaticFallsBackToProcOnlyWhenNetlinkFails() async throws {
-      // Netlink works here, so the automatic source is netlink even with /proc missing.
+    @Test func automaticUsesNetlinkWhileItWorks() async {
       let result = await CensusProbe(source: .automatic, files: .fixed([:])).run()
       #expect(result.json["source"] == "netlink")
       let procOnly = await CensusProbe(source: .proc, files: .fixed([:])).run()
       #expect(procOnly.status == .failed("cannot read '/proc/net/tcp'"))
+    }
+
+    @Test func whenNetlinkFailsProcIsReadAndTheDataSaysWhy() async throws {
+      let files = SystemFiles.fixed([
+        "/proc/net/tcp": try Fixtures.text("proc/net_tcp"),
+        "/proc/net/tcp6": try Fixtures.text("proc/net_tcp6"),
+      ])
+      let refused: @Sendable () -> Result<[TCPSocketRecord], ObservationError> = {
+        .failure(.system(call: "socket(AF_NETLINK, NETLINK_SOCK_DIAG)", code: EACCES))
+      }
+      let result = await CensusProbe(source: .automatic, files: files, readNetlink: refused).run()
+      #expect(result.status == .ok)
+      #expect(result.json["source"] == "proc")
+      let note = result.json["notes"]?.arrayValue?.first?.stringValue
+      #expect(
+        note?.hasPrefix("netlink sock_diag failed (socket(AF_NETLINK, NETLINK_SOCK_DIAG)") == true)
+      #expect(result.facts["tcp.time-wait"] == .number(7))
+      #expect(result.facts["tcp.close-wait"] == .number(1))
+      #expect(result.facts["tcp.listen"] == .number(4))
+      #expect(result.facts["tcp.connections"] == .number(8))
+      let netlinkOnly = await CensusProbe(source: .netlink, files: files, readNetlink: refused)
+        .run()
+      #expect(netlinkOnly.status.name == "failed")
+      #expect(netlinkOnly.status.reason?.hasPrefix("netlink sock_diag: socket(") == true)
     }
   #else
     @Test func doesNotRunOutsideLinux() async {
@@ -123,7 +146,9 @@ struct CensusProbeTests {
     #expect(inbound.remotePorts[61_000] == nil)
     #expect(inbound.facts["tcp.remote-hosts"] == .number(4))
     #expect(census.rankedPorts.first?.port == 445)
-    #expect(census.figures.contains("busiest remote ports of outbound connections: 445 (2), 139 (1), 443 (1)"))
+    #expect(
+      census.figures.contains(
+        "busiest remote ports of outbound connections: 445 (2), 139 (1), 443 (1)"))
     #expect(census.figures.contains("2 SYN_SENT"))
     #expect(census.figures.contains("2 SYN_SENT to SMB (445/139)"))
   }

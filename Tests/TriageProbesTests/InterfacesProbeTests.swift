@@ -71,7 +71,8 @@ struct InterfacesProbeTests {
     #expect(result.facts["ipconfig.ipv4"] == .string("169.254.12.7"))
     #expect(result.facts["ipconfig.dns-servers"] == .number(0))
     #expect(result.figures.contains("no default gateway: only the local subnets can be reached"))
-    #expect(result.figures.contains { $0.hasPrefix("eth0 has 169.254.12.7, a self-assigned (APIPA)") })
+    #expect(
+      result.figures.contains { $0.hasPrefix("eth0 has 169.254.12.7, a self-assigned (APIPA)") })
     #expect(result.figures.contains("/etc/resolv.conf names no DNS server"))
   }
 

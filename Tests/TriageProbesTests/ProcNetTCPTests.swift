@@ -72,7 +72,9 @@ struct ProcNetTCPTests {
     line: String, expected: String, found: String
   ) {
     let text = "  sl  local_address rem_address   st\n" + line + "\n"
-    #expect(throws: ObservationError.malformed(file: "tcp", line: 2, expected: expected, found: found)) {
+    #expect(
+      throws: ObservationError.malformed(file: "tcp", line: 2, expected: expected, found: found)
+    ) {
       try ProcNetTCP.parse(text, file: "tcp", littleEndianHost: true)
     }
   }

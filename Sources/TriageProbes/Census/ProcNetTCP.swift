@@ -23,7 +23,8 @@ enum ProcNetTCP {
           file: file, line: lineNumber,
           expected: "'sl: local_address rem_address st …'", found: String(rawLine.prefix(80)))
       }
-      let local = try endpoint(fields[1], file: file, line: lineNumber, littleEndian: littleEndianHost)
+      let local = try endpoint(
+        fields[1], file: file, line: lineNumber, littleEndian: littleEndianHost)
       let remote = try endpoint(
         fields[2], file: file, line: lineNumber, littleEndian: littleEndianHost)
       guard let code = Int(fields[3], radix: 16), let state = TCPState(linuxCode: code) else {

@@ -120,7 +120,8 @@
         let remote = IPAddressText.format(destination)
       else { return nil }
       return TCPSocketRecord(
-        state: state, localAddress: local, localPort: Int(UInt16(bigEndian: message.id.idiag_sport)),
+        state: state, localAddress: local,
+        localPort: Int(UInt16(bigEndian: message.id.idiag_sport)),
         remoteAddress: remote, remotePort: Int(UInt16(bigEndian: message.id.idiag_dport)))
     }
 

@@ -180,11 +180,11 @@ enum DNSExchange {
       answer.milliseconds = clock.milliseconds
       answer.addresses = reply.addresses
       answer.truncated = reply.truncated
-      answer.transcript.append(
-        String(format: "%7.1f ms", clock.milliseconds)
-          + " reply id \(hexID) rcode \(reply.rcode) (\(answer.status.name))"
-          + (reply.addresses.isEmpty ? "" : ", A " + reply.addresses.joined(separator: " "))
-          + (reply.truncated ? ", truncated" : ""))
+      var line = String(format: "%7.1f ms", clock.milliseconds)
+      line += " reply id \(hexID) rcode \(reply.rcode) (\(answer.status.name))"
+      if !reply.addresses.isEmpty { line += ", A " + reply.addresses.joined(separator: " ") }
+      if reply.truncated { line += ", truncated" }
+      answer.transcript.append(line)
       return answer
     }
   }

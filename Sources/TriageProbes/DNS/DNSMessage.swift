@@ -38,7 +38,9 @@ enum DNSMessage {
       bytes += Array(label.utf8)
     }
     bytes.append(0)
-    guard bytes.count <= 255 else { throw .invalidRequest("name '\(name)' is longer than 255 bytes") }
+    guard bytes.count <= 255 else {
+      throw .invalidRequest("name '\(name)' is longer than 255 bytes")
+    }
     return bytes
   }
 

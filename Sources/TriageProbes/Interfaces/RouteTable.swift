@@ -25,7 +25,8 @@ enum RouteTable {
     littleEndianHost: Bool = IPAddressText.hostIsLittleEndian
   ) throws(ObservationError) -> [DefaultRoute] {
     var routes: [DefaultRoute] = []
-    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+    {
       let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
       if fields.isEmpty || (index == 0 && fields[0] == "Iface") { continue }
       guard fields.count >= 8,
@@ -55,7 +56,8 @@ enum RouteTable {
     -> [DefaultRoute]
   {
     var routes: [DefaultRoute] = []
-    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+    {
       let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
       if fields.isEmpty { continue }
       guard fields.count >= 10,

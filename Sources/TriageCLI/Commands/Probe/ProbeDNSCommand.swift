@@ -23,7 +23,8 @@ struct ProbeDNSCommand: ParsableCommand {
     name: .customLong("server"),
     help: ArgumentHelp(
       "Ask this DNS server instead of the configured ones; repeatable.",
-      discussion: "An IPv4 or IPv6 address, optionally with a port: 10.0.0.53, [2001:db8::53]:5353.",
+      discussion:
+        "An IPv4 or IPv6 address, optionally with a port: 10.0.0.53, [2001:db8::53]:5353.",
       valueName: "address"))
   var servers: [String] = []
 

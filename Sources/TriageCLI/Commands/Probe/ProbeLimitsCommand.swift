@@ -5,7 +5,8 @@ import TriageProbes
 struct ProbeLimitsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "limits",
-    abstract: "Show the ephemeral port range, TIME_WAIT-related settings, conntrack and file limits.",
+    abstract:
+      "Show the ephemeral port range, TIME_WAIT-related settings, conntrack and file limits.",
     discussion: """
       Reads /proc/sys/net/ipv4/ip_local_port_range, tcp_fin_timeout, tcp_tw_reuse, \
       /proc/sys/net/netfilter/nf_conntrack_count and nf_conntrack_max (absent when conntrack is \
