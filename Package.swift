@@ -37,10 +37,13 @@ let package = Package(
       providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
     ),
     .target(name: "LineEditing", dependencies: ["CEditLine"]),
+    // The kernel's netlink sock_diag declarations (header only), so the census uses the layouts of
+    // <linux/inet_diag.h> itself; empty elsewhere.
+    .systemLibrary(name: "CNetlink"),
     // One importer per file: the text of a command's output or a log, read into typed facts.
     .target(name: "TriageEvidence", dependencies: ["TriageKit"]),
     // One probe per file: live observations on this machine, with timeouts and a connection budget.
-    .target(name: "TriageProbes", dependencies: ["TriageKit"]),
+    .target(name: "TriageProbes", dependencies: ["TriageKit", "CNetlink"]),
     .target(
       name: "TriageCLI",
       dependencies: [
@@ -64,7 +67,11 @@ let package = Package(
       dependencies: ["TriageEvidence"],
       exclude: ["Fixtures"]
     ),
-    .testTarget(name: "TriageProbesTests", dependencies: ["TriageProbes"]),
+    .testTarget(
+      name: "TriageProbesTests",
+      dependencies: ["TriageProbes"],
+      exclude: ["Fixtures"]
+    ),
     .testTarget(
       name: "TriageCLITests",
       dependencies: ["TriageCLI", "nettriage"]
