@@ -71,7 +71,8 @@ private func scenarioDiagnostics(_ kb: KnowledgeBase, folder: URL) -> [Diagnosti
   var reached: Set<String> = []
   for url in files {
     // A scenario that does not load is `kb test`'s error to report; here it reaches nothing.
-    if let result = try? ScenarioRunner.run(url, knowledgeBase: kb),
+    if let result = try? ScenarioRunner.run(
+      url, knowledgeBase: kb, observers: CommandLineObservers.offline),
       let conclusion = result.walk?.conclusion
     {
       reached.insert(conclusion.id)
@@ -160,7 +161,7 @@ struct KnowledgeBaseTestCommand: ParsableCommand {
     var covered = PathExplorer.Coverage()
     for url in urls {
       let result = try exitingOnError { () throws(TriageError) in
-        try ScenarioRunner.run(url, knowledgeBase: kb)
+        try ScenarioRunner.run(url, knowledgeBase: kb, observers: CommandLineObservers.offline)
       }
       if let walk = result.walk { explorer.record(walk, into: &covered) }
       if result.passed {
@@ -258,7 +259,8 @@ struct KnowledgeBaseCoverageCommand: ParsableCommand {
     let replay = try exitingOnError { () throws(TriageError) in
       try AnswerReplay.replay(
         file, knowledgeBase: kb, sessionID: "coverage",
-        clock: .fixed(Date(timeIntervalSince1970: 0)), policy: .error)
+        clock: .fixed(Date(timeIntervalSince1970: 0)), policy: .error,
+        observers: CommandLineObservers.offline)
     }
     let walk = try exitingOnError { () throws(TriageError) in try replay.session.walk() }
     out.line("Path with these answers:")
@@ -271,6 +273,8 @@ struct KnowledgeBaseCoverageCommand: ParsableCommand {
         out.line("  \(index + 1). \(decision): \(condition ?? "otherwise")")
       case .concluded(let conclusion):
         out.line("  \(index + 1). conclusion \(conclusion)")
+      case .probed(let node, let probe, let ran):
+        out.line("  \(index + 1). \(node): probe \(probe) \(ran ? "ran" : "skipped")")
       }
     }
     if !replay.unused.isEmpty {

@@ -33,6 +33,7 @@ struct RunCommand: ParsableCommand {
   var force = false
 
   @OptionGroup var knowledgeBase: KnowledgeBaseOptions
+  @OptionGroup var evidence: EvidenceOptions
 
   func validate() throws {
     if report == "-" && json == "-" {
@@ -53,7 +54,8 @@ struct RunCommand: ParsableCommand {
     if policy == .ask && !hasTerminal { policy = .error }
     var replay = try exitingOnError { () throws(TriageError) in
       try AnswerReplay.replay(
-        file, knowledgeBase: kb, sessionID: newSessionID(at: Date()), clock: clock, policy: policy)
+        file, knowledgeBase: kb, sessionID: newSessionID(at: Date()), clock: clock, policy: policy,
+        observers: CommandLineObservers.standard, extraEvidence: try evidence.observations())
     }
     var session = replay.session
     if replay.missing != nil, policy == .ask {

@@ -16,18 +16,25 @@ struct StartCommand: ParsableCommand {
   )
 
   @OptionGroup var knowledgeBase: KnowledgeBaseOptions
+  @OptionGroup var evidence: EvidenceOptions
 
   func run() throws {
     let environment = ProcessInfo.processInfo.environment
     let clock = try environmentClock()
     let (kb, journal, session) = try exitingOnError { () throws(TriageError) in
       let kb = try knowledgeBase.load()
+      // Evidence first: a file that cannot be read stops here, before a session exists.
+      let observations = try evidence.observations()
       let id = newSessionID(at: Date())
       let journal = try SessionJournal.create(
         in: SessionJournal.defaultDirectory(environment: environment),
         header: .init(
           session: id, kb: kb.identity, kbPath: knowledgeBase.absolutePath, started: clock.now()))
-      return (kb, journal, Session(id: id, knowledgeBase: kb, clock: clock))
+      var session = Session(id: id, knowledgeBase: kb, clock: clock)
+      for observation in observations {
+        try journal.append(session.observe(observation))
+      }
+      return (kb, journal, session)
     }
     let out = Terminal.standardOutput
     out.line(
@@ -35,7 +42,13 @@ struct StartCommand: ParsableCommand {
     out.line(
       "Session \(session.id). Every answer is saved as you go; Ctrl-D or .quit leaves, 'nettriage resume' continues."
     )
-    out.line("Type .help for commands.")
+    out.line("Type .help for commands; .paste or .load reads a command's output or a log.")
+    for observation in session.state.observations {
+      out.line(
+        out.styled("✓ ", .green) + "read \(observation.kind) from \(observation.label)"
+          + (observation.figures.isEmpty
+            ? "" : ": " + observation.figures.prefix(4).joined(separator: ", ")))
+    }
     let outcome = try runREPL(
       session: session, journal: journal, clock: clock, environment: environment)
     throw ExitStatus(outcome).exitCode

@@ -2,13 +2,15 @@ import TriageKit
 
 /// The REPL's dot commands, like sqlite3's: one registry for dispatch, `.help` and Tab completion.
 enum DotCommand: String, CaseIterable {
-  case help, why, how, back, change, restart, facts, note, save, report, json, quit
+  case help, why, how, back, change, restart, facts, note, paste, load, save, report, json, quit
 
   /// The arguments, as `.help` shows them.
   var usage: String {
     switch self {
     case .change: return ".change QUESTION-ID"
     case .note: return ".note TEXT"
+    case .paste: return ".paste [KIND]"
+    case .load: return ".load FILE [KIND]"
     case .save: return ".save answers FILE [--force]"
     case .report: return ".report FILE [--force]"
     case .json: return ".json FILE [--force]"
@@ -26,6 +28,9 @@ enum DotCommand: String, CaseIterable {
     case .restart: return "start again from the first question (notes stay)"
     case .facts: return "list the facts known, with their sources"
     case .note: return "add a note to the report"
+    case .paste:
+      return "paste a command's output or a log; end with a line holding only '.' (or Ctrl-D)"
+    case .load: return "read a command's output or a log from a file"
     case .save: return "save the answers as a file that replays this session"
     case .report: return "write the Markdown report"
     case .json: return "write the JSON report"

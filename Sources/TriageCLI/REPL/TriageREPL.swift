@@ -1,5 +1,6 @@
 import Foundation
 import LineEditing
+import TriageEvidence
 import TriageKit
 
 /// The interactive wizard: shows the question the walk waits on, reads answers and dot commands,
@@ -59,6 +60,13 @@ final class TriageREPL {
           show(question, number: walk.answeredSteps.count + 1)
         }
         prompt = "answer> "
+      } else if let probe = walk.pendingProbe {
+        concludedShown = nil
+        if try askToProbe(probe, walk: walk) == .leave {
+          leave(try session.walk())
+          return outcome(of: try session.walk())
+        }
+        continue
       } else {
         prompt = "> "
       }
@@ -279,10 +287,150 @@ final class TriageREPL {
         command == .report
         ? MarkdownReportRenderer.render(report) : JSONReportRenderer.render(report)
       write(text, to: path, force: force, what: command == .report ? "report" : "JSON report")
+    case .paste:
+      var kind: EvidenceKind?
+      if !argument.isEmpty {
+        guard let named = EvidenceKind(name: argument) else {
+          err.line(
+            "unknown kind '\(argument)'; kinds: \(EvidenceKind.allCases.map(\.rawValue).joined(separator: ", ")) (or none, to detect it)"
+          )
+          return .stay
+        }
+        kind = named
+      }
+      paste(kind: kind)
+    case .load:
+      let words = argument.split(separator: " ").map(String.init)
+      guard let first = words.first else {
+        err.line("usage: .load FILE [KIND]")
+        return .stay
+      }
+      var kind: EvidenceKind?
+      if words.count > 1 {
+        guard let named = EvidenceKind(name: words[1]) else {
+          err.line(
+            "unknown kind '\(words[1])'; kinds: \(EvidenceKind.allCases.map(\.rawValue).joined(separator: ", "))"
+          )
+          return .stay
+        }
+        kind = named
+      }
+      let (path, _) = pathAndForce(first)
+      do {
+        observe(try EvidenceInput.observation(path: path, kind: kind))
+      } catch {
+        err.line(
+          err.styled("✗ ", .red) + error.description.replacingOccurrences(of: "error: ", with: ""))
+      }
     case .quit:
       return .leave
     }
     return .stay
+  }
+
+  // MARK: - Evidence and probes
+
+  /// Reads pasted lines until a line holding only `.` or end of input, then reads them as evidence.
+  /// Nothing typed is lost: unreadable text is kept as a note, so it reaches the report.
+  private func paste(kind: EvidenceKind?) {
+    out.line(
+      out.styled(
+        "Paste the text; end with a line holding only '.' (or Ctrl-D). Ctrl-C cancels.", .dim))
+    var lines: [String] = []
+    reading: while true {
+      switch editor.readLine(prompt: "") {
+      case .line(let line):
+        if line.trimmingCharacters(in: .whitespaces) == "." { break reading }
+        lines.append(line)
+      case .endOfFile:
+        break reading
+      case .interrupted:
+        out.line(out.styled("(paste cancelled)", .dim))
+        return
+      }
+    }
+    guard !lines.isEmpty else {
+      err.line("nothing pasted")
+      return
+    }
+    let text = lines.joined(separator: "\n") + "\n"
+    let stamp = Self.clockTime(clock.now())
+    do {
+      let (evidence, parsed) = try EvidenceInput.parse(
+        bytes: Array(text.utf8), source: "pasted", kind: kind)
+      observe(EvidenceInput.observation(evidence, text: parsed, label: "pasted at \(stamp)"))
+    } catch {
+      err.line(
+        err.styled("✗ ", .red) + error.description.replacingOccurrences(of: "error: ", with: ""))
+      record(.noted(text: "Pasted text that could not be read as evidence:\n" + text))
+      out.line(out.styled("The text is kept as a note in the report.", .dim))
+    }
+  }
+
+  private func observe(_ observation: Observation) {
+    let before = (try? session.walk())?.answeredSteps.count ?? 0
+    record(.observed(observation))
+    out.line(
+      out.styled("✓ ", .green)
+        + "read \(observation.kind) (\(observation.format)) from \(observation.label)"
+        + (observation.figures.isEmpty
+          ? "" : ": " + observation.figures.prefix(4).joined(separator: ", ")))
+    let after = (try? session.walk())?.answeredSteps.count ?? 0
+    if after == before {
+      out.line(
+        out.styled(
+          "  (it settles none of the questions on the path so far; .facts lists what it gave)", .dim
+        ))
+    }
+    shownQuestion = nil
+  }
+
+  private static func clockTime(_ date: Date) -> String {
+    let parts = Calendar(identifier: .gregorian).dateComponents(
+      in: TimeZone(identifier: "UTC") ?? .current, from: date)
+    return String(format: "%02d:%02d UTC", parts.hour ?? 0, parts.minute ?? 0)
+  }
+
+  /// Asks the person's consent for a probe step, then runs it or records that it was declined.
+  private func askToProbe(_ probe: ProbeNode, walk: Walk) throws(TriageError) -> CommandResult {
+    guard let report = try? Report(session: session, generatedAt: clock.now()) else { return .stay }
+    let arguments = probe.resolvedArguments(walk.facts) ?? [:]
+    out.line()
+    out.line(out.styled("Probe", .bold) + out.styled(" · \(probe.id)", .dim))
+    out.line(report.plain(probe.why).trimmingCharacters(in: .whitespacesAndNewlines))
+    out.line(
+      "It will " + report.plain(probe.consent).trimmingCharacters(in: .whitespacesAndNewlines))
+    if let exact = ProbeCatalog.consentText(of: probe.probe, arguments: arguments) {
+      out.line(out.styled("Exactly: \(exact).", .dim))
+    }
+    while true {
+      switch editor.readLine(prompt: "Run it? [y/N] ") {
+      case .endOfFile:
+        return .leave
+      case .interrupted:
+        continue
+      case .line(let reply):
+        let word = reply.trimmingCharacters(in: .whitespaces).lowercased()
+        if word.hasPrefix(".") {
+          if try handleCommand(word, walk: walk) == .leave { return .leave }
+          continue
+        }
+        if ["y", "yes"].contains(word) {
+          out.line(out.styled("running probe \(probe.probe)…", .dim))
+          let observation = ProbeRunner.run(probe, arguments: arguments)
+          record(.observed(observation))
+          out.line(
+            out.styled("✓ ", .green) + "probe \(probe.probe): \(observation.format)"
+              + (observation.figures.isEmpty
+                ? "" : " — " + observation.figures.joined(separator: "; ")))
+        } else {
+          record(.declined(node: probe.id))
+          out.line(
+            out.styled("skipped; the questions it would have answered are asked instead", .dim))
+        }
+        return .stay
+      }
+    }
   }
 
   private func pathAndForce(_ argument: String) -> (String, Bool) {
@@ -372,6 +520,8 @@ final class TriageREPL {
             + (condition.map { "\($0) holds" } ?? "no branch held, otherwise"))
       case .concluded(let conclusion):
         out.line("  \(number). conclusion: \(conclusion)")
+      case .probed(let node, let probe, let ran):
+        out.line("  \(number). \(node): probe \(probe) \(ran ? "ran" : "skipped")")
       }
     }
     if let question = walk.pendingQuestion {

@@ -23,6 +23,25 @@ public struct AnswerFile: Sendable {
     public var conclusions: [String]?
   }
 
+  /// An evidence file the answer file attaches (`evidence:`).
+  public struct EvidenceReference: Sendable, Equatable {
+    /// The path, relative paths resolved against the answer file's folder.
+    public var path: String
+    /// The kind, when the file names it (`{file: …, kind: netstat}`); `nil`: detect it.
+    public var kind: String?
+    public var location: SourceLocation
+  }
+
+  /// What to do at probe steps (`probes:`).
+  public enum ProbePolicy: Sendable, Equatable {
+    /// Run them (the file's author consents).
+    case run
+    /// Skip them, as if declined (the default).
+    case skip
+    /// Take their results from a file of recorded observations (`replay FILE`).
+    case replay(String)
+  }
+
   /// One answer with where it is written.
   public struct Entry: Sendable {
     public var question: String
@@ -42,6 +61,10 @@ public struct AnswerFile: Sendable {
   public var answers: [Entry]
   public var notes: [String]
   public var expectation: Expectation?
+  /// Evidence files to read before the answers.
+  public var evidence: [EvidenceReference] = []
+  /// What to do at probe steps; `skip` when the file does not say.
+  public var probes: ProbePolicy = .skip
 
   /// The answers as the walker takes them.
   public var givenAnswers: [String: GivenAnswer] {
@@ -145,6 +168,42 @@ public struct AnswerFile: Sendable {
     }
     if let expect = reader.optional("expect") {
       file.expectation = readExpectation(expect, diagnostics: &diagnostics)
+    }
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+    func resolve(_ file: String) -> String {
+      file.hasPrefix("/") || file == "-" ? file : folder.appendingPathComponent(file).path
+    }
+    if let evidence = reader.optional("evidence") {
+      for item in evidence.items ?? [evidence] {
+        if let text = item.scalarText, !item.isNull {
+          file.evidence.append(
+            EvidenceReference(path: resolve(text), kind: nil, location: item.location))
+        } else if var entry = MappingReader(
+          item, context: "an evidence entry", diagnostics: &diagnostics)
+        {
+          let name = entry.string("file")
+          let kind = entry.string("kind", required: false)
+          entry.finish()
+          diagnostics += entry.diagnostics
+          if let name {
+            file.evidence.append(
+              EvidenceReference(path: resolve(name), kind: kind, location: item.location))
+          }
+        }
+      }
+    }
+    if let probes = reader.string("probes", required: false) {
+      let words = probes.split(separator: " ", maxSplits: 1).map(String.init)
+      switch words.first {
+      case "run" where words.count == 1: file.probes = .run
+      case "skip" where words.count == 1: file.probes = .skip
+      case "replay" where words.count == 2: file.probes = .replay(resolve(words[1]))
+      default:
+        diagnostics.append(
+          Diagnostic(
+            .error, "expected 'probes' to be run, skip or 'replay FILE', found '\(probes)'",
+            at: reader.optional("probes")?.location ?? start))
+      }
     }
     reader.finish()
     diagnostics += reader.diagnostics

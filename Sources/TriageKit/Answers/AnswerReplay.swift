@@ -13,40 +13,84 @@ public struct AnswerReplay: Sendable {
 
   /// Replays `file`; with `policy` `.ask` the replay stops at the first missing answer so the caller
   /// can hand over to a person.
+  ///
+  /// Evidence comes first (`evidence:` in the file, then `extraEvidence`, e.g. `--evidence`), so
+  /// the questions it settles are answered from it unless the file answers them itself. Probe
+  /// steps follow the file's `probes:` policy.
   public static func replay(
     _ file: AnswerFile, knowledgeBase: KnowledgeBase, sessionID: String, clock: TriageClock,
-    policy: AnswerFile.MissingPolicy
+    policy: AnswerFile.MissingPolicy, observers: Observers = .none,
+    extraEvidence: [Observation] = []
   ) throws(TriageError) -> AnswerReplay {
     var session = Session(id: sessionID, knowledgeBase: knowledgeBase, clock: clock)
     for note in file.notes {
       session.record(.noted(text: note))
     }
+    for reference in file.evidence {
+      session.observe(try observers.readEvidence(reference))
+    }
+    for observation in extraEvidence {
+      session.observe(observation)
+    }
     for entry in file.answers {
       session.answer(entry.question, entry.value, source: Provenance(file.source))
     }
+    var recorded: [Observation] = []
+    if case .replay(let path) = file.probes {
+      recorded = try Observers.loadRecorded(path)
+    }
     var missing: QuestionNode?
     var walk = try session.walk()
-    // Each fill answers one question, and a walk never asks the same question twice, so this ends.
-    while let question = walk.pendingQuestion {
-      switch policy {
-      case .unknown:
-        session.answer(
-          question.id, .unknown, source: Provenance(.default, detail: "missing: unknown"))
-      case .default where question.defaultValue != nil:
-        session.answer(question.id, question.defaultValue!, source: Provenance(.default))
-      case .default, .error, .ask:
-        missing = question
+    // Each fill answers one question or settles one probe step (ran or declined), and a walk
+    // never reaches either twice, so this ends.
+    while missing == nil {
+      if let probe = walk.pendingProbe {
+        switch file.probes {
+        case .skip:
+          session.record(.declined(node: probe.id))
+        case .run:
+          var observation = observers.runProbe(probe, probe.resolvedArguments(walk.facts) ?? [:])
+          observation.node = probe.id
+          session.observe(observation)
+        case .replay:
+          if var observation = recorded.first(where: { $0.node == probe.id })
+            ?? recorded.first(where: { $0.kind == probe.probe })
+          {
+            observation.node = probe.id
+            session.observe(observation)
+          } else {
+            session.record(.declined(node: probe.id))
+          }
+        }
+      } else if let question = walk.pendingQuestion {
+        switch policy {
+        case .unknown:
+          session.answer(
+            question.id, .unknown, source: Provenance(.default, detail: "missing: unknown"))
+        case .default where question.defaultValue != nil:
+          session.answer(question.id, question.defaultValue!, source: Provenance(.default))
+        case .default, .error, .ask:
+          missing = question
+          continue
+        }
+      } else {
+        break
       }
-      if missing != nil { break }
       walk = try session.walk()
     }
     var likelyNext: [String] = []
     if missing != nil {
       var probe = session
       var probeWalk = walk
-      while let question = probeWalk.pendingQuestion, likelyNext.count < 50 {
-        if question.id != missing?.id { likelyNext.append(question.id) }
-        probe.answer(question.id, .unknown, source: Provenance(.default))
+      while likelyNext.count < 50 {
+        if let step = probeWalk.pendingProbe {
+          probe.record(.declined(node: step.id))
+        } else if let question = probeWalk.pendingQuestion {
+          if question.id != missing?.id { likelyNext.append(question.id) }
+          probe.answer(question.id, .unknown, source: Provenance(.default))
+        } else {
+          break
+        }
         probeWalk = try probe.walk()
       }
     }

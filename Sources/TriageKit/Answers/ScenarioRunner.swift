@@ -26,12 +26,14 @@ public enum ScenarioRunner {
   }
 
   /// Runs one scenario against `knowledgeBase`. Invalid files throw, as `run` would.
-  public static func run(_ url: URL, knowledgeBase: KnowledgeBase) throws(TriageError) -> Result {
+  public static func run(
+    _ url: URL, knowledgeBase: KnowledgeBase, observers: Observers = .none
+  ) throws(TriageError) -> Result {
     let file = try AnswerFile.load(url, knowledgeBase: knowledgeBase)
     let clock = TriageClock.fixed(Date(timeIntervalSince1970: 0))
     let replay = try AnswerReplay.replay(
       file, knowledgeBase: knowledgeBase, sessionID: "scenario", clock: clock,
-      policy: file.missing ?? .error)
+      policy: file.missing ?? .error, observers: observers)
     let report = try Report(session: replay.session, generatedAt: clock.now())
     let ranked = report.diagnosis.ranked.map(\.cause.id)
     var problems: [String] = []

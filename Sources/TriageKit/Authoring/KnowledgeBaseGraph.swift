@@ -40,6 +40,13 @@ public enum KnowledgeBaseGraph {
       case .decision(let decision)?:
         edges += decision.branches.map { Edge(from: id, to: $0.route.next, label: $0.text) }
         edges.append(Edge(from: id, to: decision.otherwise.next, label: "otherwise"))
+      case .probe(let probe)?:
+        if probe.next.next == probe.skipped.next {
+          edges.append(Edge(from: id, to: probe.next.next, label: "ran, skipped"))
+        } else {
+          edges.append(Edge(from: id, to: probe.next.next, label: "ran"))
+          edges.append(Edge(from: id, to: probe.skipped.next, label: "skipped"))
+        }
       case .conclusion?, nil:
         break
       }
@@ -63,6 +70,7 @@ public enum KnowledgeBaseGraph {
       switch kb.nodes[id] {
       case .question?: lines.append("  \(name(id))[\"\(label)\"]")
       case .decision?: lines.append("  \(name(id)){\"\(label)\"}")
+      case .probe?: lines.append("  \(name(id))[[\"\(label)\"]]")
       case .conclusion(let conclusion)?:
         lines.append("  \(name(id))([\"\(label)\"])")
         lines.append("  class \(name(id)) \(conclusion.outcome.rawValue)")
@@ -92,6 +100,7 @@ public enum KnowledgeBaseGraph {
       switch kb.nodes[id] {
       case .question?: lines.append("  \(quoted(id)) [shape=box];")
       case .decision?: lines.append("  \(quoted(id)) [shape=diamond];")
+      case .probe?: lines.append("  \(quoted(id)) [shape=component];")
       case .conclusion(let conclusion)?:
         let style = conclusion.outcome == .diagnosed ? "bold" : "dashed"
         lines.append("  \(quoted(id)) [shape=ellipse, style=\(style)];")

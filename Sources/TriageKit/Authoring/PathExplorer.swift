@@ -58,18 +58,30 @@ public struct PathExplorer: Sendable {
   {
     var coverage = Coverage()
     // Each entry carries the walk it continues, so a walk replays only its new part.
-    var stack: [(answers: [String: GivenAnswer], parent: Walk?)] = [(given, nil)]
+    var stack:
+      [(
+        answers: [String: GivenAnswer], declined: Set<String>, observed: Set<String>, parent: Walk?
+      )] = [(given, [], [], nil)]
     // What lies ahead of a walk depends only on where it waits and on the facts that the nodes
     // reachable from there read; two partial walks alike in both have the same future, so one is
     // explored.
     let readFacts = factsAhead()
     var expanded: Set<String> = []
-    while let (answers, parent) = stack.popLast() {
+    while let (answers, declined, observed, parent) = stack.popLast() {
       if coverage.walks >= limit {
         coverage.truncated = true
         break
       }
-      let walk = try Walker.walk(knowledgeBase, answers: answers, resuming: parent)
+      let walk = try Walker.walk(
+        knowledgeBase, answers: answers, declined: declined, observed: observed, resuming: parent)
+      if let probe = walk.pendingProbe {
+        // Both futures of a probe step: it ran (observing nothing the explorer could know), or
+        // the person declined it.
+        recordSteps(walk, into: &coverage)
+        stack.append((answers, declined.union([probe.id]), observed, walk))
+        stack.append((answers, declined, observed.union([probe.id]), walk))
+        continue
+      }
       if let question = walk.pendingQuestion {
         // A pruned partial walk still reached what it went through.
         recordSteps(walk, into: &coverage)
@@ -82,7 +94,7 @@ public struct PathExplorer: Sendable {
         for value in candidateAnswers(for: question).reversed() {
           var next = answers
           next[question.id] = GivenAnswer(value, Provenance(.default, detail: "explorer"))
-          stack.append((next, walk))
+          stack.append((next, declined, observed, walk))
         }
       } else {
         record(walk, into: &coverage)
@@ -105,6 +117,9 @@ public struct PathExplorer: Sendable {
         reads[id] = [question.fact]
       case .conclusion:
         reads[id] = []
+      case .probe(let probe):
+        // What a probe observes can be any fact; its arguments are what make it runnable.
+        reads[id] = Set(probe.argumentFacts)
       }
     }
     var result: [String: Set<String>] = [:]
@@ -144,12 +159,21 @@ public struct PathExplorer: Sendable {
     var generator = SplitMix64(seed: seed)
     for _ in 0..<count {
       var answers: [String: GivenAnswer] = [:]
+      var declined: Set<String> = []
       var walk = try Walker.walk(knowledgeBase, answers: answers)
-      while let question = walk.pendingQuestion {
+      while walk.pendingProbe != nil || walk.pendingQuestion != nil {
+        if let probe = walk.pendingProbe {
+          declined.insert(probe.id)
+          walk = try Walker.walk(
+            knowledgeBase, answers: answers, declined: declined, resuming: walk)
+          continue
+        }
+        guard let question = walk.pendingQuestion else { break }
         let candidates = candidateAnswers(for: question)
         let value = candidates[Int(generator.next() % UInt64(candidates.count))]
         answers[question.id] = GivenAnswer(value, Provenance(.default, detail: "random"))
-        walk = try Walker.walk(knowledgeBase, answers: answers, resuming: walk)
+        walk = try Walker.walk(
+          knowledgeBase, answers: answers, declined: declined, resuming: walk)
       }
       record(walk, into: &coverage)
     }
@@ -172,6 +196,8 @@ public struct PathExplorer: Sendable {
         coverage.branchHits[PathExplorer.branchKey(decision, condition), default: 0] += 1
       case .concluded(let conclusion):
         coverage.conclusionHits[conclusion, default: 0] += 1
+      case .probed:
+        break  // counted in nodeHits
       }
     }
   }
@@ -194,7 +220,7 @@ public struct PathExplorer: Sendable {
         branches.append(PathExplorer.branchKey(id, nil))
       case .conclusion?:
         conclusions.append(id)
-      case nil:
+      case .probe?, nil:
         break
       }
     }

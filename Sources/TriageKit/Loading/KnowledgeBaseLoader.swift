@@ -258,10 +258,11 @@ private struct Builder {
     case "question": node = readQuestion(id: id, &reader, context: context)
     case "decision": node = readDecision(id: id, &reader, context: context)
     case "conclusion": node = readConclusion(id: id, &reader, context: context)
+    case "probe": node = readProbe(id: id, &reader, context: context)
     case let other?:
       var message = "unknown node kind '\(other)' in \(context)"
       if let suggestion = NearestMatch.suggestion(
-        for: other, among: ["question", "decision", "conclusion"])
+        for: other, among: ["question", "decision", "conclusion", "probe"])
       {
         message += " (did you mean '\(suggestion)'?)"
       }
@@ -294,6 +295,7 @@ private struct Builder {
     let unit = reader.string("unit", required: false)
     let defaultValue = reader.optional("default")
     let choiceValues = reader.optional("choices")
+    let inferValues = reader.optional("infer")
     guard let typeName else { return nil }
     guard let type = QuestionNode.AnswerType(rawValue: typeName) else {
       var message = "unknown question type '\(typeName)' in \(context)"
@@ -410,12 +412,123 @@ private struct Builder {
       }
     }
     guard let ask, let why, let unknown else { return nil }
-    return .question(
-      QuestionNode(
-        id: id, location: reader.location, type: type, ask: ask, why: why, fact: fact,
-        choices: choices, next: next,
-        unknown: unknown, defaultValue: parsedDefault, minimum: minimum, maximum: maximum,
-        unit: unit))
+    var question = QuestionNode(
+      id: id, location: reader.location, type: type, ask: ask, why: why, fact: fact,
+      choices: choices, next: next,
+      unknown: unknown, defaultValue: parsedDefault, minimum: minimum, maximum: maximum,
+      unit: unit)
+    if let inferValues {
+      question.inferences = readInferences(inferValues, for: question, context: context)
+    }
+    return .question(question)
+  }
+
+  /// `infer: [{when: CONDITION, answer: VALUE}]`.
+  private mutating func readInferences(
+    _ value: YAMLValue, for question: QuestionNode, context: String
+  ) -> [Inference] {
+    guard let items = value.items else {
+      diagnostics.append(
+        Diagnostic(
+          .error, "expected 'infer' of \(context) to be a list, found \(value.kindName)",
+          at: value.location))
+      return []
+    }
+    var rules: [Inference] = []
+    for item in items {
+      guard
+        var rule = MappingReader(
+          item, context: "an 'infer' rule of \(context)", diagnostics: &diagnostics)
+      else { continue }
+      let text = rule.string("when")
+      let whenValue = rule.optional("when")
+      let answer = rule.optional("answer")
+      let from = rule.string("from", required: false)
+      if (answer == nil) == (from == nil) {
+        diagnostics.append(
+          Diagnostic(
+            .error, "an 'infer' rule of \(context) needs exactly one of 'answer' and 'from'",
+            at: rule.location))
+      }
+      _ = rule.string("because", required: false)
+      rule.finish()
+      diagnostics += rule.diagnostics
+      guard let text, answer != nil || from != nil else { continue }
+      var parsed: FactValue? = from != nil ? .unknown : nil
+      if let answer {
+        switch AnswerInterpreter.interpret(answer, for: question) {
+        case .success(let value): parsed = value
+        case .failure(let problem):
+          diagnostics.append(
+            Diagnostic(
+              .error, "'infer' answer of \(context): \(problem.message)", at: answer.location))
+        }
+      }
+      do {
+        let condition = try ConditionParser.parse(text)
+        if let parsed {
+          rules.append(
+            Inference(
+              condition: condition, text: text, value: parsed, from: from,
+              location: whenValue?.location ?? rule.location))
+        }
+      } catch {
+        var location = whenValue?.location ?? rule.location
+        if !text.contains("\n"), whenValue?.isQuoted != true { location.column += error.column - 1 }
+        diagnostics.append(
+          Diagnostic(.error, "condition does not parse: \(error.message)", at: location))
+      }
+    }
+    return rules
+  }
+
+  private mutating func readProbe(id: String, _ reader: inout MappingReader, context: String)
+    -> Node?
+  {
+    let probe = reader.string("probe")
+    let why = reader.string("why")
+    let consent = reader.string("consent")
+    let next = readRoute(reader.optional("next"), context: "'next' of \(context)")
+    let skipped = readRoute(reader.optional("skipped"), context: "'skipped' of \(context)")
+    var arguments: [String: String] = [:]
+    if let value = reader.optional("arguments") {
+      if let entries = value.entries {
+        for entry in entries {
+          if let text = entry.value.scalarText, !entry.value.isNull {
+            arguments[entry.key] = text
+          } else {
+            diagnostics.append(
+              Diagnostic(
+                .error, "argument '\(entry.key)' of \(context) must be text",
+                at: entry.value.location))
+          }
+        }
+      } else {
+        diagnostics.append(
+          Diagnostic(
+            .error, "expected 'arguments' of \(context) to be a mapping, found \(value.kindName)",
+            at: value.location))
+      }
+    }
+    if let probe, !ProbeNode.probes.contains(probe) {
+      var message = "unknown probe '\(probe)' in \(context)"
+      if let suggestion = NearestMatch.suggestion(for: probe, among: ProbeNode.probes.sorted()) {
+        message += " (did you mean '\(suggestion)'?)"
+      } else {
+        message += " (known: \(ProbeNode.probes.sorted().joined(separator: ", ")))"
+      }
+      diagnostics.append(
+        Diagnostic(.error, message, at: reader.optional("probe")?.location ?? reader.location))
+      return nil
+    }
+    if next == nil {
+      diagnostics.append(Diagnostic(.error, "probe step '\(id)' lacks 'next'", at: reader.location))
+    }
+    guard let probe, let why, let consent, let next else { return nil }
+    return .probe(
+      ProbeNode(
+        id: id, location: reader.location, probe: probe, arguments: arguments, why: why,
+        consent: consent, next: next, skipped: skipped ?? next))
   }
 
   private mutating func readChoice(_ value: YAMLValue, context: String) -> QuestionNode.Choice? {

@@ -92,6 +92,7 @@ public enum Node: Hashable, Sendable {
   case question(QuestionNode)
   case decision(DecisionNode)
   case conclusion(ConclusionNode)
+  case probe(ProbeNode)
 
   /// The node as the engine walks it.
   public var flow: any FlowNode {
@@ -99,6 +100,7 @@ public enum Node: Hashable, Sendable {
     case .question(let node): return node
     case .decision(let node): return node
     case .conclusion(let node): return node
+    case .probe(let node): return node
     }
   }
 
@@ -109,8 +111,10 @@ public enum Node: Hashable, Sendable {
   public var kindName: String {
     switch self {
     case .question: return "question"
+    case .probe: return "probe"
     case .decision: return "decision"
     case .conclusion: return "conclusion"
+    case .probe: return "probe"
     }
   }
 }

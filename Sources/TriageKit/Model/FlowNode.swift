@@ -12,6 +12,8 @@ public enum NodeResolution: Sendable {
 public enum InputRequest: Sendable {
   /// An answer to a question.
   case answer(QuestionNode)
+  /// The person's consent to run a probe (and then its result).
+  case probe(ProbeNode)
 }
 
 /// What a node can read while it resolves: the facts known so far and the explicit answers given.
@@ -22,6 +24,10 @@ public struct ResolutionContext: Sendable {
   public var answers: [String: GivenAnswer]
   /// Questions to ask even though their fact is known (`.change`).
   public var reopened: Set<String>
+  /// Probe steps the person declined.
+  public var declined: Set<String> = []
+  /// Probe steps whose result is recorded.
+  public var observed: Set<String> = []
 }
 
 /// An answer given to a question.
@@ -61,4 +67,6 @@ public enum PathStep: Hashable, Sendable {
   case decided(decision: String, condition: String?)
   /// The conclusion reached.
   case concluded(conclusion: String)
+  /// A probe step: whether the probe ran, or was declined or could not run.
+  case probed(node: String, probe: String, ran: Bool)
 }

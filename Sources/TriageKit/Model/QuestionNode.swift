@@ -52,6 +52,8 @@ public struct QuestionNode: FlowNode, Hashable {
   public var minimum: Double?
   public var maximum: Double?
   public var unit: String?
+  /// Rules that answer it from observed facts (`infer:`), first match wins.
+  public var inferences: [Inference] = []
 
   public var routes: [Route] {
     var routes: [Route] = []
@@ -71,6 +73,21 @@ public struct QuestionNode: FlowNode, Hashable {
     }
     if let known = context.facts[fact], !context.reopened.contains(id) {
       return advance(with: known.value, provenance: known.provenance, automatic: true)
+    }
+    if !context.reopened.contains(id) {
+      for rule in inferences where rule.condition.evaluate(context.facts) {
+        var value = rule.value
+        if let from = rule.from {
+          guard let fact = context.facts[from]?.value, fact != .unknown else { continue }
+          value = fact
+        }
+        // The provenance of the observation whose facts the rule read.
+        let read = (rule.from.map { [$0] } ?? []) + rule.condition.factNames
+        let source = read.lazy.compactMap { context.facts[$0]?.provenance }
+          .first { $0.source == .evidence || $0.source == .probe }
+        let provenance = source ?? Provenance(.evidence, detail: "inferred: \(rule.text)")
+        return advance(with: value, provenance: provenance, automatic: true)
+      }
     }
     return .needsInput(.answer(self))
   }

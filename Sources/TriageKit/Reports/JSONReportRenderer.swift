@@ -62,6 +62,18 @@ public enum JSONReportRenderer {
       var detail: String?
       var question: String?
     }
+    struct EvidenceEntry: Encodable {
+      var origin, kind, format, label, time: String
+      var facts: [String: FactValue]
+      var figures: [String]
+      var raw: String
+      var rawTruncated: Bool
+      var node: String?
+      enum CodingKeys: String, CodingKey {
+        case origin, kind, format, label, time, facts, figures, raw, node
+        case rawTruncated = "raw_truncated"
+      }
+    }
     struct Calculation: Encodable {
       var id, label, formula, substituted: String
       var value: Double
@@ -83,12 +95,15 @@ public enum JSONReportRenderer {
     var answers: [Answer]
     var facts: [String: FactEntry]
     var calculations: [Calculation]
+    var evidence: [EvidenceEntry]
     var path: [String]
     var notes: [String]
     var pending: Pending?
 
     enum CodingKeys: String, CodingKey {
-      case schema, kb, outcome, conclusion, conclusions, plan, answers, facts, calculations, path
+      case schema, kb, outcome, conclusion, conclusions, plan, answers, facts, calculations,
+        evidence
+      case path
       case notes, pending
       case generatedAt = "generated_at"
       case ruledOut = "ruled_out"
@@ -118,6 +133,10 @@ public enum JSONReportRenderer {
             case .decided(let decision, let condition):
               return Because(
                 kind: "branch", node: decision, value: nil, condition: condition ?? "otherwise",
+                factor: round2(contribution.factor), text: report.explain(contribution))
+            case .probed(let node, _, _):
+              return Because(
+                kind: "probe", node: node, value: nil, condition: nil,
                 factor: round2(contribution.factor), text: report.explain(contribution))
             case .concluded(let conclusion):
               return Because(
@@ -156,6 +175,13 @@ public enum JSONReportRenderer {
           id: $0.fact.id, label: report.plain($0.fact.label), formula: $0.formula,
           substituted: $0.substituted, value: (($0.value * 100).rounded()) / 100, unit: $0.fact.unit
         )
+      }
+      evidence = report.observations.map {
+        EvidenceEntry(
+          origin: $0.observation.origin.rawValue, kind: $0.observation.kind,
+          format: $0.observation.format, label: $0.observation.label, time: $0.time.iso8601,
+          facts: $0.observation.facts, figures: $0.observation.figures, raw: $0.observation.raw,
+          rawTruncated: $0.observation.rawTruncated, node: $0.observation.node)
       }
       path = report.visited
       notes = report.notes

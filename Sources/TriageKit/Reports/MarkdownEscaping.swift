@@ -54,6 +54,48 @@ public enum MarkdownEscaping {
   }
 
   /// Quotes multi-line user text as a block quote, line by line.
+  /// Text shown verbatim in a fenced code block whose fence is longer than any run of backticks in
+  /// it, so nothing in the text can close the block; control characters other than tab become
+  /// U+FFFD.
+  public static func codeBlock(_ text: String, language: String = "text") -> String {
+    var longest = 0
+    var run = 0
+    var cleaned = ""
+    cleaned.reserveCapacity(text.utf8.count)
+    for scalar in normalizingLineEnds(text).unicodeScalars {
+      if scalar == "`" {
+        run += 1
+        longest = max(longest, run)
+      } else {
+        run = 0
+      }
+      if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" || scalar.value == 0x7F {
+        cleaned.unicodeScalars.append("\u{FFFD}")
+      } else {
+        cleaned.unicodeScalars.append(scalar)
+      }
+    }
+    let fence = String(repeating: "`", count: max(3, longest + 1))
+    let body = cleaned.hasSuffix("\n") ? cleaned : cleaned + "\n"
+    return "\(fence)\(language)\n\(body)\(fence)"
+  }
+
+  /// Text for HTML content (`<summary>`): `&`, `<`, `>` and `"` escaped.
+  public static func html(_ text: String) -> String {
+    var out = ""
+    for character in text {
+      switch character {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      case "\n", "\r": out += " "
+      default: out.append(character)
+      }
+    }
+    return out
+  }
+
   public static func blockQuote(_ text: String) -> String {
     normalizingLineEnds(text).split(separator: "\n", omittingEmptySubsequences: false).map { line in
       let escaped = inline(String(line))

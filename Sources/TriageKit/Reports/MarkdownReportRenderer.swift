@@ -51,6 +51,7 @@ public enum MarkdownReportRenderer {
     out.append(contentsOf: calculationsSection(report))
     out.append(contentsOf: planSection(report))
     out.append(contentsOf: answersSection(report))
+    out.append(contentsOf: observationsSection(report))
     out.append(contentsOf: factsSection(report))
     if !report.notes.isEmpty {
       out.append("## Notes")
@@ -169,6 +170,41 @@ public enum MarkdownReportRenderer {
       out.append(
         "**Roll back:** "
           + report.render(step.rollback).trimmingCharacters(in: .whitespacesAndNewlines))
+      out.append("")
+    }
+    return out
+  }
+
+  private static func observationsSection(_ report: Report) -> [String] {
+    guard !report.observations.isEmpty else { return [] }
+    var out = ["## Evidence and probes", ""]
+    out.append("| # | Source | Kind | Read | Key figures |")
+    out.append("|---:|---|---|---|---|")
+    for (index, entry) in report.observations.enumerated() {
+      let observation = entry.observation
+      let source =
+        observation.origin == .probe
+        ? "probe `\(observation.kind)` (\(observation.format))"
+        : MarkdownEscaping.cell(observation.label)
+      let kind = "`\(observation.kind)` \(MarkdownEscaping.cell(observation.format))"
+      let figures = observation.figures.map(MarkdownEscaping.cell).joined(separator: "<br>")
+      out.append(
+        "| \(index + 1) | \(source) | \(kind) | \(timestamp(entry.time)) | \(figures.isEmpty ? "—" : figures) |"
+      )
+    }
+    out.append("")
+    for (index, entry) in report.observations.enumerated() where !entry.observation.raw.isEmpty {
+      let observation = entry.observation
+      let lines = observation.raw.split(separator: "\n", omittingEmptySubsequences: false).count
+      var summary =
+        "\(index + 1). Raw \(observation.origin == .probe ? "observation" : "text"): \(observation.label) (\(lines) lines"
+      summary +=
+        observation.rawTruncated ? ", cut to the first \(Observation.rawLimit / 1024) KiB)" : ")"
+      out.append("<details><summary>\(MarkdownEscaping.html(summary))</summary>")
+      out.append("")
+      out.append(MarkdownEscaping.codeBlock(observation.raw))
+      out.append("")
+      out.append("</details>")
       out.append("")
     }
     return out

@@ -16,12 +16,14 @@ public enum MermaidPath {
       case .question(let question): label = "\(id): \(short(question.ask))"
       case .decision: label = id
       case .conclusion(let conclusion): label = "\(id): \(short(conclusion.title))"
+      case .probe(let probe): label = "\(id): probe \(probe.probe)"
       }
       let text = MarkdownEscaping.mermaidLabel(label)
       switch node {
       case .question: lines.append("  \(name(id))[\"\(text)\"]")
       case .decision: lines.append("  \(name(id)){\"\(text)\"}")
       case .conclusion: lines.append("  \(name(id))([\"\(text)\"])")
+      case .probe: lines.append("  \(name(id))[[\"\(text)\"]]")
       }
     }
     for id in visited { declare(id) }
@@ -36,6 +38,8 @@ public enum MermaidPath {
         label = condition ?? "otherwise"
       case .concluded:
         label = ""
+      case .probed(_, _, let ran):
+        label = ran ? "ran" : "skipped"
       }
       lines.append(
         "  \(name(from)) -->|\"\(MarkdownEscaping.mermaidLabel(short(label)))\"| \(name(to))")

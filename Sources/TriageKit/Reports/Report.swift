@@ -39,6 +39,8 @@ public struct Report: Sendable {
   public var facts: [Fact]
   /// The computed facts that have a value, in the knowledge base's order.
   public var calculations: [Calculation]
+  /// Evidence read and probes run, in order, with when.
+  public var observations: [(observation: Observation, time: Date)]
   public var notes: [String]
   /// Node IDs visited, and what happened at each.
   public var visited: [String]
@@ -82,6 +84,10 @@ public struct Report: Sendable {
         })
     }
     notes = session.state.notes
+    observations = session.events.compactMap { event in
+      if case .observed(let observation) = event.kind { return (observation, event.time) }
+      return nil
+    }
     visited = walk.visited
     steps = walk.steps
     pendingQuestion = walk.pendingQuestion
@@ -128,6 +134,10 @@ public struct Report: Sendable {
       return markdown ? "`\(decision)`: `\(condition)`" : "'\(decision)': \(condition)"
     case .concluded(let conclusion):
       return markdown ? "reached conclusion `\(conclusion)`" : "reached conclusion '\(conclusion)'"
+    case .probed(let node, let probe, let ran):
+      let what = ran ? "ran" : "was skipped"
+      return markdown
+        ? "probe `\(probe)` at `\(node)` \(what)" : "probe '\(probe)' at '\(node)' \(what)"
     }
   }
 }

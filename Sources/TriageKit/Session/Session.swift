@@ -34,6 +34,10 @@ public struct Session: Sendable {
     public var notes: [String] = []
     /// `answered` events in force, oldest first (what `.back` walks back through).
     public var answerSequence: [Int] = []
+    /// Evidence read and probes run, in order (they stay through `.restart`).
+    public var observations: [Observation] = []
+    /// Probe steps the person declined.
+    public var declined: Set<String> = []
   }
 
   /// Folds the input events.
@@ -57,6 +61,10 @@ public struct Session: Sendable {
         state.reopened.insert(question)
       case .noted(let text):
         state.notes.append(text)
+      case .observed(let observation):
+        state.observations.append(observation)
+      case .declined(let node):
+        state.declined.insert(node)
       case .restarted:
         state.answers = [:]
         state.reopened = []
@@ -73,7 +81,24 @@ public struct Session: Sendable {
     let state = state
     return try Walker.walk(
       knowledgeBase, answers: state.answers.mapValues(\.answer), reopened: state.reopened,
-      facts: initialFacts)
+      facts: Session.facts(initial: initialFacts, observations: state.observations),
+      declined: state.declined, observed: Set(state.observations.compactMap(\.node)))
+  }
+
+  /// Facts known before any question: the initial ones, then each observation's in order (a later
+  /// observation of the same fact wins).
+  public static func facts(initial: [String: Fact], observations: [Observation]) -> [String: Fact] {
+    var facts = initial
+    for observation in observations {
+      facts.merge(observation.factValues) { _, new in new }
+    }
+    return facts
+  }
+
+  /// Records evidence read or a probe run.
+  @discardableResult
+  public mutating func observe(_ observation: Observation) -> SessionEvent {
+    record(.observed(observation))
   }
 
   /// Appends an event stamped with the clock, and returns it (for the journal).

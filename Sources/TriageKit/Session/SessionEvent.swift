@@ -20,6 +20,10 @@ public struct SessionEvent: Hashable, Sendable {
     case restarted
     /// The walk reached a conclusion.
     case concluded(conclusion: String, outcome: ConclusionNode.Outcome)
+    /// Evidence was read or a probe ran: its facts join the session's.
+    case observed(Observation)
+    /// The person declined a probe step (or an answer file said `probes: skip`).
+    case declined(node: String)
   }
 
   /// Position in the journal, from 1.
@@ -38,7 +42,7 @@ public struct SessionEvent: Hashable, Sendable {
   /// Whether the event changes what the session knows (the others are its record).
   public var isInput: Bool {
     switch kind {
-    case .answered, .noted, .undone, .reopened, .restarted: return true
+    case .answered, .noted, .undone, .reopened, .restarted, .observed, .declined: return true
     case .asked, .autoAnswered, .concluded: return false
     }
   }
@@ -48,7 +52,7 @@ extension SessionEvent: Codable {
   private enum CodingKeys: String, CodingKey {
     case sequence = "seq"
     case time = "at"
-    case type, question, value, source, detail, text, target, conclusion, outcome
+    case type, question, value, source, detail, text, target, conclusion, outcome, observation, node
   }
 
   public init(from decoder: Decoder) throws {
@@ -84,6 +88,10 @@ extension SessionEvent: Codable {
       kind = .reopened(question: try container.decode(String.self, forKey: .question))
     case "restarted":
       kind = .restarted
+    case "observed":
+      kind = .observed(try container.decode(Observation.self, forKey: .observation))
+    case "declined":
+      kind = .declined(node: try container.decode(String.self, forKey: .node))
     case "concluded":
       kind = .concluded(
         conclusion: try container.decode(String.self, forKey: .conclusion),
@@ -124,6 +132,12 @@ extension SessionEvent: Codable {
       try container.encode(question, forKey: .question)
     case .restarted:
       try container.encode("restarted", forKey: .type)
+    case .observed(let observation):
+      try container.encode("observed", forKey: .type)
+      try container.encode(observation, forKey: .observation)
+    case .declined(let node):
+      try container.encode("declined", forKey: .type)
+      try container.encode(node, forKey: .node)
     case .concluded(let conclusion, let outcome):
       try container.encode("concluded", forKey: .type)
       try container.encode(conclusion, forKey: .conclusion)

@@ -32,6 +32,21 @@ public struct Walk: Sendable {
     return nil
   }
 
+  /// The probe step the walk waits on, if it waits on one.
+  public var pendingProbe: ProbeNode? {
+    if case .needsInput(.probe(let probe)) = end { return probe }
+    return nil
+  }
+
+  /// The ID of the node the walk waits on.
+  public var pendingNode: String? {
+    switch end {
+    case .needsInput(.answer(let question)): return question.id
+    case .needsInput(.probe(let probe)): return probe.id
+    case .concluded: return nil
+    }
+  }
+
   /// The conclusion reached, if any.
   public var conclusion: ConclusionNode? {
     if case .concluded(let conclusion) = end { return conclusion }
@@ -67,19 +82,23 @@ public enum Walker {
     answers: [String: GivenAnswer],
     reopened: Set<String> = [],
     facts initialFacts: [String: Fact] = [:],
+    declined: Set<String> = [],
+    observed: Set<String> = [],
     resuming partial: Walk? = nil
   ) throws(TriageError) -> Walk {
-    var context = ResolutionContext(facts: initialFacts, answers: answers, reopened: reopened)
+    var context = ResolutionContext(
+      facts: initialFacts, answers: answers, reopened: reopened, declined: declined,
+      observed: observed)
     var visited: [String] = []
     var steps: [PathStep] = []
     var contributions: [Walk.Contribution] = []
     var current = knowledgeBase.start
-    if let partial, let pending = partial.pendingQuestion, partial.visited.last == pending.id {
+    if let partial, let pending = partial.pendingNode, partial.visited.last == pending {
       context.facts = partial.facts
       visited = Array(partial.visited.dropLast())
       steps = partial.steps
       contributions = partial.contributions
-      current = pending.id
+      current = pending
     }
     func finish(_ end: Walk.End) -> Walk {
       Walk(

@@ -229,8 +229,9 @@ import Testing
         """
         nodes:
           - id: first
-            kind: probe
-        """) == ["kb/knowledge-base.yaml:8:11: error: unknown node kind 'probe' in node 'first'"])
+            kind: evidence
+        """) == ["kb/knowledge-base.yaml:8:11: error: unknown node kind 'evidence' in node 'first'"]
+    )
   }
 
   @Test func unknownKeySuggestsTheNearest() {

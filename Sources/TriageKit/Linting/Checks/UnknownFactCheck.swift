@@ -28,9 +28,19 @@ struct UnknownFactCheck: LintCheck {
         for fact in Template.factNames(in: question.ask + question.why) {
           report(fact, usedIn: "question '\(id)'", at: question.location)
         }
+        for rule in question.inferences {
+          for fact in Set(rule.condition.factNames + (rule.from.map { [$0] } ?? [])).sorted() {
+            report(
+              fact, usedIn: "'infer' rule '\(rule.text)' of question '\(id)'", at: rule.location)
+          }
+        }
       case .conclusion(let conclusion)?:
         for fact in Template.factNames(in: conclusion.title + conclusion.text) {
           report(fact, usedIn: "conclusion '\(id)'", at: conclusion.location)
+        }
+      case .probe(let probe)?:
+        for fact in probe.argumentFacts + Template.factNames(in: probe.why) {
+          report(fact, usedIn: "probe step '\(id)'", at: probe.location)
         }
       case nil:
         break

@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import TriageEvidence
+import TriageKit
+
+/// `nettriage parse [KIND] FILE`: reads a command's output or a log into evidence JSON.
+struct ParseCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "parse",
+    abstract:
+      "Read a command's output or a log (netstat, ss, ipconfig, nslookup, events, ISA/TMG logs…) into facts.",
+    discussion: """
+      KIND is one of \(EvidenceKind.allCases.map(\.rawValue).joined(separator: ", ")), or auto \
+      (the default) to let NetTriage tell; it says on standard error which kind it read. FILE '-' \
+      reads standard input. Input may be UTF-8 (with or without BOM) or UTF-16 with BOM (what \
+      PowerShell's '>' writes), with any line ends, e-mail quoting or a leading prompt line. \
+      Output of a Windows in another language than English is refused, never guessed at. \
+      Exit 0 when read; 65 when the input cannot be read as that kind (the message names the \
+      line); 66 when FILE is missing. See docs/evidence.md for the facts each kind gives.
+      """
+  )
+
+  @Argument(
+    help: ArgumentHelp("The kind, or the file when the kind is left out.", valueName: "kind|file"))
+  var first: String
+
+  @Argument(help: ArgumentHelp("The file ('-' for standard input).", valueName: "file"))
+  var second: String?
+
+  @Flag(help: "Print the evidence JSON (kind, format, the kind's fields, facts).")
+  var json = false
+
+  func validate() throws {
+    if second != nil, first.lowercased() != "auto", EvidenceKind(name: first) == nil {
+      var message = "unknown kind '\(first)'"
+      let names = EvidenceKind.allCases.map(\.rawValue) + ["auto"]
+      if let suggestion = NearestMatch.suggestion(for: first.lowercased(), among: names) {
+        message += " (did you mean '\(suggestion)'?)"
+      }
+      throw ValidationError(message + "; kinds: \(names.joined(separator: ", "))")
+    }
+  }
+
+  func run() throws {
+    let path = second ?? first
+    let kind = second == nil || first.lowercased() == "auto" ? nil : EvidenceKind(name: first)
+    let (evidence, text) = try exitingOnError { () throws(TriageError) in
+      try EvidenceInput.read(path: path, kind: kind)
+    }
+    let err = Terminal.standardError
+    let how = kind == nil ? "detected" : "as asked"
+    var note =
+      "read \(text.source) as \(evidence.kind.rawValue) (\(evidence.format), \(how)): \(evidence.lines) lines"
+    if text.encoding != .utf8 { note += ", \(text.encoding.rawValue)" }
+    err.line(note)
+    if json {
+      Terminal.standardOutput.write(evidence.json.serialized(pretty: true) + "\n")
+      return
+    }
+    let out = Terminal.standardOutput
+    for figure in evidence.figures { out.line("  \(figure)") }
+    if !evidence.facts.isEmpty {
+      out.line("facts:")
+      let width = evidence.facts.keys.map(\.count).max() ?? 0
+      for name in evidence.facts.keys.sorted() {
+        out.line(
+          "  " + name.padding(toLength: width + 2, withPad: " ", startingAt: 0)
+            + (evidence.facts[name]?.display ?? ""))
+      }
+    }
+  }
+}

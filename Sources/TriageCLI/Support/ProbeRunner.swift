@@ -1,0 +1,18 @@
+import Foundation
+import TriageKit
+import TriageProbes
+
+/// Runs the probe of a knowledge-base probe step with its resolved arguments and turns the result
+/// into an observation for the session.
+enum ProbeRunner {
+  /// Runs `node`'s probe; never throws (a failure is an observation with status `failed`).
+  static func run(_ node: ProbeNode, arguments: [String: String]) -> Observation {
+    let result = ProbeCatalog.result(of: node.probe, arguments: arguments)
+    return Observation(
+      origin: .probe, kind: node.probe, format: result.status.name, label: "probe \(node.probe)",
+      facts: result.facts,
+      figures: result.figures
+        + (result.status.reason.map { ["\(result.status.name): \($0)"] } ?? []),
+      raw: result.raw, node: node.id)
+  }
+}

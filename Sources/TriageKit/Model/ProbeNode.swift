@@ -1,0 +1,87 @@
+/// A probe step: NetTriage looks for itself on this machine (counts connections, reads limits,
+/// queries DNS, opens test connections) — only after the person agrees, or as an answer file's
+/// `probes:` says.
+///
+/// The walk waits here with ``InputRequest/probe(_:)`` until the probe's result is recorded (its
+/// facts join the session's and the questions they settle are answered from them) or the person
+/// declines; then it goes on to `next`, or to `skipped` when declined or when an argument it needs
+/// is not known.
+public struct ProbeNode: FlowNode, Hashable {
+  /// The probes a knowledge base may name.
+  public static let probes: Set<String> = [
+    "census", "limits", "interfaces", "dns", "connect", "fanout",
+  ]
+
+  public var id: String
+  public var location: SourceLocation
+  /// Which probe: `census`, `limits`, `interfaces`, `dns`, `connect`, `fanout`.
+  public var probe: String
+  /// Arguments with templates: `name: "{{failing-host}}"`, `targets: "{{targets-file}}"`.
+  public var arguments: [String: String]
+  /// Why it helps, Markdown (`.why`).
+  public var why: String
+  /// What it will touch, with templates, for the person's consent: "open up to 200 TCP
+  /// connections to the hosts in {{targets-file}}".
+  public var consent: String
+  /// Where the walk goes once the probe ran.
+  public var next: Route
+  /// Where it goes when the person declines or an argument is not known.
+  public var skipped: Route
+
+  public var routes: [Route] { next.next == skipped.next ? [next] : [next, skipped] }
+
+  /// The fact names the arguments and the consent text refer to.
+  public var argumentFacts: [String] {
+    (arguments.values.sorted() + [consent]).flatMap(Template.factNames(in:))
+  }
+
+  /// The arguments with their templates filled from `facts`; `nil` when one refers to a fact that
+  /// is missing or `unknown`.
+  public func resolvedArguments(_ facts: [String: Fact]) -> [String: String]? {
+    var resolved: [String: String] = [:]
+    for (name, template) in arguments {
+      for fact in Template.factNames(in: template) {
+        guard let value = facts[fact]?.value, value != .unknown else { return nil }
+      }
+      resolved[name] = Template.render(template) { facts[$0]?.value.display ?? "" }
+    }
+    return resolved
+  }
+
+  public func resolve(in context: ResolutionContext) -> NodeResolution {
+    if context.observed.contains(id) {
+      return .advance(next, step: .probed(node: id, probe: probe, ran: true))
+    }
+    if context.declined.contains(id) || resolvedArguments(context.facts) == nil {
+      return .advance(skipped, step: .probed(node: id, probe: probe, ran: false))
+    }
+    return .needsInput(.probe(self))
+  }
+}
+
+/// A rule that answers a question from observed facts (`infer:` on a question): when the condition
+/// holds, the question takes the value, with the observation's provenance, unless a person or an
+/// answer file answered it.
+public struct Inference: Hashable, Sendable {
+  /// When it applies.
+  public var condition: Condition
+  /// The condition as written.
+  public var text: String
+  /// The answer it gives.
+  public var value: FactValue
+  /// When set (`from: FACT`), the answer is that fact's value instead (`station-ip` from
+  /// `ipconfig.ipv4`).
+  public var from: String?
+  public var location: SourceLocation
+
+  public init(
+    condition: Condition, text: String, value: FactValue, from: String? = nil,
+    location: SourceLocation
+  ) {
+    self.condition = condition
+    self.text = text
+    self.value = value
+    self.from = from
+    self.location = location
+  }
+}
