@@ -111,7 +111,6 @@ public enum Node: Hashable, Sendable {
   public var kindName: String {
     switch self {
     case .question: return "question"
-    case .probe: return "probe"
     case .decision: return "decision"
     case .conclusion: return "conclusion"
     case .probe: return "probe"
