@@ -236,7 +236,7 @@ struct EndToEndTests {
   @Test func plainStandardInputRunsTheSameREPLWithoutHanging() throws {
     let state = try TemporaryDirectory()
     let input =
-      "yes\nyes\n500\n.nope\nafter-a-minute\n53\nnormal\nanswer-ok\n10.0.0.9\nisa-2006-standard\nrate-quota\n0.5\nyes\n0\n.report \(state.path("r.md"))\n.quit\n"
+      "yes\nyes\n500\n.nope\nafter-a-minute\n53\nnormal\nunknown\nanswer-ok\n10.0.0.9\nisa-2006-standard\nrate-quota\nunknown\n0.5\nyes\n0\n.report \(state.path("r.md"))\n.quit\n"
     let run = try BinaryRun.run(
       [], input: input, environment: ["XDG_STATE_HOME": state.url.path], timeout: 20)
     #expect(run.status == 0, "\(run.standardError)")

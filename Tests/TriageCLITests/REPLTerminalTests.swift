@@ -144,10 +144,12 @@ struct REPLTerminalTests {
     try answer(terminal, ".back")  // saved answers reflect undone ones
     try answer(terminal, "53")
     try answer(terminal, "normal")
+    try answer(terminal, "unknown")
     try answer(terminal, "answer-ok")
     try answer(terminal, "10.9.8.7")
     try answer(terminal, "tmg")
     try answer(terminal, "rate-quota")
+    try answer(terminal, "unknown")
     try answer(terminal, "0.5")
     try answer(terminal, "yes")
     try answer(terminal, "0")
@@ -223,6 +225,8 @@ struct REPLTerminalTests {
         dns-lookup-result: answer-ok
         firewall-path: tmg-2010
         isa-log-finding: connection-limit
+        failing-host: unknown
+        sweep-targets: unknown
         sweep-minutes: 5
         netbios-over-tcp: yes
         session-hold-minutes: 15

@@ -60,26 +60,28 @@ public struct PathExplorer: Sendable {
     // Each entry carries the walk it continues, so a walk replays only its new part.
     var stack:
       [(
-        answers: [String: GivenAnswer], declined: Set<String>, observed: Set<String>, parent: Walk?
-      )] = [(given, [], [], nil)]
+        answers: [String: GivenAnswer], declined: Set<String>, observed: Set<String>,
+        facts: [String: Fact], parent: Walk?
+      )] = externalSeeds().reversed().map { (given, [], [], $0, nil) }
     // What lies ahead of a walk depends only on where it waits and on the facts that the nodes
     // reachable from there read; two partial walks alike in both have the same future, so one is
     // explored.
     let readFacts = factsAhead()
     var expanded: Set<String> = []
-    while let (answers, declined, observed, parent) = stack.popLast() {
+    while let (answers, declined, observed, facts, parent) = stack.popLast() {
       if coverage.walks >= limit {
         coverage.truncated = true
         break
       }
       let walk = try Walker.walk(
-        knowledgeBase, answers: answers, declined: declined, observed: observed, resuming: parent)
+        knowledgeBase, answers: answers, facts: facts, declined: declined, observed: observed,
+        resuming: parent)
       if let probe = walk.pendingProbe {
         // Both futures of a probe step: it ran (observing nothing the explorer could know), or
         // the person declined it.
         recordSteps(walk, into: &coverage)
-        stack.append((answers, declined.union([probe.id]), observed, walk))
-        stack.append((answers, declined, observed.union([probe.id]), walk))
+        stack.append((answers, declined.union([probe.id]), observed, facts, walk))
+        stack.append((answers, declined, observed.union([probe.id]), facts, walk))
         continue
       }
       if let question = walk.pendingQuestion {
@@ -94,7 +96,7 @@ public struct PathExplorer: Sendable {
         for value in candidateAnswers(for: question).reversed() {
           var next = answers
           next[question.id] = GivenAnswer(value, Provenance(.default, detail: "explorer"))
-          stack.append((next, declined, observed, walk))
+          stack.append((next, declined, observed, facts, walk))
         }
       } else {
         record(walk, into: &coverage)
@@ -102,6 +104,51 @@ public struct PathExplorer: Sendable {
       }
     }
     return coverage
+  }
+
+  /// The facts evidence and probes could give, as far as decisions test them: no facts, then one
+  /// seed per value a decision compares an evidence or probe fact with, so the branches that read
+  /// them are explored too (questions' `infer:` rules need none: their answers are explored anyway).
+  func externalSeeds() -> [[String: Fact]] {
+    var seeds: [[String: Fact]] = [[:]]
+    var seen: Set<String> = []
+    func seed(_ name: String, _ value: FactValue) {
+      guard ExternalFacts.isExternal(name), seen.insert("\(name)=\(value.display)").inserted else {
+        return
+      }
+      seeds.append([
+        name: Fact(name: name, value: value, provenance: Provenance(.evidence, detail: "explorer"))
+      ])
+    }
+    func literal(_ value: Condition.Literal) -> [FactValue] {
+      switch value {
+      case .number(let number): return [.number(number - 1), .number(number), .number(number + 1)]
+      case .string(let text): return [.string(text)]
+      case .bool(let flag): return [.bool(flag)]
+      case .unknown: return []
+      }
+    }
+    func collect(_ condition: Condition) {
+      switch condition {
+      case .compare(let name, _, let value): literal(value).forEach { seed(name, $0) }
+      case .member(let name, let values, _): values.flatMap(literal).forEach { seed(name, $0) }
+      case .isTrue(let name):
+        seed(name, .bool(true))
+        seed(name, .bool(false))
+      case .known(let name), .missing(let name): seed(name, .number(1))
+      case .constant: break
+      case .not(let inner): collect(inner)
+      case .and(let lhs, let rhs), .or(let lhs, let rhs):
+        collect(lhs)
+        collect(rhs)
+      }
+    }
+    for id in knowledgeBase.nodeOrder {
+      if case .decision(let decision)? = knowledgeBase.nodes[id] {
+        decision.branches.forEach { collect($0.condition) }
+      }
+    }
+    return seeds
   }
 
   /// For each question, the facts that the nodes reachable from it read: decisions' conditions and

@@ -18,7 +18,7 @@ struct CapacityArithmeticTests {
       "hosts-per-sweep": .number(500),
       "error-code": .string("53"), "ipconfig-check": .string("normal"),
       "dns-lookup-result": .string("answer-ok"),
-      "station-ip": .string("10.20.30.40"),
+      "station-ip": .string("10.20.30.40"), "failing-host": .unknown, "sweep-targets": .unknown,
     ]
     for (question, value) in base.merging(answers, uniquingKeysWith: { $1 }) {
       session.answer(question, value)

@@ -34,7 +34,7 @@ struct EmbeddedKnowledgeBaseTests {
     let kb = try KnowledgeBaseLoader.loadChecked(
       try KnowledgeBaseLoader.files(in: Self.folder), root: "KnowledgeBase")
     let kinds = Set(kb.nodes.values.map(\.kindName))
-    #expect(kinds == ["question", "decision", "conclusion"])
+    #expect(kinds == ["question", "decision", "conclusion", "probe"])
     let types = Set(kb.questions.values.map(\.type))
     #expect(types == Set(QuestionNode.AnswerType.allCases))
     for cause in [

@@ -68,6 +68,8 @@ struct ReportSnapshotTests {
           firewall-path: isa-2004
           ipconfig-check: normal
           isa-log-finding: connection-limit
+          failing-host: unknown
+          sweep-targets: unknown
           sweep-minutes: 5
           netbios-over-tcp: yes
           session-hold-minutes: 15
