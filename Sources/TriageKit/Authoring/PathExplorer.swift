@@ -130,8 +130,10 @@ public struct PathExplorer: Sendable {
     }
     func collect(_ condition: Condition) {
       switch condition {
-      case .compare(let name, _, let value): literal(value).forEach { seed(name, $0) }
-      case .member(let name, let values, _): values.flatMap(literal).forEach { seed(name, $0) }
+      case .compare(let name, _, let value):
+        for candidate in literal(value) { seed(name, candidate) }
+      case .member(let name, let values, _):
+        for candidate in values.flatMap(literal) { seed(name, candidate) }
       case .isTrue(let name):
         seed(name, .bool(true))
         seed(name, .bool(false))
@@ -145,7 +147,7 @@ public struct PathExplorer: Sendable {
     }
     for id in knowledgeBase.nodeOrder {
       if case .decision(let decision)? = knowledgeBase.nodes[id] {
-        decision.branches.forEach { collect($0.condition) }
+        for branch in decision.branches { collect(branch.condition) }
       }
     }
     return seeds
