@@ -17,8 +17,16 @@ struct RunCommand: ParsableCommand {
   )
 
   @Option(
-    name: .customLong("answers"), help: ArgumentHelp("The answer file (YAML).", valueName: "file"))
-  var answers: String
+    name: .customLong("answers"),
+    help: ArgumentHelp(
+      "The answer file (YAML). Without it, --evidence alone drives the run.", valueName: "file"))
+  var answers: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "What to do when an answer is missing: error, ask, default or unknown (overrides the file's; without an answer file: unknown).",
+      valueName: "policy"))
+  var missing: String?
 
   @Option(
     help: ArgumentHelp(
@@ -36,6 +44,14 @@ struct RunCommand: ParsableCommand {
   @OptionGroup var evidence: EvidenceOptions
 
   func validate() throws {
+    if answers == nil && evidence.files.isEmpty {
+      throw ValidationError("give an answer file (--answers FILE), evidence (--evidence FILE), or both")
+    }
+    if let missing, AnswerFile.MissingPolicy(rawValue: missing) == nil {
+      throw ValidationError(
+        "unknown policy '\(missing)' for --missing (expected \(AnswerFile.MissingPolicy.allCases.map(\.rawValue).joined(separator: ", ")))"
+      )
+    }
     if report == "-" && json == "-" {
       throw ValidationError("--report and --json cannot both write to standard output")
     }
@@ -47,10 +63,16 @@ struct RunCommand: ParsableCommand {
     let err = Terminal.standardError
     let (kb, file) = try exitingOnError { () throws(TriageError) in
       let kb = try knowledgeBase.load()
+      guard let answers else {
+        let text = "nettriage: \(AnswerFile.schema)\nmissing: unknown\n"
+        return (kb, try AnswerFile.parse(text, path: "(evidence only)", knowledgeBase: kb))
+      }
       return (kb, try AnswerFile.load(URL(fileURLWithPath: answers), knowledgeBase: kb))
     }
     let hasTerminal = Terminal.isInputTerminal && isatty(STDOUT_FILENO) != 0
-    var policy = file.missing ?? (hasTerminal ? .ask : .error)
+    var policy =
+      missing.flatMap(AnswerFile.MissingPolicy.init(rawValue:)) ?? file.missing
+      ?? (hasTerminal ? .ask : .error)
     if policy == .ask && !hasTerminal { policy = .error }
     var replay = try exitingOnError { () throws(TriageError) in
       try AnswerReplay.replay(
@@ -95,7 +117,7 @@ struct RunCommand: ParsableCommand {
     }
     if let missing = replay.missing {
       err.line(
-        "error: \(answers): incomplete: the path needs an answer to '\(missing.id)' (\(missing.ask.split(separator: "\n").first ?? ""))"
+        "error: \(answers ?? "the evidence"): incomplete: the path needs an answer to '\(missing.id)' (\(missing.ask.split(separator: "\n").first ?? ""))"
       )
       err.line("missing: \(missing.id)")
       if !replay.likelyNext.isEmpty {

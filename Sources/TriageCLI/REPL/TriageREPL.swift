@@ -271,11 +271,7 @@ final class TriageREPL {
       }
       words.removeFirst()
       let (path, force) = pathAndForce(words[0])
-      let text = AnswerFileWriter.render(
-        knowledgeBase: session.knowledgeBase, answers: session.answersOnPath(walk),
-        notes: session.state.notes,
-        source: .user)
-      write(text, to: path, force: force, what: "answers")
+      saveAnswers(to: path, force: force, walk: walk)
     case .report, .json:
       guard !argument.isEmpty else {
         err.line("usage: .\(command.rawValue) FILE [--force]")
@@ -431,6 +427,49 @@ final class TriageREPL {
         return .stay
       }
     }
+  }
+
+  /// Writes the answers, and beside them the evidence's text and the probes' results, so a replay
+  /// of the file reads the same evidence and replays the same probe results.
+  private func saveAnswers(to path: String, force: Bool, walk: Walk) {
+    let url = URL(fileURLWithPath: path)
+    let stem = url.deletingPathExtension().lastPathComponent
+    let folder = url.deletingLastPathComponent()
+    var evidence: [(file: String, kind: String)] = []
+    var recorded: [Observation] = []
+    for observation in session.state.observations {
+      if observation.origin == .probe {
+        recorded.append(observation)
+        continue
+      }
+      let name = "\(stem).evidence-\(evidence.count + 1).txt"
+      do {
+        try AtomicFile.write(observation.raw, to: folder.appendingPathComponent(name), overwrite: force)
+      } catch {
+        err.line(err.styled("✗ ", .red) + error.description.replacingOccurrences(of: "error: ", with: ""))
+        return
+      }
+      evidence.append((name, observation.kind))
+    }
+    var probes: AnswerFile.ProbePolicy?
+    if !recorded.isEmpty {
+      let name = "\(stem).probes.jsonl"
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.sortedKeys]
+      let lines = recorded.compactMap { try? encoder.encode($0) }.map { String(decoding: $0, as: UTF8.self) }
+      do {
+        try AtomicFile.write(
+          lines.joined(separator: "\n") + "\n", to: folder.appendingPathComponent(name), overwrite: force)
+      } catch {
+        err.line(err.styled("✗ ", .red) + error.description.replacingOccurrences(of: "error: ", with: ""))
+        return
+      }
+      probes = .replay(name)
+    }
+    let text = AnswerFileWriter.render(
+      knowledgeBase: session.knowledgeBase, answers: session.answersOnPath(walk),
+      notes: session.state.notes, source: .user, evidence: evidence, probes: probes)
+    write(text, to: path, force: force, what: "answers")
   }
 
   private func pathAndForce(_ argument: String) -> (String, Bool) {

@@ -7,7 +7,8 @@ public enum AnswerFileWriter {
   ///   - source: how a replay labels the answers (`user` when a person gave them).
   public static func render(
     knowledgeBase: KnowledgeBase, answers: [(question: String, value: FactValue)], notes: [String],
-    source: Provenance.Source, missing: AnswerFile.MissingPolicy = .error
+    source: Provenance.Source, missing: AnswerFile.MissingPolicy = .error,
+    evidence: [(file: String, kind: String)] = [], probes: AnswerFile.ProbePolicy? = nil
   ) -> String {
     var lines = [
       "# NetTriage answers: replay with `nettriage run --answers FILE`.",
@@ -16,6 +17,18 @@ public enum AnswerFileWriter {
       "missing: \(missing.rawValue)",
       "source: \(source.rawValue)",
     ]
+    switch probes {
+    case .run?: lines.append("probes: run")
+    case .skip?: lines.append("probes: skip")
+    case .replay(let file)?: lines.append("probes: \(quoted("replay " + file))")
+    case nil: break
+    }
+    if !evidence.isEmpty {
+      lines.append("evidence:")
+      for entry in evidence {
+        lines.append("  - { file: \(quoted(entry.file)), kind: \(quoted(entry.kind)) }")
+      }
+    }
     lines.append(answers.isEmpty ? "answers: {}" : "answers:")
     for answer in answers {
       if let question = knowledgeBase.questions[answer.question] {
