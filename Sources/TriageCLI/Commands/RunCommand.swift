@@ -45,7 +45,8 @@ struct RunCommand: ParsableCommand {
 
   func validate() throws {
     if answers == nil && evidence.files.isEmpty {
-      throw ValidationError("give an answer file (--answers FILE), evidence (--evidence FILE), or both")
+      throw ValidationError(
+        "give an answer file (--answers FILE), evidence (--evidence FILE), or both")
     }
     if let missing, AnswerFile.MissingPolicy(rawValue: missing) == nil {
       throw ValidationError(

@@ -444,9 +444,11 @@ final class TriageREPL {
       }
       let name = "\(stem).evidence-\(evidence.count + 1).txt"
       do {
-        try AtomicFile.write(observation.raw, to: folder.appendingPathComponent(name), overwrite: force)
+        try AtomicFile.write(
+          observation.raw, to: folder.appendingPathComponent(name), overwrite: force)
       } catch {
-        err.line(err.styled("✗ ", .red) + error.description.replacingOccurrences(of: "error: ", with: ""))
+        err.line(
+          err.styled("✗ ", .red) + error.description.replacingOccurrences(of: "error: ", with: ""))
         return
       }
       evidence.append((name, observation.kind))
@@ -456,12 +458,16 @@ final class TriageREPL {
       let name = "\(stem).probes.jsonl"
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.sortedKeys]
-      let lines = recorded.compactMap { try? encoder.encode($0) }.map { String(decoding: $0, as: UTF8.self) }
+      let lines = recorded.compactMap { try? encoder.encode($0) }.map {
+        String(decoding: $0, as: UTF8.self)
+      }
       do {
         try AtomicFile.write(
-          lines.joined(separator: "\n") + "\n", to: folder.appendingPathComponent(name), overwrite: force)
+          lines.joined(separator: "\n") + "\n", to: folder.appendingPathComponent(name),
+          overwrite: force)
       } catch {
-        err.line(err.styled("✗ ", .red) + error.description.replacingOccurrences(of: "error: ", with: ""))
+        err.line(
+          err.styled("✗ ", .red) + error.description.replacingOccurrences(of: "error: ", with: ""))
         return
       }
       probes = .replay(name)
