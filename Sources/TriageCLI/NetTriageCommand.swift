@@ -15,7 +15,7 @@ public struct NetTriageCommand: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       StartCommand.self, RunCommand.self, ResumeCommand.self, SessionsCommand.self,
-      KnowledgeBaseCommand.self,
+      KnowledgeBaseCommand.self, ProbeCommand.self,
     ],
     defaultSubcommand: StartCommand.self
   )
