@@ -23,10 +23,10 @@ public struct TargetList: Sendable, Equatable {
   public static func parse(_ text: String, name: String) throws(Diagnostic) -> TargetList {
     var entries: [Entry] = []
     var number = 0
-    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    // "\r\n" is one Character in Swift, and a newline like "\n" and "\r".
+    for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
       number += 1
-      var line = Substring(rawLine)
-      if line.hasSuffix("\r") { line = line.dropLast() }
+      var line = rawLine
       if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
       let leading = line.prefix { $0 == " " || $0 == "\t" }.count
       let content = line.trimmingCharacters(in: .whitespaces)
