@@ -7,19 +7,23 @@ import TriageProbes
 struct ProbeCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "probe",
-    abstract: "Observe this machine: TCP connection census, limits, interfaces, DNS.",
+    abstract:
+      "Observe this machine: TCP connection census, limits, interfaces, DNS, one connect, a fan-out.",
     discussion: """
       Each probe looks at one thing and prints what it saw: a status line and key figures, the \
       raw observation with --raw, everything as JSON with --json. The census, limits and \
       interfaces probes only read; the dns probe sends one small query (two at most) to each DNS \
-      server. No probe changes anything on this machine.
+      server. No probe changes anything on this machine. connect and fanout open TCP connections \
+      only to the targets named on the command line or in the --targets file, never through a \
+      shell, each with a timeout, within the budget given (fanout's defaults stay below ISA/TMG's \
+      default limits).
 
       Exit status: 0 when the probe ran, 1 when it failed or could not run (the reason is \
       printed), 64 when the command line is wrong.
       """,
     subcommands: [
       ProbeCensusCommand.self, ProbeLimitsCommand.self, ProbeInterfacesCommand.self,
-      ProbeDNSCommand.self,
+      ProbeDNSCommand.self, ProbeConnectCommand.self, ProbeFanoutCommand.self,
     ]
   )
 
