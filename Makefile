@@ -5,7 +5,7 @@ SWIFT ?= swift
 PREFIX ?= /usr/local
 CONFIG ?= debug
 BIN := .build/$(CONFIG)/nettriage
-APT_PACKAGES := libedit-dev pkg-config
+APT_PACKAGES := libedit-dev pkg-config iptables iproute2
 
 .PHONY: all deps build run test unit lint kb-lint format install clean
 
