@@ -5,9 +5,12 @@ SWIFT ?= swift
 PREFIX ?= /usr/local
 CONFIG ?= debug
 BIN := .build/$(CONFIG)/nettriage
-APT_PACKAGES := libedit-dev pkg-config iptables iproute2
+APT_PACKAGES := libedit-dev pkg-config
+# The flood-mitigation lab (tests that need root) also needs these; installed when root, else the lab
+# tests report themselves skipped.
+LAB_PACKAGES := iptables iproute2
 
-.PHONY: all deps build run test unit lint kb-lint format install clean
+.PHONY: all deps lab-deps build run test unit lint kb-lint format install clean
 
 all: build
 
@@ -26,6 +29,15 @@ deps:
 	  fi; \
 	fi
 
+# The lab's packages, when root; without root the lab tests are skipped and say why.
+lab-deps:
+	@missing=""; \
+	for p in $(LAB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ] && [ "$$(id -u)" = 0 ]; then \
+	  echo "installing:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
 build: deps
 	$(SWIFT) build -c $(CONFIG)
 
@@ -36,7 +48,7 @@ run: build
 
 # Every test: unit, golden reports, end-to-end runs of the binary, the REPL through a pseudo-terminal,
 # plus the knowledge-base lint and the formatting lint.
-test: deps
+test: deps lab-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(BIN) kb lint --kb KnowledgeBase
