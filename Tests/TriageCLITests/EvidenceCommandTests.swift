@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+
+/// `nettriage parse` and `--evidence` through the built binary: the errors a person meets.
+@Suite("Evidence on the command line")
+struct EvidenceCommandTests {
+  @Test func unrecognisedInputListsTheKindsAndExits65() throws {
+    let folder = try TemporaryDirectory()
+    let file = try folder.write("mystery.txt", "hello\nthis is not a command's output\n")
+    let run = try BinaryRun.run(["parse", file])
+    #expect(run.status == 65)
+    #expect(run.standardError.contains("mystery.txt:1: cannot tell what kind of output this is"))
+    #expect(run.standardError.contains("netstat, ss, get-nettcpconnection, ipconfig"))
+  }
+
+  @Test func localizedWindowsOutputIsRefusedNotMisread() throws {
+    let folder = try TemporaryDirectory()
+    let file = try folder.write(
+      "netstat-de.txt",
+      "\r\nAktive Verbindungen\r\n\r\n  Proto  Lokale Adresse         Remoteadresse          Status\r\n  TCP    0.0.0.0:135            0.0.0.0:0              ABHÖREN\r\n"
+    )
+    let run = try BinaryRun.run(["parse", "auto", file, "--json"])
+    #expect(run.status == 65)
+    #expect(
+      run.standardError.contains(
+        "netstat-de.txt:2: this looks like the output of a Windows in another language"))
+    #expect(run.standardOutput.isEmpty)
+  }
+
+  @Test func missingFileExits66AndUnknownKindIsAUsageError() throws {
+    let missing = try BinaryRun.run(["parse", "netstat", "/nonexistent/netstat.txt"])
+    #expect(missing.status == 66)
+    let unknown = try BinaryRun.run(["parse", "netsat", "/nonexistent/netstat.txt"])
+    #expect(unknown.status == 64)
+    #expect(unknown.standardError.contains("did you mean 'netstat'?"))
+    let empty = try BinaryRun.run(["parse", "-"], input: "  \n\n")
+    #expect(empty.status == 65)
+    #expect(empty.standardError.contains("the input is empty"))
+  }
+
+  @Test func runNeedsAnswersOrEvidenceAndStopsOnUnreadableEvidence() throws {
+    let neither = try BinaryRun.run(["run"])
+    #expect(neither.status == 64)
+    #expect(
+      neither.standardError.contains(
+        "give an answer file (--answers FILE), evidence (--evidence FILE), or both"))
+    let folder = try TemporaryDirectory()
+    let file = try folder.write("garbage.txt", "\u{1}\u{2}\u{3} not evidence\n")
+    let run = try BinaryRun.run(["run", "--evidence", file])
+    #expect(run.status == 65)
+    #expect(run.standardError.contains("garbage.txt"))
+  }
+}
