@@ -1,0 +1,420 @@
+import TriageKit
+
+/// Reads PowerShell's `Test-NetConnection` (`tnc`): with and without `-Port`, with
+/// `-InformationLevel Detailed` or `Quiet`, and the `WARNING:` lines it writes before its result.
+///
+/// `ping_succeeded` is null when no ping ran or PowerShell hid it (a successful `-Port` test hides
+/// `PingSucceeded`, whose value then reads False: PowerShell issue 25818); `tcp_test_succeeded` is
+/// null without `-Port`. Several tests in one paste are listed in `tests`; the top-level fields are
+/// those of the first test that failed, else of the last one, and each fact is false when any test
+/// failed that way, true when every test that ran it passed.
+public enum TestNetConnectionImporter: EvidenceImporter {
+  public static let kind = EvidenceKind.testNetConnection
+  public static let summary =
+    "Test-NetConnection (tnc), with or without -Port, list or Quiet output"
+
+  public static func recognition(of text: EvidenceText) -> Int {
+    if let command = text.command?.lowercased(),
+      command.contains("test-netconnection") || command.hasPrefix("tnc ")
+    {
+      return 100
+    }
+    var score = 0
+    for line in text.lines.prefix(30) {
+      let trimmed = line.trimmed
+      if trimmed.starts(with: "WARNING: TCP connect to".utf8)
+        || trimmed.starts(with: "WARNING: Ping to".utf8)
+      {
+        score = max(score, 90)
+      }
+      guard let pair = keyValue(trimmed) else { continue }
+      switch String(decoding: pair.key, as: UTF8.self) {
+      case "TcpTestSucceeded", "PingSucceeded", "PingReplyDetails (RTT)", "NetRoute (NextHop)":
+        return 95
+      case "ComputerName": score = max(score, 80)
+      default: break
+      }
+    }
+    return score
+  }
+
+  public static func read(_ text: EvidenceText) throws(EvidenceError) -> Evidence {
+    var reader = Reader(source: text.source)
+    for item in text.linesWithPrompts {
+      switch item {
+      case .prompt(let number, let command):
+        reader.prompt(command, line: number)
+      case .line(let line):
+        try reader.read(line)
+      }
+    }
+    return try reader.finish()
+  }
+
+  public static let examples: [ImporterExample] = [
+    ImporterExample(
+      "port 445 filtered, ping answers",
+      input: """
+        PS C:\\> Test-NetConnection 10.0.0.9 -Port 445
+        WARNING: TCP connect to (10.0.0.9 : 445) failed
+
+
+        ComputerName           : 10.0.0.9
+        RemoteAddress          : 10.0.0.9
+        RemotePort             : 445
+        InterfaceAlias         : Ethernet
+        SourceAddress          : 10.0.0.5
+        PingSucceeded          : True
+        PingReplyDetails (RTT) : 1 ms
+        TcpTestSucceeded       : False
+        """,
+      facts: ["tnc.tcp-test-succeeded": .bool(false), "tnc.ping-succeeded": .bool(true)]),
+    ImporterExample(
+      "port 445 open: PowerShell hides the ping",
+      input: """
+        ComputerName     : fileserver7
+        RemoteAddress    : 10.0.3.17
+        RemotePort       : 445
+        InterfaceAlias   : Ethernet
+        SourceAddress    : 10.0.0.5
+        TcpTestSucceeded : True
+        """,
+      facts: ["tnc.tcp-test-succeeded": .bool(true)]),
+    ImporterExample(
+      "no -Port, the ping times out (newer PowerShell)",
+      input: """
+        WARNING: Ping to 10.0.0.9 failed with status: TimedOut
+
+        ComputerName           : 10.0.0.9
+        RemoteAddress          : 10.0.0.9
+        InterfaceAlias         : Ethernet
+        SourceAddress          : 10.0.0.5
+        PingSucceeded          : False
+        PingReplyDetails (RTT) : 0 ms
+        """,
+      facts: ["tnc.ping-succeeded": .bool(false)]),
+    ImporterExample(
+      "-InformationLevel Quiet",
+      input: """
+        PS C:\\> Test-NetConnection fileserver7 -Port 445 -InformationLevel Quiet
+        False
+        """,
+      facts: ["tnc.tcp-test-succeeded": .bool(false)]),
+  ]
+
+  /// `Name   : value` → (key, value); the key is letters, digits, spaces and parentheses.
+  static func keyValue(_ trimmed: ArraySlice<UInt8>) -> (
+    key: ArraySlice<UInt8>, value: ArraySlice<UInt8>
+  )? {
+    guard let first = trimmed.first, (65...90).contains(first) || (97...122).contains(first) else {
+      return nil
+    }
+    var index = trimmed.startIndex
+    while index < trimmed.endIndex {
+      let byte = trimmed[index]
+      if byte == UInt8(ascii: ":") {
+        guard index > trimmed.startIndex, trimmed[index - 1] == 32,
+          index + 1 == trimmed.endIndex || trimmed[index + 1] == 32
+        else { return nil }
+        let key = Bytes.trim(trimmed[trimmed.startIndex..<index])
+        return (key, Bytes.trim(trimmed[(index + 1)...]))
+      }
+      let allowed =
+        (65...90).contains(byte) || (97...122).contains(byte) || (48...57).contains(byte)
+        || byte == 32 || byte == UInt8(ascii: "(") || byte == UInt8(ascii: ")")
+      guard allowed else { return nil }
+      index += 1
+    }
+    return nil
+  }
+
+  /// One test as read.
+  struct Test {
+    var line: Int
+    var lastLine: Int
+    var computerName: String?
+    var remoteAddress: String?
+    var remotePort: Int?
+    var interfaceAlias: String?
+    var sourceAddress: String?
+    var tcp: Bool?
+    var ping: Bool?
+    var rtt: Int?
+    var warnings: [String] = []
+    var pingStatus: String?
+    var nameResolutionFailed = false
+    var keys = 0
+
+    init(line: Int) {
+      self.line = line
+      self.lastLine = line
+    }
+
+    var hasResult: Bool { tcp != nil || ping != nil }
+    var isEmpty: Bool { keys == 0 && warnings.isEmpty }
+    var failed: Bool { tcp == false || (tcp == nil && ping == false) }
+  }
+
+  /// What a command line says about the Quiet result that follows it.
+  struct Command {
+    var isTest: Bool
+    var computerName: String?
+    var port: Int?
+    var quiet: Bool
+  }
+
+  struct Reader {
+    let source: String
+    var tests: [Test] = []
+    var current = Test(line: 1)
+    var command: Command?
+    var continuing = false
+    var lineCount = 0
+
+    init(source: String) { self.source = source }
+
+    mutating func prompt(_ text: String, line: Int) {
+      lineCount = line
+      continuing = false
+      command = Self.parse(text)
+      if command?.isTest == true { startTest(at: line) }
+    }
+
+    mutating func read(_ line: EvidenceLine) throws(EvidenceError) {
+      lineCount = line.number
+      let trimmed = line.trimmed
+      guard !trimmed.isEmpty else {
+        continuing = false
+        return
+      }
+      // 'PS C:\> $result = Test-NetConnection …' is a prompt the decoder does not know.
+      if let command = PromptAwareLine.foreignPrompt(trimmed) {
+        prompt(command, line: line.number)
+        return
+      }
+      if let first = Bytes.fields(trimmed).first,
+        Bytes.equalsIgnoringCase(first, "Test-NetConnection")
+          || Bytes.equalsIgnoringCase(first, "tnc")
+      {
+        // The command pasted without its prompt.
+        prompt(String(decoding: trimmed, as: UTF8.self), line: line.number)
+        return
+      }
+      if trimmed.starts(with: "WARNING:".utf8) {
+        warning(Bytes.trim(trimmed.dropFirst(8)), line: line.number)
+        return
+      }
+      if let pair = keyValue(trimmed) {
+        try take(pair.key, pair.value, line: line)
+        return
+      }
+      if continuing, line.bytes.first == 32 || line.bytes.first == 9 {
+        current.lastLine = line.number
+        return
+      }
+      if let command, command.quiet,
+        let value = Self.bool(trimmed)
+      {
+        startTest(at: line.number)
+        current.computerName = command.computerName
+        current.remotePort = command.port
+        current.keys += 1
+        if command.port != nil { current.tcp = value } else { current.ping = value }
+        self.command?.quiet = false
+        return
+      }
+      // Output of another command typed at the same prompt is passed over.
+      if let command, !command.isTest { return }
+      throw EvidenceError(
+        source: source, line: line.number, column: line.column(of: trimmed),
+        message:
+          "expected a 'Name : value' line of Test-NetConnection or a 'WARNING:' line, found '\(String(decoding: trimmed.prefix(60), as: UTF8.self))'"
+      )
+    }
+
+    private mutating func warning(_ text: ArraySlice<UInt8>, line: Int) {
+      continuing = false
+      if current.hasResult { startTest(at: line) }
+      current.lastLine = line
+      let message = String(decoding: text, as: UTF8.self)
+      current.warnings.append(message)
+      if text.starts(with: "Ping to ".utf8) {
+        for label in ["with status:", "Status:"] {
+          if let found = Bytes.find(Array(label.utf8), in: text) {
+            current.pingStatus = String(
+              decoding: Bytes.trim(text[(found + label.utf8.count)...]), as: UTF8.self)
+          }
+        }
+      } else if text.starts(with: "Name resolution of ".utf8) {
+        current.nameResolutionFailed = true
+      }
+    }
+
+    private mutating func take(
+      _ key: ArraySlice<UInt8>, _ value: ArraySlice<UInt8>, line: EvidenceLine
+    ) throws(EvidenceError) {
+      let name = String(decoding: key, as: UTF8.self)
+      if name == "ComputerName", current.computerName != nil || current.hasResult {
+        startTest(at: line.number)
+      }
+      current.keys += 1
+      current.lastLine = line.number
+      continuing = true
+      let text = value.isEmpty ? nil : String(decoding: value, as: UTF8.self)
+      switch name {
+      case "ComputerName": current.computerName = text
+      case "RemoteAddress": current.remoteAddress = text
+      case "RemotePort":
+        guard let port = Bytes.int(value), port <= 65535, !value.contains(UInt8(ascii: ",")) else {
+          throw expected("a port number", found: value, line: line)
+        }
+        current.remotePort = port
+      case "InterfaceAlias": current.interfaceAlias = text
+      case "SourceAddress": current.sourceAddress = text
+      case "TcpTestSucceeded":
+        guard let flag = Self.bool(value) else {
+          throw expected("True or False", found: value, line: line)
+        }
+        current.tcp = flag
+      case "PingSucceeded":
+        guard let flag = Self.bool(value) else {
+          throw expected("True or False", found: value, line: line)
+        }
+        current.ping = flag
+      case "PingReplyDetails (RTT)":
+        let fields = Bytes.fields(value)
+        if let first = fields.first, let rtt = Bytes.int(first) {
+          current.rtt = rtt
+        } else if !value.isEmpty {
+          throw expected("a round-trip time such as '12 ms'", found: value, line: line)
+        }
+      default:
+        break
+      }
+    }
+
+    private func expected(_ what: String, found value: ArraySlice<UInt8>, line: EvidenceLine)
+      -> EvidenceError
+    {
+      EvidenceError(
+        source: source, line: line.number, column: line.column(of: value),
+        message: "expected \(what), found '\(String(decoding: value.prefix(60), as: UTF8.self))'")
+    }
+
+    private static func bool(_ value: ArraySlice<UInt8>) -> Bool? {
+      if Bytes.equalsIgnoringCase(value, "true") { return true }
+      if Bytes.equalsIgnoringCase(value, "false") { return false }
+      return nil
+    }
+
+    /// `Test-NetConnection host -Port 445 -InformationLevel Quiet` → what it tests.
+    private static func parse(_ text: String) -> Command {
+      let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+      guard
+        let start = words.firstIndex(where: {
+          $0.lowercased().hasSuffix("test-netconnection") || $0.lowercased() == "tnc"
+        })
+      else { return Command(isTest: false, quiet: false) }
+      var command = Command(isTest: true, quiet: false)
+      var index = start + 1
+      while index < words.count {
+        let word = words[index].lowercased()
+        let next = index + 1 < words.count ? words[index + 1] : nil
+        if word == "-port" || word == "-p" || word == "-remoteport" {
+          command.port = next.flatMap { Int($0) }
+          index += 2
+        } else if word == "-commontcpport" {
+          let ports = ["smb": 445, "http": 80, "rdp": 3389, "winrm": 5985]
+          command.port = next.flatMap { ports[$0.lowercased()] }
+          index += 2
+        } else if word == "-informationlevel" {
+          command.quiet = next?.lowercased() == "quiet"
+          index += 2
+        } else if word == "-computername" || word == "-cn" || word == "-remoteaddress" {
+          command.computerName = next
+          index += 2
+        } else if word.hasPrefix("-") {
+          index += 1
+        } else {
+          if command.computerName == nil { command.computerName = words[index] }
+          index += 1
+        }
+      }
+      return command
+    }
+
+    private mutating func startTest(at line: Int) {
+      if !current.isEmpty { tests.append(current) }
+      current = Test(line: line)
+    }
+
+    mutating func finish() throws(EvidenceError) -> Evidence {
+      startTest(at: lineCount + 1)
+      guard !tests.isEmpty else {
+        throw EvidenceError(
+          source: source, line: nil,
+          message:
+            "no Test-NetConnection result found (expected 'ComputerName : …', 'TcpTestSucceeded : …' or 'PingSucceeded : …' lines)",
+          reason: .unrecognised)
+      }
+      for test in tests {
+        if test.keys == 0 || (!test.hasResult && test.remoteAddress == nil) {
+          throw EvidenceError(
+            source: source, line: test.lastLine,
+            message:
+              "the test that starts at line \(test.line) stops before its result (expected 'RemoteAddress', 'PingSucceeded' or 'TcpTestSucceeded' lines)",
+            reason: .truncated)
+        }
+        if test.remotePort != nil, test.tcp == nil, !test.nameResolutionFailed {
+          throw EvidenceError(
+            source: source, line: test.lastLine,
+            message:
+              "the test that starts at line \(test.line) has a RemotePort but no 'TcpTestSucceeded : True|False' line",
+            reason: .truncated)
+        }
+      }
+      let top = tests.first(where: \.failed) ?? tests[tests.count - 1]
+      var fields = self.fields(of: top)
+      fields.append(("tests", .array(tests.map { .object(self.fields(of: $0)) })))
+      // A fact is false when any test failed that way, true when every test that ran it passed.
+      var facts: [String: FactValue] = [:]
+      let tcpResults = tests.compactMap(\.tcp)
+      if !tcpResults.isEmpty {
+        facts["tnc.tcp-test-succeeded"] = .bool(!tcpResults.contains(false))
+      }
+      let pingResults = tests.compactMap(\.ping)
+      if !pingResults.isEmpty { facts["tnc.ping-succeeded"] = .bool(!pingResults.contains(false)) }
+      var figures: [String] = []
+      if tests.count > 1 {
+        figures.append("\(tests.count) tests, \(tests.filter(\.failed).count) failed")
+      }
+      var figure = "\(top.computerName ?? top.remoteAddress ?? "?")"
+      if let port = top.remotePort { figure += " port \(port)" }
+      figure += ":"
+      if let tcp = top.tcp { figure += tcp ? " TCP connect succeeded" : " TCP connect failed" }
+      if let ping = top.ping {
+        figure += top.tcp == nil ? "" : ","
+        figure += ping ? " ping answered" : " ping failed"
+        if let status = top.pingStatus { figure += " (\(status))" }
+      }
+      figures.append(figure)
+      return Evidence(
+        kind: .testNetConnection, format: "test-netconnection", fields: fields, facts: facts,
+        figures: figures, lines: lineCount)
+    }
+
+    private func fields(of test: Test) -> [(key: String, value: JSONValue)] {
+      [
+        ("computer_name", test.computerName.map(JSONValue.string) ?? .null),
+        ("remote_address", test.remoteAddress.map(JSONValue.string) ?? .null),
+        ("remote_port", test.remotePort.map(JSONValue.int) ?? .null),
+        ("tcp_test_succeeded", test.tcp.map(JSONValue.bool) ?? .null),
+        ("ping_succeeded", test.ping.map(JSONValue.bool) ?? .null),
+        ("ping_rtt_ms", test.rtt.map(JSONValue.int) ?? .null),
+        ("source_address", test.sourceAddress.map(JSONValue.string) ?? .null),
+        ("interface_alias", test.interfaceAlias.map(JSONValue.string) ?? .null),
+        ("warnings", .array(test.warnings.map(JSONValue.string))),
+      ]
+    }
+  }
+}
