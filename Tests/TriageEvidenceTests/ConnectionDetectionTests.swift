@@ -75,6 +75,20 @@ import TriageKit
     }
   }
 
+  @Test func theEarliestHeaderWinsWhenOutputsArePastedTogether() throws {
+    let ss = try ConnectionFixture.named("ss-tnp.out").bytes
+    let windows = try ConnectionFixture.named("windows-10-netstat-an.out").bytes
+    let ssFirst = try EvidenceText(bytes: ss + windows, source: "t")
+    #expect("\(try #require(EvidenceImporters.detect(ssFirst)).importer)" == "SSImporter")
+    let windowsFirst = try EvidenceText(bytes: windows + ss, source: "t")
+    #expect(
+      "\(try #require(EvidenceImporters.detect(windowsFirst)).importer)" == "WindowsNetstatImporter"
+    )
+    // Each reads its own part and stops with an error at the other's.
+    #expect(throws: EvidenceError.self) { try EvidenceImporters.read(ssFirst) }
+    #expect(throws: EvidenceError.self) { try EvidenceImporters.read(windowsFirst) }
+  }
+
   @Test func headerScoresBeatRowShapes() throws {
     let windows = try EvidenceText("  TCP    10.0.0.5:1  10.0.0.9:445  SYN_SENT\n")
     #expect(WindowsNetstatImporter.recognition(of: windows) == 60)

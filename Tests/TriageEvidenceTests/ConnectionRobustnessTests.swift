@@ -82,7 +82,8 @@ import TriageKit
     let viaCRLF = try fixture.importer.read(try EvidenceText(bytes: crlf, source: "crlf"))
     #expect(viaCRLF == original)
     let utf16: [UInt8] =
-      [0xFF, 0xFE] + string.replacingOccurrences(of: "\n", with: "\r\n").utf16.flatMap {
+      [0xFF, 0xFE]
+      + string.replacingOccurrences(of: "\n", with: "\r\n").utf16.flatMap {
         [UInt8($0 & 0xFF), UInt8($0 >> 8)]
       }
     let text = try EvidenceText(bytes: utf16, source: "utf16")

@@ -155,13 +155,15 @@ enum ConnectionRows {
 
   // MARK: - Errors
 
-  /// An error about a row. A row on the input's last line that is not what it should be was cut
-  /// off (a paste that stopped early), and says so.
+  /// An error about a row, at the column of `slice`, or just after the row's last character when
+  /// something is missing. A row on the input's last line that is not what it should be was cut off
+  /// (a paste that stopped early), and says so.
   static func rowError(
     _ message: String, line: EvidenceLine, at slice: ArraySlice<UInt8>? = nil,
     in text: EvidenceText
   ) -> EvidenceError {
-    let column = slice.map { line.column(of: $0) }
+    let end = line.trimmed.endIndex
+    let column = line.column(of: slice ?? line.bytes[end..<end])
     if isLast(line, in: text) {
       return EvidenceError(
         source: text.source, line: line.number, column: column,

@@ -89,7 +89,8 @@ public struct ConnectionTally: Sendable {
 
   /// The evidence: fields in contract order, all `tcp.*` facts, and the figures a person reads.
   public func evidence(kind: EvidenceKind, format: String, lines: Int) -> Evidence {
-    Evidence(kind: kind, format: format, fields: fields, facts: facts, figures: figures, lines: lines)
+    Evidence(
+      kind: kind, format: format, fields: fields, facts: facts, figures: figures, lines: lines)
   }
 
   /// `connections`, `states`, `remote_ports`, `remote_hosts`, `pids` (architecture.md).
@@ -142,7 +143,9 @@ public struct ConnectionTally: Sendable {
     }
     var figures = states.map { "\(Self.grouped(count(of: $0))) \($0.rawValue)" }
     if listsEndpoints {
-      if establishedSMB > 0 { figures.append("\(Self.grouped(establishedSMB)) ESTABLISHED to 445/139") }
+      if establishedSMB > 0 {
+        figures.append("\(Self.grouped(establishedSMB)) ESTABLISHED to 445/139")
+      }
       if synSentSMB > 0 { figures.append("\(Self.grouped(synSentSMB)) SYN_SENT to 445/139") }
       let hosts = remoteHostCount
       if hosts > 0 { figures.append("\(Self.grouped(hosts)) remote host\(hosts == 1 ? "" : "s")") }

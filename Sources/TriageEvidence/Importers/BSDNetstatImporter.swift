@@ -12,23 +12,24 @@ public enum BSDNetstatImporter: EvidenceImporter {
   public static func recognition(of text: EvidenceText) -> Int {
     var score = 0
     var buffer = FieldBuffer()
-    for line in ConnectionRows.head(of: text) {
+    for (index, line) in ConnectionRows.head(of: text).enumerated() {
+      let later = min(index, 15)  // the earliest header wins when outputs are pasted together
       if line.hasPrefix("Active Internet connections") {
         if line.contains("(servers and established)") || line.contains("(only servers)")
           || line.contains("(w/o servers)")
         {
           return 0
         }
-        if line.contains("(including servers)") { return 95 }
+        if line.contains("(including servers)") { return 95 - later }
         continue
       }
       if line.hasPrefix("Proto") || line.contains(" Proto ") {
-        if line.contains("(state)") { return 95 }
+        if line.contains("(state)") { return 95 - later }
         continue
       }
       buffer.split(line.bytes)
       if score == 0, let index = protoIndex(in: buffer.fields), isRow(buffer.fields, proto: index) {
-        score = 60
+        score = 60 - later
       }
     }
     return score
@@ -204,7 +205,8 @@ public enum BSDNetstatImporter: EvidenceImporter {
         7fb03cb94d692475 1c9f9fcd tcp4       0      0  10.0.0.5.5480      10.0.0.9.445       ESTABLISHED
         """,
       facts: [
-        "tcp.connections": .number(2), "tcp.close-wait": .number(1), "tcp.established-smb": .number(1),
+        "tcp.connections": .number(2), "tcp.close-wait": .number(1),
+        "tcp.established-smb": .number(1),
       ]),
   ]
 }

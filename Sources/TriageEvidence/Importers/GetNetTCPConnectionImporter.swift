@@ -9,19 +9,23 @@ import TriageKit
 /// right-aligned numbers read the same; an empty `AppliedSetting` is just an empty column.
 public enum GetNetTCPConnectionImporter: EvidenceImporter {
   public static let kind = EvidenceKind.getNetTCPConnection
-  public static let summary = "PowerShell Get-NetTCPConnection (table, Format-List, Group-Object State)"
+  public static let summary =
+    "PowerShell Get-NetTCPConnection (table, Format-List, Group-Object State)"
 
   public static func recognition(of text: EvidenceText) -> Int {
     var buffer = FieldBuffer()
     var listKeys = 0
     var group: (count: Int, name: Int)?
-    for line in ConnectionRows.head(of: text, limit: 40) {
+    for (index, line) in ConnectionRows.head(of: text, limit: 40).enumerated() {
+      let later = min(index, 15)  // the earliest header wins when outputs are pasted together
       buffer.split(line.bytes)
       let fields = buffer.fields
-      if TableColumns(header: line, fields: fields) != nil { return 95 }
-      if let key = listKey(line)?.key, properties.contains(where: { ConnectionRows.equals(key, $0) }) {
+      if TableColumns(header: line, fields: fields) != nil { return 95 - later }
+      if let key = listKey(line)?.key,
+        properties.contains(where: { ConnectionRows.equals(key, $0) })
+      {
         listKeys += 1
-        if listKeys >= 3 { return 90 }
+        if listKeys >= 3 { return 90 - later }
         continue
       }
       if let found = groupHeader(fields) {
@@ -29,7 +33,7 @@ public enum GetNetTCPConnectionImporter: EvidenceImporter {
       } else if let group, fields.count > max(group.count, group.name),
         Bytes.int(fields[group.count]) != nil, ConnectionRows.state(fields[group.name]) != nil
       {
-        return 80
+        return 80 - later
       }
     }
     return 0
@@ -270,9 +274,13 @@ public enum GetNetTCPConnectionImporter: EvidenceImporter {
     /// The columns of a header line, or `nil` unless it is Get-NetTCPConnection's.
     init?(header line: EvidenceLine, fields: [ArraySlice<UInt8>]) {
       guard fields.count >= 3,
-        fields.contains(where: { ConnectionRows.equals($0, GetNetTCPConnectionImporter.localAddress) }),
+        fields.contains(where: {
+          ConnectionRows.equals($0, GetNetTCPConnectionImporter.localAddress)
+        }),
         fields.contains(where: { ConnectionRows.equals($0, GetNetTCPConnectionImporter.localPort) })
-          || fields.contains(where: { ConnectionRows.equals($0, GetNetTCPConnectionImporter.remoteAddress) })
+          || fields.contains(where: {
+            ConnectionRows.equals($0, GetNetTCPConnectionImporter.remoteAddress)
+          })
       else { return nil }
       starts = fields.map { line.column(of: $0) - 1 }
       names = fields.map(Self.name(of:))
@@ -292,11 +300,17 @@ public enum GetNetTCPConnectionImporter: EvidenceImporter {
     }
 
     static func name(of field: ArraySlice<UInt8>) -> Column {
-      if ConnectionRows.equals(field, GetNetTCPConnectionImporter.localAddress) { return .localAddress }
-      if ConnectionRows.equals(field, GetNetTCPConnectionImporter.remoteAddress) { return .remoteAddress }
+      if ConnectionRows.equals(field, GetNetTCPConnectionImporter.localAddress) {
+        return .localAddress
+      }
+      if ConnectionRows.equals(field, GetNetTCPConnectionImporter.remoteAddress) {
+        return .remoteAddress
+      }
       if ConnectionRows.equals(field, GetNetTCPConnectionImporter.remotePort) { return .remotePort }
       if ConnectionRows.equals(field, GetNetTCPConnectionImporter.state) { return .state }
-      if ConnectionRows.equals(field, GetNetTCPConnectionImporter.owningProcess) { return .owningProcess }
+      if ConnectionRows.equals(field, GetNetTCPConnectionImporter.owningProcess) {
+        return .owningProcess
+      }
       return .other
     }
 
@@ -333,7 +347,9 @@ public enum GetNetTCPConnectionImporter: EvidenceImporter {
   static let remotePort = Array("RemotePort".utf8)
   static let state = Array("State".utf8)
   static let owningProcess = Array("OwningProcess".utf8)
-  static let properties = [localAddress, localPort, remoteAddress, remotePort, state, owningProcess]
+  static let properties = [
+    localAddress, localPort, remoteAddress, remotePort, state, owningProcess,
+  ]
   private static let countColumn = Array("Count".utf8)
   private static let nameColumn = Array("Name".utf8)
   static let example = "10.0.0.5   52312   10.0.0.9   445   SynSent   Internet"

@@ -11,21 +11,22 @@ public enum LinuxNetstatImporter: EvidenceImporter {
   public static func recognition(of text: EvidenceText) -> Int {
     var score = 0
     var buffer = FieldBuffer()
-    for line in ConnectionRows.head(of: text) {
+    for (index, line) in ConnectionRows.head(of: text).enumerated() {
+      let later = min(index, 15)  // the earliest header wins when outputs are pasted together
       if line.hasPrefix("Active Internet connections") {
         if line.contains("(servers and established)") || line.contains("(only servers)")
           || line.contains("(w/o servers)")
         {
-          return 95
+          return 95 - later
         }
         continue
       }
       if line.hasPrefix("Proto"), line.contains("Recv-Q"), line.contains("Foreign Address") {
         if line.contains("(state)") { return 0 }
-        return 90
+        return 90 - later
       }
       buffer.split(line.bytes)
-      if score == 0, isRow(buffer.fields) { score = 60 }
+      if score == 0, isRow(buffer.fields) { score = 60 - later }
     }
     return score
   }

@@ -16,17 +16,18 @@ public enum SSImporter: EvidenceImporter {
   public static func recognition(of text: EvidenceText) -> Int {
     var score = 0
     var buffer = FieldBuffer()
-    for line in ConnectionRows.head(of: text) {
+    for (index, line) in ConnectionRows.head(of: text).enumerated() {
+      let later = min(index, 15)  // the earliest header wins when outputs are pasted together
       buffer.split(line.bytes)
       let fields = buffer.fields
       if Layout(header: fields) != nil {
-        return line.contains("Address:Port") ? 95 : 80
+        return line.contains("Address:Port") ? 95 - later : 80 - later
       }
       if score == 0, let layout = Layout(row: fields), layout.hasState,
         fields.count >= layout.width, ConnectionRows.endpoint(fields[layout.local]) != nil,
         ConnectionRows.endpoint(fields[layout.local + 1]) != nil
       {
-        score = 60
+        score = 60 - later
       }
     }
     return score
@@ -284,7 +285,9 @@ public enum SSImporter: EvidenceImporter {
         0        1               10.0.0.5:50200         10.0.0.9:445
         0        1               10.0.0.5:50201        10.0.0.10:445
         """,
-      facts: ["tcp.syn-sent": .number(2), "tcp.syn-sent-smb": .number(2), "tcp.established": .number(0)]),
+      facts: [
+        "tcp.syn-sent": .number(2), "tcp.syn-sent-smb": .number(2), "tcp.established": .number(0),
+      ]),
   ]
 }
 

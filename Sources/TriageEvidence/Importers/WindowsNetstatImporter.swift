@@ -11,16 +11,17 @@ public enum WindowsNetstatImporter: EvidenceImporter {
   public static func recognition(of text: EvidenceText) -> Int {
     var score = 0
     var buffer = FieldBuffer()
-    for line in ConnectionRows.head(of: text) {
+    for (index, line) in ConnectionRows.head(of: text).enumerated() {
+      let later = min(index, 15)  // the earliest header wins when outputs are pasted together
       let trimmed = line.trimmed
-      if trimmed.elementsEqual("Active Connections".utf8) { return 95 }
+      if trimmed.elementsEqual("Active Connections".utf8) { return 95 - later }
       if line.hasPrefix("Proto"), line.contains("Local Address"), line.contains("Foreign Address"),
         !line.contains("Recv-Q"), !line.contains("(state)")
       {
-        return 90
+        return 90 - later
       }
       buffer.split(line.bytes)
-      if score == 0, isRow(buffer.fields) { score = 60 }
+      if score == 0, isRow(buffer.fields) { score = 60 - later }
     }
     return score
   }
@@ -101,14 +102,19 @@ public enum WindowsNetstatImporter: EvidenceImporter {
         "expected a state such as ESTABLISHED or SYN_SENT, found '\(ConnectionRows.shown(fields[3]))'",
         line: line, at: fields[3], in: text)
     }
+    // After the state: the PID (-o) and words such as `InHost` (-t's offload state) or
+    // `Internet` (-y's template), in either order.
     var pid: Int?
-    if fields.count >= 5 {
-      guard let value = Bytes.int(fields[4]) else {
+    for field in fields.dropFirst(4) {
+      if let value = Bytes.int(field) {
+        if pid == nil { pid = value }
+      } else if !field.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) {
         throw ConnectionRows.rowError(
-          "expected a process id, found '\(ConnectionRows.shown(fields[4]))'", line: line,
-          at: fields[4], in: text)
+          "expected a process id, found '\(ConnectionRows.shown(field))'", line: line, at: field,
+          in: text)
       }
-      pid = value
+    }
+    if pid != nil {
       tally.listsProcesses = true
     } else if pidRequired {
       throw ConnectionRows.rowError(

@@ -57,10 +57,13 @@ import TriageKit
   }
 
   @Test func oneHostWhateverItsSpelling() {
-    #expect(ConnectionTally.hostKey(ArraySlice("[::ffff:10.0.0.9]".utf8)).elementsEqual("10.0.0.9".utf8))
-    #expect(ConnectionTally.hostKey(ArraySlice("::FFFF:10.0.0.9".utf8)).elementsEqual("10.0.0.9".utf8))
+    #expect(
+      ConnectionTally.hostKey(ArraySlice("[::ffff:10.0.0.9]".utf8)).elementsEqual("10.0.0.9".utf8))
+    #expect(
+      ConnectionTally.hostKey(ArraySlice("::FFFF:10.0.0.9".utf8)).elementsEqual("10.0.0.9".utf8))
     #expect(ConnectionTally.hostKey(ArraySlice("fe80::1%4".utf8)).elementsEqual("fe80::1".utf8))
-    #expect(ConnectionTally.hostKey(ArraySlice("[fe80::1]%eth0".utf8)).elementsEqual("fe80::1".utf8))
+    #expect(
+      ConnectionTally.hostKey(ArraySlice("[fe80::1]%eth0".utf8)).elementsEqual("fe80::1".utf8))
     #expect(ConnectionTally.hostKey(ArraySlice("::ffff".utf8)).elementsEqual("::ffff".utf8))
   }
 

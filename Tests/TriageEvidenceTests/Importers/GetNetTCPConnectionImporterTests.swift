@@ -12,7 +12,8 @@ import TriageKit
     #expect(evidence.kind == .getNetTCPConnection)
     #expect(evidence.format == "get-nettcpconnection-table")
     #expect(evidence[field: "connections"] == 8)
-    #expect(evidence.counts("states") == ["ESTABLISHED": 2, "CLOSE_WAIT": 1, "CLOSED": 3, "LISTEN": 2])
+    #expect(
+      evidence.counts("states") == ["ESTABLISHED": 2, "CLOSE_WAIT": 1, "CLOSED": 3, "LISTEN": 2])
     #expect(evidence.counts("remote_ports") == ["443": 2, "3389": 1])
     #expect(evidence[field: "remote_hosts"] == 3)
     #expect(evidence[field: "pids"] == nil)

@@ -56,6 +56,7 @@ import TriageKit
       """
     let error = try #require(connectionError(input, with: importer))
     #expect(error.line == 4)
+    #expect(error.column == 55)  // just after the cut, where the state is missing
     #expect(error.reason == .truncated)
   }
 

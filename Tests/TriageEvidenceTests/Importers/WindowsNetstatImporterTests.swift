@@ -106,6 +106,23 @@ import TriageKit
     #expect(error.message.contains("process id"))
   }
 
+  @Test func offloadStateColumnIsNotAPID() throws {
+    let evidence = try readConnections(
+      """
+      Active Connections
+        Proto  Local Address          Foreign Address        State           PID      Offload State
+        TCP    10.0.0.5:52312         10.0.0.9:445           ESTABLISHED     2212     InHost
+        TCP    10.0.0.5:52313         10.0.0.9:445           ESTABLISHED     2212     InHost
+      """, with: importer)
+    #expect(evidence.counts("pids") == ["2212": 2])
+    let error = try #require(
+      connectionError(
+        "  TCP    10.0.0.5:52312    10.0.0.9:445    ESTABLISHED    12:34\n  TCP    10.0.0.5:1    10.0.0.9:445    ESTABLISHED\n",
+        with: importer))
+    #expect(error.line == 1)
+    #expect(error.message == "expected a process id, found '12:34'")
+  }
+
   @Test func headerWithoutRowsIsNoConnections() throws {
     let error = try #require(
       connectionError(

@@ -41,9 +41,13 @@ struct ConnectionFixture: Sendable, CustomTestStringConvertible {
   ]
 
   static let all: [ConnectionFixture] = [
-    .init(kind: "netstat", name: "windows-10-netstat-an.out", importerName: "WindowsNetstatImporter"),
-    .init(kind: "netstat", name: "windows-10-netstat-aonb.out", importerName: "WindowsNetstatImporter"),
-    .init(kind: "netstat", name: "centos-7.7-netstat-sudo-lnp.out", importerName: "LinuxNetstatImporter"),
+    .init(
+      kind: "netstat", name: "windows-10-netstat-an.out", importerName: "WindowsNetstatImporter"),
+    .init(
+      kind: "netstat", name: "windows-10-netstat-aonb.out", importerName: "WindowsNetstatImporter"),
+    .init(
+      kind: "netstat", name: "centos-7.7-netstat-sudo-lnp.out", importerName: "LinuxNetstatImporter"
+    ),
     .init(kind: "netstat", name: "ubuntu-netstat-aptn.out", importerName: "LinuxNetstatImporter"),
     .init(kind: "netstat", name: "freebsd12-netstat-an.out", importerName: "BSDNetstatImporter"),
     .init(kind: "netstat", name: "osx-10.14.6-netstat-An.out", importerName: "BSDNetstatImporter"),
@@ -51,10 +55,18 @@ struct ConnectionFixture: Sendable, CustomTestStringConvertible {
     .init(kind: "ss", name: "ss-sudo-tulanp.out", importerName: "SSImporter"),
     .init(kind: "ss", name: "ss-tulpan-ens160.out", importerName: "SSImporter"),
     .init(kind: "ss", name: "ss-tnp.out", importerName: "SSImporter"),
-    .init(kind: "get-nettcpconnection", name: "snowcapcyber-table.out", importerName: "GetNetTCPConnectionImporter"),
-    .init(kind: "get-nettcpconnection", name: "owning-process-table.out", importerName: "GetNetTCPConnectionImporter"),
-    .init(kind: "get-nettcpconnection", name: "state-listen-established-table.out", importerName: "GetNetTCPConnectionImporter"),
-    .init(kind: "get-nettcpconnection", name: "format-list.out", importerName: "GetNetTCPConnectionImporter"),
+    .init(
+      kind: "get-nettcpconnection", name: "snowcapcyber-table.out",
+      importerName: "GetNetTCPConnectionImporter"),
+    .init(
+      kind: "get-nettcpconnection", name: "owning-process-table.out",
+      importerName: "GetNetTCPConnectionImporter"),
+    .init(
+      kind: "get-nettcpconnection", name: "state-listen-established-table.out",
+      importerName: "GetNetTCPConnectionImporter"),
+    .init(
+      kind: "get-nettcpconnection", name: "format-list.out",
+      importerName: "GetNetTCPConnectionImporter"),
   ]
 
   /// The fixture called `name`.
