@@ -136,13 +136,21 @@ enum ConnectionRows {
     return Bytes.int(bytes[(at + pidMarker.count)..<end])
   }
 
-  /// The pid of Linux netstat's `PID/Program name` (`1469/master`), `nil` for `-`.
-  static func slashProcess(_ field: ArraySlice<UInt8>) -> Int?? {
-    if field.count == 1, field.first == UInt8(ascii: "-") { return .some(nil) }
+  /// What Linux netstat's `PID/Program name` column says.
+  enum ProgramColumn: Equatable {
+    /// `1469/master`.
+    case process(Int)
+    /// `-`: netstat could not tell (not root).
+    case unknown
+  }
+
+  /// The `PID/Program name` value in `field`, or `nil` when `field` is not one.
+  static func program(_ field: ArraySlice<UInt8>) -> ProgramColumn? {
+    if field.count == 1, field.first == UInt8(ascii: "-") { return .unknown }
     guard let slash = field.firstIndex(of: UInt8(ascii: "/")), slash > field.startIndex,
       let pid = Bytes.int(field[..<slash])
     else { return nil }
-    return .some(pid)
+    return .process(pid)
   }
 
   // MARK: - Comparing

@@ -122,11 +122,10 @@ public enum LinuxNetstatImporter: EvidenceImporter {
       // -e puts User and Inode between the state and PID/Program name; program names may hold spaces.
       var found = false
       for field in fields.dropFirst(6) {
-        if let process = ConnectionRows.slashProcess(field) {
-          pid = process
-          found = true
-          break
-        }
+        guard let program = ConnectionRows.program(field) else { continue }
+        if case .process(let value) = program { pid = value }
+        found = true
+        break
       }
       guard found else {
         throw ConnectionRows.rowError(

@@ -121,29 +121,4 @@ import TriageKit
     #expect(tally.udpRows == 1)
     #expect(tally.tcpRows == 3)
   }
-
-  @Test func stateSpellingsAgreeWithTCPState() {
-    for spelling in [
-      "ESTABLISHED", "ESTAB", "SYN-SENT", "SynSent", "syn_recv", "SYN_RCVD", "FIN-WAIT-1",
-      "FinWait2", "TIME-WAIT", "TimeWait", "CLOSE-WAIT", "LAST_ACK", "CLOSING", "CLOSED", "UNCONN",
-      "LISTENING", "Listen", "Bound", "DeleteTCB", "SynReceived",
-    ] {
-      #expect(ConnectionRows.state(ArraySlice(spelling.utf8)) == TCPState(spelling: spelling))
-      #expect(ConnectionRows.state(ArraySlice(spelling.utf8)) != nil)
-    }
-    #expect(ConnectionRows.state(ArraySlice("FOO".utf8)) == nil)
-    #expect(ConnectionRows.state(ArraySlice("ESTABLISHEDESTABLISHED".utf8)) == nil)
-    #expect(ConnectionRows.state(ArraySlice("".utf8)) == nil)
-  }
-
-  @Test func endpointsWithServiceNames() {
-    #expect(ConnectionRows.endpoint(ArraySlice("10.0.0.9:microsoft-ds".utf8))?.port == 445)
-    #expect(ConnectionRows.endpoint(ArraySlice("host.https".utf8), dotted: true)?.port == 443)
-    let unknown = ConnectionRows.endpoint(ArraySlice("10.0.0.9:frobnicate".utf8))
-    #expect(unknown != nil)
-    #expect(unknown?.port == nil)
-    #expect(ConnectionRows.endpoint(ArraySlice("10.0.0.9".utf8)) == nil)
-    #expect(ConnectionRows.endpoint(ArraySlice(":445".utf8)) == nil)
-    #expect(ConnectionRows.endpoint(ArraySlice("10.0.0.9:99999".utf8)) == nil)
-  }
 }
