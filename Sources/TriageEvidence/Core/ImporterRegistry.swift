@@ -7,5 +7,10 @@ extension EvidenceImporters {
     NetUseImporter.self,
     TestNetConnectionImporter.self,
     RoutePrintImporter.self,
+    WindowsNetstatImporter.self,
+    LinuxNetstatImporter.self,
+    BSDNetstatImporter.self,
+    SSImporter.self,
+    GetNetTCPConnectionImporter.self,
   ]
 }

@@ -1,0 +1,226 @@
+import TriageKit
+
+/// Reads Linux (net-tools) `netstat -tan` and `-tanp`: "Active Internet connections (servers and
+/// established)", `tcp` and `tcp6` rows with Recv-Q and Send-Q, and the `PID/Program name` column
+/// (`-` when the process is not known). The UNIX-domain section that follows ends the table.
+public enum LinuxNetstatImporter: EvidenceImporter {
+  public static let kind = EvidenceKind.netstat
+  public static let summary = "Linux netstat -tan, -tanp (net-tools)"
+  static let format = "linux-netstat"
+
+  public static func recognition(of text: EvidenceText) -> Int {
+    var score = 0
+    var buffer = FieldBuffer()
+    for (index, line) in ConnectionRows.head(of: text).enumerated() {
+      let later = min(index, 15)  // the earliest header wins when outputs are pasted together
+      if line.hasPrefix("Active Internet connections") {
+        if line.contains("(servers and established)") || line.contains("(only servers)")
+          || line.contains("(w/o servers)")
+        {
+          return 95 - later
+        }
+        continue
+      }
+      if line.hasPrefix("Proto"), line.contains("Recv-Q"), line.contains("Foreign Address") {
+        if line.contains("(state)") { return 0 }
+        return 90 - later
+      }
+      buffer.split(line.bytes)
+      if score == 0, isRow(buffer.fields) { score = 60 - later }
+    }
+    return score
+  }
+
+  /// A row in the shape of a Linux netstat TCP row: `tcp 0 0 10.0.0.5:52312 10.0.0.9:445 SYN_SENT`.
+  private static func isRow(_ fields: [ArraySlice<UInt8>]) -> Bool {
+    guard fields.count >= 6, let proto = fields.first, isTCP(proto),
+      Bytes.int(fields[1]) != nil, Bytes.int(fields[2]) != nil,
+      ConnectionRows.endpoint(fields[3]) != nil, ConnectionRows.endpoint(fields[4]) != nil
+    else { return false }
+    return ConnectionRows.state(fields[5]) != nil
+  }
+
+  public static func read(_ text: EvidenceText) throws(EvidenceError) -> Evidence {
+    var tally = ConnectionTally()
+    var buffer = FieldBuffer()
+    var header: EvidenceLine?
+    var hasProcessColumn = false
+    var inInternetSection = true
+    var started = false
+    var lastLine = 0
+    for line in text.lines {
+      lastLine = line.number
+      buffer.split(line.bytes)
+      let fields = buffer.fields
+      guard let first = fields.first else { continue }
+      if ConnectionRows.equals(first, active) {
+        // "Active UNIX domain sockets", "Active Bluetooth connections" end the table.
+        inInternetSection = line.contains("Internet connections")
+        if inInternetSection {
+          started = true
+          header = header ?? line
+        }
+        continue
+      }
+      guard inInternetSection else { continue }
+      if ConnectionRows.equals(first, proto) {
+        started = true
+        header = header ?? line
+        hasProcessColumn = line.contains("PID/Program")
+        tally.listsProcesses = tally.listsProcesses || hasProcessColumn
+      } else if isTCP(first) {
+        started = true
+        try readTCP(fields, line: line, processColumn: hasProcessColumn, into: &tally, text: text)
+      } else if isUDP(first) {
+        started = true
+        try readOther(fields, line: line, text: text)
+        tally.addUDP()
+      } else if isOtherInternet(first) {
+        started = true
+        try readOther(fields, line: line, text: text)
+      } else if started {
+        throw ConnectionRows.rowError(
+          "expected a connection row such as '\(example)', found '\(ConnectionRows.shown(line.trimmed))'",
+          line: line, at: first, in: text)
+      }
+    }
+    guard tally.tcpRows > 0 else {
+      throw ConnectionRows.noConnections(
+        in: text, header: header, udpRows: tally.udpRows, example: example)
+    }
+    return tally.evidence(kind: kind, format: format, lines: lastLine)
+  }
+
+  private static func readTCP(
+    _ fields: [ArraySlice<UInt8>], line: EvidenceLine, processColumn: Bool,
+    into tally: inout ConnectionTally, text: EvidenceText
+  ) throws(EvidenceError) {
+    guard fields.count >= 6 else {
+      throw ConnectionRows.rowError(
+        "expected proto, Recv-Q, Send-Q, local address, foreign address and state; found \(fields.count) columns",
+        line: line, in: text)
+    }
+    try ConnectionRows.requireNumber(fields[1], named: "Recv-Q", line: line, in: text)
+    try ConnectionRows.requireNumber(fields[2], named: "Send-Q", line: line, in: text)
+    guard ConnectionRows.endpoint(fields[3]) != nil else {
+      throw ConnectionRows.rowError(
+        "expected a local address and port such as '10.0.0.5:52312', found '\(ConnectionRows.shown(fields[3]))'",
+        line: line, at: fields[3], in: text)
+    }
+    guard let remote = ConnectionRows.endpoint(fields[4]) else {
+      throw ConnectionRows.rowError(
+        "expected a foreign address and port such as '10.0.0.9:445', found '\(ConnectionRows.shown(fields[4]))'",
+        line: line, at: fields[4], in: text)
+    }
+    guard let state = ConnectionRows.state(fields[5]) else {
+      throw ConnectionRows.rowError(
+        "expected a state such as ESTABLISHED or SYN_SENT, found '\(ConnectionRows.shown(fields[5]))'",
+        line: line, at: fields[5], in: text)
+    }
+    var pid: Int?
+    if processColumn {
+      // -e puts User and Inode between the state and PID/Program name; program names may hold spaces.
+      var found = false
+      for field in fields.dropFirst(6) {
+        guard let program = ConnectionRows.program(field) else { continue }
+        if case .process(let value) = program { pid = value }
+        found = true
+        break
+      }
+      guard found else {
+        throw ConnectionRows.rowError(
+          "expected 'PID/Program name' (such as '1469/master') or '-' after the state", line: line,
+          in: text)
+      }
+    }
+    tally.addTCP(state: state, remoteAddress: remote.address, remotePort: remote.port, pid: pid)
+  }
+
+  /// UDP and raw rows: counted or skipped, but still checked, so garbage is not read as a table.
+  private static func readOther(
+    _ fields: [ArraySlice<UInt8>], line: EvidenceLine, text: EvidenceText
+  ) throws(EvidenceError) {
+    guard fields.count >= 5 else {
+      throw ConnectionRows.rowError(
+        "expected proto, Recv-Q, Send-Q, local address and foreign address; found \(fields.count) columns",
+        line: line, in: text)
+    }
+    for field in fields[3...4] where ConnectionRows.endpoint(field) == nil {
+      throw ConnectionRows.rowError(
+        "expected an address and port such as '0.0.0.0:68' or '0.0.0.0:*', found '\(ConnectionRows.shown(field))'",
+        line: line, at: field, in: text)
+    }
+  }
+
+  private static func isTCP(_ field: ArraySlice<UInt8>) -> Bool {
+    ConnectionRows.equals(field, tcp) || ConnectionRows.equals(field, tcp6)
+  }
+
+  private static func isUDP(_ field: ArraySlice<UInt8>) -> Bool {
+    ConnectionRows.equals(field, udp) || ConnectionRows.equals(field, udp6)
+      || ConnectionRows.equals(field, udplite) || ConnectionRows.equals(field, udplite6)
+  }
+
+  private static func isOtherInternet(_ field: ArraySlice<UInt8>) -> Bool {
+    ConnectionRows.equals(field, raw) || ConnectionRows.equals(field, raw6)
+  }
+
+  private static let tcp = Array("tcp".utf8)
+  private static let tcp6 = Array("tcp6".utf8)
+  private static let udp = Array("udp".utf8)
+  private static let udp6 = Array("udp6".utf8)
+  private static let udplite = Array("udpl".utf8)
+  private static let udplite6 = Array("udpl6".utf8)
+  private static let raw = Array("raw".utf8)
+  private static let raw6 = Array("raw6".utf8)
+  private static let active = Array("Active".utf8)
+  private static let proto = Array("Proto".utf8)
+  private static let example = "tcp        0      0 10.0.0.5:52312    10.0.0.9:445    SYN_SENT"
+
+  public static let examples: [ImporterExample] = [
+    ImporterExample(
+      "netstat -tan on a scanner: SYN_SENT and TIME_WAIT to SMB",
+      input: """
+        Active Internet connections (servers and established)
+        Proto Recv-Q Send-Q Local Address           Foreign Address         State
+        tcp        0      0 0.0.0.0:22              0.0.0.0:*               LISTEN
+        tcp        0      1 10.0.0.5:52312          10.0.0.9:445            SYN_SENT
+        tcp        0      1 10.0.0.5:52313          10.0.0.10:445           SYN_SENT
+        tcp        0      0 10.0.0.5:52200          10.0.0.9:445            TIME_WAIT
+        tcp6       0      0 :::22                   :::*                    LISTEN
+        tcp6       0      0 ::ffff:10.0.0.5:22      ::ffff:10.0.0.9:50022   ESTABLISHED
+        """,
+      facts: [
+        "tcp.connections": .number(4), "tcp.syn-sent": .number(2), "tcp.syn-sent-smb": .number(2),
+        "tcp.time-wait": .number(1), "tcp.listen": .number(2), "tcp.established": .number(1),
+        "tcp.remote-hosts": .number(2),
+      ]),
+    ImporterExample(
+      "netstat -tanp with unknown processes",
+      input: """
+        Active Internet connections (servers and established)
+        Proto Recv-Q Send-Q Local Address           Foreign Address         State       PID/Program name
+        tcp        0      0 0.0.0.0:3306            0.0.0.0:*               LISTEN      -
+        tcp        0      0 192.168.0.105:445       192.168.0.118:50323     ESTABLISHED -
+        tcp        0     64 192.168.0.105:22        192.168.0.118:50855     ESTABLISHED 1080/sshd: ops
+        """,
+      facts: [
+        "tcp.connections": .number(2), "tcp.established": .number(2),
+        "tcp.established-smb": .number(0), "tcp.remote-hosts": .number(1),
+      ]),
+    ImporterExample(
+      "netstat -tuanp: UDP rows and the UNIX section do not count",
+      input: """
+        Active Internet connections (servers and established)
+        Proto Recv-Q Send-Q Local Address           Foreign Address         State       PID/Program name
+        tcp        0      1 10.0.0.5:40000          10.0.0.30:139           SYN_SENT    900/smbclient
+        udp        0      0 0.0.0.0:68              0.0.0.0:*                           795/dhclient
+        Active UNIX domain sockets (servers and established)
+        Proto RefCnt Flags       Type       State         I-Node   PID/Program name     Path
+        unix  2      [ ACC ]     STREAM     LISTENING     13851    1/systemd            /run/x.socket
+        """,
+      facts: [
+        "tcp.connections": .number(1), "tcp.syn-sent-smb": .number(1), "tcp.listen": .number(0),
+      ]),
+  ]
+}

@@ -1,0 +1,135 @@
+import Testing
+import TriageKit
+
+@testable import TriageEvidence
+
+@Suite struct GetNetTCPConnectionImporterTests {
+  let importer = GetNetTCPConnectionImporter.self
+
+  // Counted in the shell: awk '$1 ~ /^[0-9:.]+$/ && NF>=5 {print $5}' … | sort | uniq -c
+  @Test func readsRealTableWithEmptyAppliedSetting() throws {
+    let evidence = try ConnectionFixture.named("snowcapcyber-table.out").read()
+    #expect(evidence.kind == .getNetTCPConnection)
+    #expect(evidence.format == "get-nettcpconnection-table")
+    #expect(evidence[field: "connections"] == 8)
+    #expect(
+      evidence.counts("states") == ["ESTABLISHED": 2, "CLOSE_WAIT": 1, "CLOSED": 3, "LISTEN": 2])
+    #expect(evidence.counts("remote_ports") == ["443": 2, "3389": 1])
+    #expect(evidence[field: "remote_hosts"] == 3)
+    #expect(evidence[field: "pids"] == nil)
+    #expect(evidence.number("tcp.connections") == 6)
+    #expect(evidence.number("tcp.closed") == 3)  // Bound
+  }
+
+  @Test func readsRealTableWithOwningProcess() throws {
+    let evidence = try ConnectionFixture.named("owning-process-table.out").read()
+    #expect(evidence[field: "connections"] == 7)
+    #expect(evidence.counts("states") == ["ESTABLISHED": 3, "CLOSED": 3, "LISTEN": 1])
+    #expect(evidence.counts("remote_ports") == ["5432": 2, "54628": 1])
+    #expect(evidence[field: "remote_hosts"] == 1)
+    #expect(evidence.counts("pids") == ["18732": 7])
+  }
+
+  @Test func readsRealStateFilteredTableAfterItsPrompt() throws {
+    let evidence = try ConnectionFixture.named("state-listen-established-table.out").read()
+    #expect(evidence[field: "connections"] == 5)
+    #expect(evidence.counts("states") == ["ESTABLISHED": 3, "LISTEN": 2])
+    #expect(evidence.counts("remote_ports") == ["443": 2, "25565": 1])
+    #expect(evidence[field: "remote_hosts"] == 3)
+    #expect(evidence.counts("pids") == ["308": 1, "3288": 2, "6004": 1, "12172": 1])
+    #expect(evidence.figures == ["3 ESTABLISHED", "2 LISTEN", "3 remote hosts"])
+  }
+
+  @Test func readsRealFormatListWithNonASCIIValues() throws {
+    let evidence = try ConnectionFixture.named("format-list.out").read()
+    #expect(evidence.format == "get-nettcpconnection-list")
+    #expect(evidence[field: "connections"] == 1)
+    #expect(evidence.counts("remote_ports") == ["15490": 1])
+    #expect(evidence.counts("pids") == ["21616": 1])
+    #expect(evidence.number("tcp.established") == 1)
+  }
+
+  @Test func groupObjectGivesCountsOnly() throws {
+    let evidence = try readConnections(
+      """
+      Count Name                      Group
+      ----- ----                      -----
+       1214 TimeWait                  {MSFT_NetTCPConnection (InstanceID = "10.0.0.5++52100++10...
+         11 SynSent                   {MSFT_NetTCPConnection (InstanceID = "10.0.0.5++52312++10...
+      """, with: importer)
+    #expect(evidence.format == "get-nettcpconnection-group-object")
+    #expect(evidence.keys("states") == ["SYN_SENT", "TIME_WAIT"])
+    #expect(evidence[field: "remote_ports"] == nil)
+    #expect(evidence[field: "remote_hosts"] == nil)
+    #expect(evidence.facts["tcp.remote-hosts"] == nil)
+    #expect(evidence.facts["tcp.syn-sent-smb"] == nil)
+    #expect(evidence.figures == ["1,214 TIME_WAIT", "11 SYN_SENT"])
+  }
+
+  @Test func reorderedColumnsWithRightAlignedNumbers() throws {
+    let evidence = try readConnections(
+      """
+      State       OwningProcess RemoteAddress RemotePort LocalAddress LocalPort
+      -----       ------------- ------------- ---------- ------------ ---------
+      SynSent              2212 10.0.0.9             445 10.0.0.5         52312
+      Established          2212 10.0.0.10            139 10.0.0.5         52313
+      """, with: importer)
+    #expect(evidence.number("tcp.syn-sent-smb") == 1)
+    #expect(evidence.number("tcp.established-smb") == 1)
+    #expect(evidence.counts("pids") == ["2212": 2])
+  }
+
+  @Test func unknownStateIsAnError() throws {
+    let input = """
+      LocalAddress     LocalPort RemoteAddress   RemotePort State       AppliedSetting
+      ------------     --------- -------------   ---------- -----       --------------
+      10.0.0.5         52312     10.0.0.9        445        Hesitant    Internet
+      10.0.0.5         52313     10.0.0.9        445        SynSent     Internet
+      """
+    let error = try #require(connectionError(input, with: importer))
+    #expect(error.line == 3)
+    #expect(error.column == 55)
+    #expect(error.message == "expected a state such as Established or SynSent, found 'Hesitant'")
+  }
+
+  @Test func tableRowCutShortIsTruncated() throws {
+    let input = """
+      LocalAddress     LocalPort RemoteAddress   RemotePort State       AppliedSetting
+      ------------     --------- -------------   ---------- -----       --------------
+      10.0.0.5         52312     10.0.0.9        445        SynSent     Internet
+      10.0.0.5         52313     10.0.0.9
+      """
+    let error = try #require(connectionError(input, with: importer))
+    #expect(error.line == 4)
+    #expect(error.reason == .truncated)
+    #expect(error.message.contains("RemotePort"))
+  }
+
+  @Test func listRecordWithoutStateAtTheEndIsTruncated() throws {
+    let input = """
+      LocalAddress   : 10.0.0.5
+      LocalPort      : 50200
+      RemoteAddress  : 10.0.0.9
+      RemotePort     : 445
+      State          : Established
+
+      LocalAddress   : 10.0.0.5
+      LocalPort      : 50201
+      RemoteAddress  : 10.0.0.9
+      RemotePort     : 445
+      """
+    let error = try #require(connectionError(input, with: importer))
+    #expect(error.line == 10)
+    #expect(error.reason == .truncated)
+    #expect(error.message.contains("State"))
+    #expect(error.message.contains("line 7"))
+  }
+
+  @Test func groupObjectOfSomethingElseIsAnError() throws {
+    let error = try #require(
+      connectionError(
+        "Count Name\n----- ----\n    3 4711\n    2 Listen\n", with: importer))
+    #expect(error.line == 3)
+    #expect(error.message == "expected a state such as Established or SynSent, found '4711'")
+  }
+}
