@@ -1,0 +1,106 @@
+import TriageKit
+
+/// Counts ISA Server / Forefront TMG log records into `isa-log` evidence: `records`,
+/// `result_codes`, `result_names`, `clients`, the `isa.*` facts and the figures.
+struct ISALogTally {
+  /// Records read.
+  private(set) var records = 0
+  /// Records per result-code key.
+  private var codes: [String: Int] = [:]
+  /// Names of the codes that have one.
+  private var names: [String: String] = [:]
+  /// Result-code counts per client.
+  private var clients: [String: [String: Int]] = [:]
+  /// Records per client.
+  private var clientRecords: [String: Int] = [:]
+  /// Denied or failed records per client.
+  private var denied: [String: Int] = [:]
+  /// Denied or failed records per code and client, for the figures.
+  private var deniedByCode: [String: [String: Int]] = [:]
+  /// Denied or failed records in all.
+  private var deniedTotal = 0
+
+  /// Counts one record. `client` is the client address without the port (`nil` when the log has
+  /// none); `code` its result code; `denied` whether the record is a denied or failed connection.
+  mutating func add(client: String?, code: ISAResultCode.Code?, denied isDenied: Bool) {
+    records += 1
+    let who = client ?? ""
+    if client != nil {
+      clientRecords[who, default: 0] += 1
+      if clients[who] == nil { clients[who] = [:] }
+    }
+    if let code {
+      codes[code.key, default: 0] += 1
+      if let name = code.name, names[code.key] == nil { names[code.key] = name }
+      if client != nil { clients[who, default: [:]][code.key, default: 0] += 1 }
+    }
+    if isDenied {
+      deniedTotal += 1
+      if client != nil { denied[who, default: 0] += 1 }
+      if let code { deniedByCode[code.key, default: [:]][who, default: 0] += 1 }
+    }
+  }
+
+  /// The evidence; throws when no record was read, so an empty log is never read as "no denials".
+  func evidence(format: String, lines: Int, source: String, expected: String) throws(EvidenceError)
+    -> Evidence
+  {
+    guard records > 0 else {
+      throw EvidenceError(
+        source: source, line: nil, message: "no log records found; expected \(expected)",
+        reason: .garbled)
+    }
+    let byCount: (String, String, [String: Int]) -> Bool = { lhs, rhs, counts in
+      let (left, right) = (counts[lhs, default: 0], counts[rhs, default: 0])
+      return left != right ? left > right : lhs < rhs
+    }
+    let codeKeys = codes.keys.sorted { byCount($0, $1, codes) }
+    let clientKeys = clients.keys.sorted { byCount($0, $1, clientRecords) }
+
+    var fields: [(key: String, value: JSONValue)] = [("records", .int(records))]
+    fields.append(("result_codes", .object(codeKeys.map { ($0, .int(codes[$0, default: 0])) })))
+    fields.append(
+      ("result_names", .object(codeKeys.compactMap { key in names[key].map { (key, .string($0)) } }))
+    )
+    fields.append(
+      (
+        "clients",
+        .object(
+          clientKeys.map { client in
+            let counts = clients[client, default: [:]]
+            let keys = counts.keys.sorted { byCount($0, $1, counts) }
+            return (client, .object([("result_codes", .object(keys.map { ($0, .int(counts[$0, default: 0])) }))]))
+          })
+      ))
+
+    var facts: [String: FactValue] = ["isa.records": .number(Double(records))]
+    for (key, count) in codes { facts["isa.\(key.lowercased())"] = .number(Double(count)) }
+    let top = denied.max { ($0.value, $1.key) < ($1.value, $0.key) }
+    if let top, top.value > 0 { facts["isa.top-client"] = .string(top.key) }
+
+    var figures: [String] = []
+    let shown = (deniedByCode.isEmpty ? codeKeys : deniedByCode.keys.sorted { lhs, rhs in
+      let (left, right) = (deniedByCode[lhs, default: [:]].values.reduce(0, +), deniedByCode[rhs, default: [:]].values.reduce(0, +))
+      return left != right ? left > right : lhs < rhs
+    }).prefix(3)
+    for key in shown {
+      let perClient = deniedByCode[key] ?? clients.compactMapValues { $0[key] }
+      let count = deniedByCode[key].map { $0.values.reduce(0, +) } ?? codes[key, default: 0]
+      var figure = "\(EventLogSummary.grouped(count)) × \(key)"
+      if let name = names[key] { figure += " \(name)" }
+      let senders = perClient.filter { !$0.key.isEmpty }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+      if let first = senders.first {
+        figure += " from \(first.key)"
+        if senders.count > 1 {
+          figure += " (\(EventLogSummary.grouped(first.value))) and \(senders.count - 1) more client\(senders.count == 2 ? "" : "s")"
+        }
+      }
+      figures.append(figure)
+    }
+    figures.append(
+      "\(EventLogSummary.grouped(records)) record\(records == 1 ? "" : "s"), \(EventLogSummary.grouped(deniedTotal)) denied or failed, \(EventLogSummary.grouped(clientRecords.count)) client\(clientRecords.count == 1 ? "" : "s")"
+    )
+    return Evidence(
+      kind: .isaLog, format: format, fields: fields, facts: facts, figures: figures, lines: lines)
+  }
+}
