@@ -161,14 +161,8 @@ public enum EventCSVImporter: EvidenceImporter {
       let semicolon = !tab && bytes.contains(UInt8(ascii: ";")) && !bytes.contains(UInt8(ascii: ","))
       delimiter = tab ? 9 : semicolon ? UInt8(ascii: ";") : UInt8(ascii: ",")
       var probe = DelimitedRecordReader(delimiter: delimiter)
-      guard var cells = probe.feed(line)?.fields, cells.count >= 2 else { return nil }
-      if tab {
-        // Aligned by hand in some copies: `Source           Event ID` in one cell.
-        cells = cells.flatMap { cell -> [String] in
-          cell.split(separator: "  ", omittingEmptySubsequences: true).map { LogBytes.trim(String($0)) }
-        }.filter { !$0.isEmpty }
-      }
-      let keys = cells.map { LogBytes.compactKey(ArraySlice(LogBytes.trim($0).utf8)) }
+      guard let cells = probe.feed(line)?.fields, cells.count >= 2 else { return nil }
+      let keys = Self.keys(cells, tab: tab)
       names = keys
       let column = { (wanted: [String]) -> Int? in
         for key in wanted { if let index = keys.firstIndex(of: key) { return index } }
@@ -187,11 +181,26 @@ public enum EventCSVImporter: EvidenceImporter {
       format = viewer ? (tab ? "eventviewer-tab" : "eventviewer-csv") : "powershell-csv"
     }
 
-    /// Whether `fields` are this header again (two exports pasted one after the other).
+    /// The compact column names of header cells. Tab-separated headers are sometimes aligned by
+    /// hand (`Source           Event ID` in one cell): runs of two spaces split them too.
+    static func keys(_ cells: [String], tab: Bool) -> [String] {
+      var parts = cells
+      if tab {
+        parts = cells.flatMap { cell -> [String] in
+          cell.split(separator: "  ", omittingEmptySubsequences: true).map {
+            LogBytes.trim(String($0))
+          }
+        }.filter { !$0.isEmpty }
+      }
+      return parts.map { LogBytes.compactKey(ArraySlice(LogBytes.trim($0).utf8)) }
+    }
+
+    /// Whether `fields` are not an event but this header again or a `#TYPE` line (two exports
+    /// pasted one after the other).
     func isRepeat(of fields: [String]) -> Bool {
-      guard !names.isEmpty, fields.count >= names.count else { return false }
-      let keys = fields.prefix(names.count).map { LogBytes.compactKey(ArraySlice(LogBytes.trim($0).utf8)) }
-      return keys == names
+      if fields.count == 1, fields[0].hasPrefix("#TYPE ") { return true }
+      guard !names.isEmpty else { return false }
+      return Self.keys(fields, tab: delimiter == 9) == names
     }
 
     func event(_ fields: [String], line: Int, source file: String) throws(EvidenceError)

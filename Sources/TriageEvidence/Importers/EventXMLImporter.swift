@@ -177,6 +177,13 @@ public enum EventXMLImporter: EvidenceImporter {
           source: source, line: markupLine,
           message: "the markup that starts here is not closed (expected '>')", reason: .truncated)
       }
+      if let draft, let open = stack.last {
+        throw EvidenceError(
+          source: source, line: draft.line,
+          message:
+            "the '<Event>' that starts here is not closed (expected '</Event>'; the input ends inside '<\(open.name)>')",
+          reason: .truncated)
+      }
       if let open = stack.last {
         throw EvidenceError(
           source: source, line: open.line,
@@ -205,8 +212,8 @@ public enum EventXMLImporter: EvidenceImporter {
             message: "expected '</\(open.name)>' (opened on line \(open.line)), found '</\(name)>'"
           )
         }
-        try close(name)
         stack.removeLast()
+        try close(name, parent: stack.last?.name, line: open.line)
         return
       }
       let selfClosing = bytes.last == UInt8(ascii: "/")
@@ -219,7 +226,11 @@ public enum EventXMLImporter: EvidenceImporter {
       }
       let attributes = Self.attributes(body[nameEnd...])
       try open(name, attributes: attributes)
-      if !selfClosing { stack.append((name, markupLine)) } else { try close(name) }
+      if !selfClosing {
+        stack.append((name, markupLine))
+      } else {
+        try close(name, parent: stack.last?.name, line: markupLine)
+      }
     }
 
     private mutating func open(_ name: String, attributes: [String: String]) throws(EvidenceError) {
@@ -247,9 +258,9 @@ public enum EventXMLImporter: EvidenceImporter {
       text.removeAll(keepingCapacity: true)
     }
 
-    private mutating func close(_ name: String) throws(EvidenceError) {
+    private mutating func close(_ name: String, parent: String?, line: Int) throws(EvidenceError)
+    {
       guard var current = draft else { return }
-      let parent = stack.count >= 2 ? stack[stack.count - 2].name : nil
       let value = Self.decode(text[...])
       switch name {
       case "Event":
@@ -260,7 +271,8 @@ public enum EventXMLImporter: EvidenceImporter {
         }
         let message =
           current.message
-          ?? current.data.map { ($0.name.map { "\($0)=" } ?? "") + $0.value }.joined(separator: "; ")
+          ?? current.data.filter { !$0.value.isEmpty }.map { ($0.name.map { "\($0)=" } ?? "") + $0.value }
+          .joined(separator: "; ")
         events.append(
           EventRecord(
             id: id, source: current.source,
@@ -272,7 +284,7 @@ public enum EventXMLImporter: EvidenceImporter {
       case "EventID" where parent == "System":
         guard let id = LogBytes.eventID(ArraySlice(value.utf8)) else {
           throw EvidenceError(
-            source: source, line: stack.last?.line ?? markupLine,
+            source: source, line: line,
             message: "expected a number in '<EventID>', found '\(LogBytes.trim(value))'")
         }
         current.id = id

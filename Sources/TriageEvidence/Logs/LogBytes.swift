@@ -20,8 +20,8 @@ enum LogBytes {
     let bytes = Array(text.utf8)[...]
     var start = bytes.startIndex
     var end = bytes.endIndex
-    while start < end, isSpace(bytes[start]) || bytes[start] == 10 { start += 1 }
-    while end > start, isSpace(bytes[end - 1]) || bytes[end - 1] == 10 { end -= 1 }
+    while start < end, isSpace(bytes[start]) { start += 1 }
+    while end > start, isSpace(bytes[end - 1]) { end -= 1 }
     return start == bytes.startIndex && end == bytes.endIndex ? text : LogBytes.text(bytes[start..<end])
   }
 
@@ -32,9 +32,11 @@ enum LogBytes {
     return bytes[bytes.startIndex..<end]
   }
 
-  /// Space, tab, carriage return or form feed.
+  /// Space, tab, line feed, carriage return or form feed.
   @inline(__always)
-  static func isSpace(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 || byte == 13 || byte == 12 }
+  static func isSpace(_ byte: UInt8) -> Bool {
+    byte == 32 || byte == 9 || byte == 10 || byte == 13 || byte == 12
+  }
 
   /// ASCII lowercase.
   @inline(__always)
