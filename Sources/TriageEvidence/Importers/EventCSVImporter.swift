@@ -158,7 +158,8 @@ public enum EventCSVImporter: EvidenceImporter {
     init?(line: EvidenceLine) {
       let bytes = line.bytes
       let tab = bytes.contains(9)
-      let semicolon = !tab && bytes.contains(UInt8(ascii: ";")) && !bytes.contains(UInt8(ascii: ","))
+      let semicolon =
+        !tab && bytes.contains(UInt8(ascii: ";")) && !bytes.contains(UInt8(ascii: ","))
       delimiter = tab ? 9 : semicolon ? UInt8(ascii: ";") : UInt8(ascii: ",")
       var probe = DelimitedRecordReader(delimiter: delimiter)
       guard let cells = probe.feed(line)?.fields, cells.count >= 2 else { return nil }
@@ -222,12 +223,14 @@ public enum EventCSVImporter: EvidenceImporter {
       guard var number = LogBytes.eventID(ArraySlice(rawID.utf8)) else {
         throw EvidenceError(
           source: file, line: line,
-          message: "expected a number as the event ID, found '\(LogBytes.quoted(ArraySlice(rawID.utf8)))'"
+          message:
+            "expected a number as the event ID, found '\(LogBytes.quoted(ArraySlice(rawID.utf8)))'"
         )
       }
       if id == instanceID { number &= 0xFFFF }
       let display = value(displayLevel)
-      var text = message.map { value($0) } ?? (fields.count > width ? LogBytes.trim(fields[width]) : "")
+      var text =
+        message.map { value($0) } ?? (fields.count > width ? LogBytes.trim(fields[width]) : "")
       if names.isEmpty, fields.count > width {
         // XP's description is not quoted: its commas split it.
         text = LogBytes.trim(fields[(width - 1)...].joined(separator: ","))

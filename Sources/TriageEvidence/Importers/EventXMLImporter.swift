@@ -144,7 +144,8 @@ public enum EventXMLImporter: EvidenceImporter {
           }
         case .comment:
           markup.append(byte)
-          if byte == UInt8(ascii: ">"), markup.count >= 6, markup.suffix(3).elementsEqual("-->".utf8)
+          if byte == UInt8(ascii: ">"), markup.count >= 6,
+            markup.suffix(3).elementsEqual("-->".utf8)
           {
             mode = .text
           }
@@ -161,7 +162,8 @@ public enum EventXMLImporter: EvidenceImporter {
           markup.append(byte)
           if byte == UInt8(ascii: "[") {
             quote = 1  // inside the internal subset: wait for `]>`
-          } else if byte == UInt8(ascii: ">"), quote == 0 || markup.suffix(2).elementsEqual("]>".utf8)
+          } else if byte == UInt8(ascii: ">"),
+            quote == 0 || markup.suffix(2).elementsEqual("]>".utf8)
           {
             mode = .text
             quote = 0
@@ -258,8 +260,7 @@ public enum EventXMLImporter: EvidenceImporter {
       text.removeAll(keepingCapacity: true)
     }
 
-    private mutating func close(_ name: String, parent: String?, line: Int) throws(EvidenceError)
-    {
+    private mutating func close(_ name: String, parent: String?, line: Int) throws(EvidenceError) {
       guard var current = draft else { return }
       let value = Self.decode(text[...])
       switch name {
@@ -271,7 +272,9 @@ public enum EventXMLImporter: EvidenceImporter {
         }
         let message =
           current.message
-          ?? current.data.filter { !$0.value.isEmpty }.map { ($0.name.map { "\($0)=" } ?? "") + $0.value }
+          ?? current.data.filter { !$0.value.isEmpty }.map {
+            ($0.name.map { "\($0)=" } ?? "") + $0.value
+          }
           .joined(separator: "; ")
         events.append(
           EventRecord(

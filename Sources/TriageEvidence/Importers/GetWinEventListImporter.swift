@@ -18,8 +18,10 @@ public enum GetWinEventListImporter: EvidenceImporter {
     for line in LogBytes.firstLines(of: text, count: 80) {
       if let (key, _) = property(line.bytes) { keys.insert(key) }
     }
-    let winEvent = keys.contains("id") && (keys.contains("providername") || keys.contains("timecreated"))
-    let eventLog = keys.contains("eventid") && (keys.contains("entrytype") || keys.contains("timegenerated"))
+    let winEvent =
+      keys.contains("id") && (keys.contains("providername") || keys.contains("timecreated"))
+    let eventLog =
+      keys.contains("eventid") && (keys.contains("entrytype") || keys.contains("timegenerated"))
     return winEvent || eventLog ? 90 : 0
   }
 
@@ -70,7 +72,8 @@ public enum GetWinEventListImporter: EvidenceImporter {
     return try EventLogSummary.evidence(
       format: sawEventLog && !sawWinEvent ? "get-eventlog-list" : "get-winevent-list",
       events: events, lines: lines, source: text.source,
-      expected: "Get-WinEvent or Get-EventLog output in list form ('Id : 4226' or 'EventID : 4226')")
+      expected: "Get-WinEvent or Get-EventLog output in list form ('Id : 4226' or 'EventID : 4226')"
+    )
   }
 
   public static let examples: [ImporterExample] = [
@@ -142,8 +145,9 @@ public enum GetWinEventListImporter: EvidenceImporter {
     guard let first = bytes.first, (first | 0x20) >= 97, (first | 0x20) <= 122 else { return nil }
     var index = bytes.startIndex
     var key: [UInt8] = []
-    while index < bytes.endIndex, (bytes[index] | 0x20) >= 97 && (bytes[index] | 0x20) <= 122
-      || (bytes[index] >= 48 && bytes[index] <= 57)
+    while index < bytes.endIndex,
+      (bytes[index] | 0x20) >= 97 && (bytes[index] | 0x20) <= 122
+        || (bytes[index] >= 48 && bytes[index] <= 57)
     {
       key.append(LogBytes.lower(bytes[index]))
       index += 1

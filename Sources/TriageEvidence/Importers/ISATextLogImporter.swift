@@ -103,8 +103,9 @@ public enum ISATextLogImporter: EvidenceImporter {
   private static func count(
     _ fields: [String], layout: Header, line: Int, into tally: inout ISALogTally, source: String
   ) throws(EvidenceError) {
-    guard fields.count >= layout.width, layout.width == 0
-      || fields[layout.width...].allSatisfy({ LogBytes.trim($0).isEmpty })
+    guard fields.count >= layout.width,
+      layout.width == 0
+        || fields[layout.width...].allSatisfy({ LogBytes.trim($0).isEmpty })
     else {
       throw EvidenceError(
         source: source, line: line,
@@ -132,8 +133,8 @@ public enum ISATextLogImporter: EvidenceImporter {
       if fields[2].contains(UInt8(ascii: ":")),
         ["TCP", "UDP", "ICMP", "IGMP", "GRE", "ESP", "AH", "IPV6", "-"].contains(transport)
           || Bytes.int(fields[3]) != nil,
-        ISARecord.address(fields[4]).map({ Bytes.ipv4(ArraySlice($0.utf8)) != nil || $0.contains(":") })
-          == true,
+        Bytes.ipv4(ISARecord.addressBytes(fields[4])) != nil
+          || ISARecord.addressBytes(fields[4]).contains(UInt8(ascii: ":")),
         fields[10].elementsEqual("-".utf8) || ISAResultCode.parse(fields[10]) != nil
       {
         return separator

@@ -66,7 +66,8 @@ public enum ISAW3CLogImporter: EvidenceImporter {
         )
       }
       try ISARecord.add(
-        fields: fields.map { LogBytes.trim($0) }, columns: layout.roles, to: &tally, line: line.number,
+        fields: fields.map { LogBytes.trim($0) }, columns: layout.roles, to: &tally,
+        line: line.number,
         source: text.source)
     }
     return try tally.evidence(

@@ -58,10 +58,12 @@ enum EventLogSummary {
     var list: [JSONValue] = []
     list.reserveCapacity(events.count)
     for (event, time) in zip(events, times) {
-      let printed: JSONValue = time.map { .string($0.iso) } ?? event.time.map { .string($0) } ?? .null
+      let printed: JSONValue =
+        time.map { .string($0.iso) } ?? event.time.map { .string($0) } ?? .null
       list.append(
         .object([
-          ("id", .int(event.id)), ("source", .string(event.source)), ("level", .string(event.level)),
+          ("id", .int(event.id)), ("source", .string(event.source)),
+          ("level", .string(event.level)),
           ("time", printed), ("message", .string(event.message)),
         ]))
     }

@@ -13,15 +13,6 @@ struct EventRecord: Sendable, Equatable {
   var message: String
   /// The line where the event starts.
   var line: Int
-
-  init(id: Int, source: String, level: String, time: String?, message: String, line: Int) {
-    self.id = id
-    self.source = source
-    self.level = level
-    self.time = time
-    self.message = message
-    self.line = line
-  }
 }
 
 /// Event levels in one spelling, whatever the export printed.

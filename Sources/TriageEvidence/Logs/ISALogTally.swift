@@ -19,6 +19,34 @@ struct ISALogTally {
   private var deniedByCode: [String: [String: Int]] = [:]
   /// Denied or failed records in all.
   private var deniedTotal = 0
+  /// Result codes, client addresses and actions already read: logs repeat a few values many times.
+  private var codeCache: [ArraySlice<UInt8>: ISAResultCode.Code] = [:]
+  private var clientCache: [ArraySlice<UInt8>: String] = [:]
+  private var actionCache: [ArraySlice<UInt8>: Bool] = [:]
+
+  /// The result code printed as `raw`, or `nil` when it is not one.
+  mutating func code(_ raw: ArraySlice<UInt8>) -> ISAResultCode.Code? {
+    if let known = codeCache[raw] { return known }
+    guard let parsed = ISAResultCode.parse(raw) else { return nil }
+    if codeCache.count < 4096 { codeCache[raw] = parsed }
+    return parsed
+  }
+
+  /// The client address as text.
+  mutating func client(_ address: ArraySlice<UInt8>) -> String {
+    if let known = clientCache[address] { return known }
+    let text = LogBytes.text(address)
+    if clientCache.count < 65536 { clientCache[address] = text }
+    return text
+  }
+
+  /// Whether the action is a denied or failed connection (``ISARecord/isDenied(_:)``).
+  mutating func isDenied(_ action: ArraySlice<UInt8>) -> Bool {
+    if let known = actionCache[action] { return known }
+    let denied = ISARecord.isDenied(action)
+    if actionCache.count < 256 { actionCache[action] = denied }
+    return denied
+  }
 
   /// Counts one record. `client` is the client address without the port (`nil` when the log has
   /// none); `code` its result code; `denied` whether the record is a denied or failed connection.
@@ -60,7 +88,10 @@ struct ISALogTally {
     var fields: [(key: String, value: JSONValue)] = [("records", .int(records))]
     fields.append(("result_codes", .object(codeKeys.map { ($0, .int(codes[$0, default: 0])) })))
     fields.append(
-      ("result_names", .object(codeKeys.compactMap { key in names[key].map { (key, .string($0)) } }))
+      (
+        "result_names",
+        .object(codeKeys.compactMap { key in names[key].map { (key, .string($0)) } })
+      )
     )
     fields.append(
       (
@@ -69,7 +100,10 @@ struct ISALogTally {
           clientKeys.map { client in
             let counts = clients[client, default: [:]]
             let keys = counts.keys.sorted { byCount($0, $1, counts) }
-            return (client, .object([("result_codes", .object(keys.map { ($0, .int(counts[$0, default: 0])) }))]))
+            return (
+              client,
+              .object([("result_codes", .object(keys.map { ($0, .int(counts[$0, default: 0])) }))])
+            )
           })
       ))
 
@@ -79,20 +113,29 @@ struct ISALogTally {
     if let top, top.value > 0 { facts["isa.top-client"] = .string(top.key) }
 
     var figures: [String] = []
-    let shown = (deniedByCode.isEmpty ? codeKeys : deniedByCode.keys.sorted { lhs, rhs in
-      let (left, right) = (deniedByCode[lhs, default: [:]].values.reduce(0, +), deniedByCode[rhs, default: [:]].values.reduce(0, +))
-      return left != right ? left > right : lhs < rhs
-    }).prefix(3)
+    let shown =
+      (deniedByCode.isEmpty
+      ? codeKeys
+      : deniedByCode.keys.sorted { lhs, rhs in
+        let (left, right) = (
+          deniedByCode[lhs, default: [:]].values.reduce(0, +),
+          deniedByCode[rhs, default: [:]].values.reduce(0, +)
+        )
+        return left != right ? left > right : lhs < rhs
+      }).prefix(3)
     for key in shown {
       let perClient = deniedByCode[key] ?? clients.compactMapValues { $0[key] }
       let count = deniedByCode[key].map { $0.values.reduce(0, +) } ?? codes[key, default: 0]
       var figure = "\(EventLogSummary.grouped(count)) × \(key)"
       if let name = names[key] { figure += " \(name)" }
-      let senders = perClient.filter { !$0.key.isEmpty }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+      let senders = perClient.filter { !$0.key.isEmpty }.sorted {
+        ($0.value, $1.key) > ($1.value, $0.key)
+      }
       if let first = senders.first {
         figure += " from \(first.key)"
         if senders.count > 1 {
-          figure += " (\(EventLogSummary.grouped(first.value))) and \(senders.count - 1) more client\(senders.count == 2 ? "" : "s")"
+          figure +=
+            " (\(EventLogSummary.grouped(first.value))) and \(senders.count - 1) more client\(senders.count == 2 ? "" : "s")"
         }
       }
       figures.append(figure)

@@ -22,7 +22,8 @@ enum LogBytes {
     var end = bytes.endIndex
     while start < end, isSpace(bytes[start]) { start += 1 }
     while end > start, isSpace(bytes[end - 1]) { end -= 1 }
-    return start == bytes.startIndex && end == bytes.endIndex ? text : LogBytes.text(bytes[start..<end])
+    return start == bytes.startIndex && end == bytes.endIndex
+      ? text : LogBytes.text(bytes[start..<end])
   }
 
   /// The bytes without trailing spaces and tabs.
@@ -63,7 +64,9 @@ enum LogBytes {
     while index <= last {
       if lower(bytes[index]) == first {
         var offset = 1
-        while offset < pattern.count, lower(bytes[index + offset]) == pattern[offset] { offset += 1 }
+        while offset < pattern.count, lower(bytes[index + offset]) == pattern[offset] {
+          offset += 1
+        }
         if offset == pattern.count { return true }
       }
       index += 1
@@ -86,7 +89,8 @@ enum LogBytes {
   static func compactKey(_ bytes: ArraySlice<UInt8>) -> String {
     var out: [UInt8] = []
     out.reserveCapacity(bytes.count)
-    for byte in bytes where !isSpace(byte) && byte != UInt8(ascii: "-") && byte != UInt8(ascii: "_") {
+    for byte in bytes where !isSpace(byte) && byte != UInt8(ascii: "-") && byte != UInt8(ascii: "_")
+    {
       out.append(lower(byte))
     }
     return String(decoding: out, as: UTF8.self)

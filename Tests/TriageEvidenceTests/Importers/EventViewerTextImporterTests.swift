@@ -121,7 +121,8 @@ import TriageKit
 
   @Test func badEventIDNamesTheLine() {
     let error = Checks.error(
-      EventViewerTextImporter.self, "Log Name: System\nSource: Tcpip\nEvent ID: four\nDescription:\nx")
+      EventViewerTextImporter.self,
+      "Log Name: System\nSource: Tcpip\nEvent ID: four\nDescription:\nx")
     #expect(error?.line == 3)
     #expect(error?.message == "expected a number after 'Event ID:', found 'four'")
   }

@@ -100,7 +100,8 @@ import TriageKit
 
   @Test func truncatedInsideATagNamesItsLine() {
     let error = Checks.error(
-      EventXMLImporter.self, "<Events>\n<Event><System><EventID>1</EventID></System></Event>\n<Event><Sys")
+      EventXMLImporter.self,
+      "<Events>\n<Event><System><EventID>1</EventID></System></Event>\n<Event><Sys")
     #expect(error?.line == 3)
     #expect(error?.reason == .truncated)
   }

@@ -65,7 +65,8 @@ import TriageKit
     #expect(events.map { $0["level"] } == ["Information", "Information"])
     #expect(events[0]["source"] == "Microsoft-Windows-Security-Auditing")
     let message = try #require(events[0]["message"]?.stringValue)
-    #expect(message.hasPrefix("A security-enabled global group was created.\n\nSubject:\nSecurity ID:"))
+    #expect(
+      message.hasPrefix("A security-enabled global group was created.\n\nSubject:\nSecurity ID:"))
     #expect(message.hasSuffix("Additional Information:\nPrivileges:             -"))
     #expect(evidence.figures == ["2 events in all, 2017-05-19 01:16–01:18"])
     #expect(EvidenceImporters.detect(text)?.importer == GetWinEventListImporter.self)
@@ -87,7 +88,8 @@ import TriageKit
 
   @Test func badIDNamesItsLine() {
     let error = Checks.error(
-      GetWinEventListImporter.self, "TimeCreated  : 3/1/2024 10:42:13 AM\nProviderName : Tcpip\nId           : x42\n")
+      GetWinEventListImporter.self,
+      "TimeCreated  : 3/1/2024 10:42:13 AM\nProviderName : Tcpip\nId           : x42\n")
     #expect(error?.line == 3)
   }
 

@@ -67,7 +67,8 @@ import TriageKit
   @Test func rowWithTooFewFieldsNamesItsLine() {
     let error = Checks.error(
       ISATextLogImporter.self,
-      "Log Time\tClient IP\tAction\tResult Code\n3/1/2024 10:42:13 AM\t10.0.0.5\tDenied Connection\n")
+      "Log Time\tClient IP\tAction\tResult Code\n3/1/2024 10:42:13 AM\t10.0.0.5\tDenied Connection\n"
+    )
     #expect(error?.line == 2)
     #expect(error?.message == "expected 4 fields as the header names, found 3")
   }

@@ -50,8 +50,9 @@ import TriageKit
       ISAResultCode.parse(ArraySlice("FWX_E_TCP_NOT_SYN_PACKET_DROPPED".utf8))?.key == "0xC0040017")
     #expect(ISAResultCode.parse(ArraySlice("10060".utf8))?.key == "10060")
     #expect(ISAResultCode.parse(ArraySlice("0".utf8))?.key == "0x0")
-    #expect(ISAResultCode.parse(ArraySlice("0x80074e20 FWX_E_GRACEFUL_SHUTDOWN".utf8))?.name
-      == "FWX_E_GRACEFUL_SHUTDOWN")
+    #expect(
+      ISAResultCode.parse(ArraySlice("0x80074e20 FWX_E_GRACEFUL_SHUTDOWN".utf8))?.name
+        == "FWX_E_GRACEFUL_SHUTDOWN")
     #expect(ISAResultCode.parse(ArraySlice("denied".utf8)) == nil)
     #expect(ISAResultCode.parse(ArraySlice("0x1FFFFFFFF".utf8)) == nil)
   }
@@ -138,9 +139,11 @@ import TriageKit
   @Test func unreadableStatusNamesItsLine() {
     let error = Checks.error(
       ISAW3CLogImporter.self,
-      "#Fields: date\ttime\tsource\taction\tstatus\n2024-03-01\t10:42:13\t10.0.0.5:1\tDenied\toops\n")
+      "#Fields: date\ttime\tsource\taction\tstatus\n2024-03-01\t10:42:13\t10.0.0.5:1\tDenied\toops\n"
+    )
     #expect(error?.line == 2)
-    #expect(error?.message == "expected a result code such as '0xc0040037' or '10060', found 'oops'")
+    #expect(
+      error?.message == "expected a result code such as '0xc0040037' or '10060', found 'oops'")
   }
 
   @Test func recordBeforeFieldsDirective() {

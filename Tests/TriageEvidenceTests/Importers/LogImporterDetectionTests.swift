@@ -39,7 +39,8 @@ import TriageKit
     #expect("\(found.importer)" == name, "\(path)")
     let evidence = try EvidenceImporters.read(text)
     #expect(LogImporterChecks.count(evidence) > 0)
-    let wide = try EvidenceText(bytes: LogImporterChecks.utf16LE(try LogImporterChecks.fixture(path)), source: path)
+    let wide = try EvidenceText(
+      bytes: LogImporterChecks.utf16LE(try LogImporterChecks.fixture(path)), source: path)
     let wideName = EvidenceImporters.detect(wide).map { "\($0.importer)" }
     #expect(wideName == name)
   }

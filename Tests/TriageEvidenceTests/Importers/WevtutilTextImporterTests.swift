@@ -71,7 +71,8 @@ import TriageKit
 
   @Test func badEventIDNamesTheLine() throws {
     let error = Checks.error(
-      WevtutilTextImporter.self, "Event[0]:\n  Log Name: System\n  Event ID: 42x\n  Description:\nx\n")
+      WevtutilTextImporter.self,
+      "Event[0]:\n  Log Name: System\n  Event ID: 42x\n  Description:\nx\n")
     #expect(error?.line == 3)
     #expect(error?.message == "expected a number after 'Event ID:', found '42x'")
   }
@@ -95,7 +96,8 @@ import TriageKit
   }
 
   @Test func utf16LEGivesTheSameEvidence() throws {
-    try Checks.sameInUTF16(WevtutilTextImporter.self, try Checks.fixture("wevtutil-text/kernel-power-107-zh.txt"))
+    try Checks.sameInUTF16(
+      WevtutilTextImporter.self, try Checks.fixture("wevtutil-text/kernel-power-107-zh.txt"))
     try Checks.sameInUTF16(
       WevtutilTextImporter.self, Array(WevtutilTextImporter.examples[0].input.utf8))
   }

@@ -20,9 +20,10 @@ enum LogImporterChecks {
 
   /// `string` as UTF-16 LE with a BOM, as Windows PowerShell's `>` and `wevtutil` write it.
   static func utf16LE(_ bytes: [UInt8]) -> [UInt8] {
-    [0xFF, 0xFE] + String(decoding: bytes, as: UTF8.self).utf16.flatMap {
-      [UInt8($0 & 0xFF), UInt8($0 >> 8)]
-    }
+    [0xFF, 0xFE]
+      + String(decoding: bytes, as: UTF8.self).utf16.flatMap {
+        [UInt8($0 & 0xFF), UInt8($0 >> 8)]
+      }
   }
 
   /// The number of events or records the evidence holds (its `event.count` or `isa.records`).
