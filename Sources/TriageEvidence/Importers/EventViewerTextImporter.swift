@@ -60,6 +60,7 @@ public enum EventViewerTextImporter: EvidenceImporter {
 
       guard let pair, let field else {
         if content.isEmpty { continue }
+        if let pair, Self.isFieldName(pair.key) { continue }  // a field not read (`Record Number:`)
         if let draft = current {
           throw EvidenceError(
             source: text.source, line: line.number,
@@ -167,6 +168,12 @@ public enum EventViewerTextImporter: EvidenceImporter {
       facts: ["event.15112": .number(1), "event.4226": .number(0), "event.count": .number(1)]),
   ]
 
+  /// Whether `name` reads as a field name: words of letters, at most 30 characters.
+  private static func isFieldName(_ name: ArraySlice<UInt8>) -> Bool {
+    name.count <= 30
+      && name.allSatisfy { ($0 | 0x20) >= 97 && ($0 | 0x20) <= 122 || $0 == 32 }
+  }
+
   /// A header name of either layout.
   private struct Field {
     enum Role {
@@ -189,7 +196,7 @@ public enum EventViewerTextImporter: EvidenceImporter {
       switch key {
       case "logname": role = .logName
       case "source", "eventsource": role = .source
-      case "date": role = .date
+      case "date", "logged": role = .date
       case "time": role = .time
       case "eventid": role = .eventID
       case "level", "eventtype": role = .level

@@ -55,6 +55,25 @@ enum EventLogSummary {
     let dayFirst = EventTime.dayFirst(in: events.lazy.compactMap(\.time))
     let times = events.map { $0.time.flatMap { EventTime.parse($0, dayFirst: dayFirst) } }
 
+    var facts: [String: FactValue] = ["event.count": .number(Double(events.count))]
+    var figures: [String] = []
+    for watch in watched {
+      let (count, found) = tally(watch, events: events, times: times)
+      facts["event.\(watch.id)"] = .number(Double(count))
+      figures += found
+    }
+    let all = Self.range(times.compactMap { $0 })
+    figures.append(
+      "\(grouped(events.count)) event\(events.count == 1 ? "" : "s") in all"
+        + (all.isEmpty ? "" : ", \(all)"))
+    return Evidence(
+      kind: .eventlog, format: format, fields: [("events", list(events, times: times))],
+      facts: facts, figures: figures, lines: lines)
+  }
+
+  /// The `events` field: `id`, `source`, `level`, `time` (normalised when it could be read, else
+  /// as printed, `null` when absent) and `message` of each event.
+  private static func list(_ events: [EventRecord], times: [EventTime.Parsed?]) -> JSONValue {
     var list: [JSONValue] = []
     list.reserveCapacity(events.count)
     for (event, time) in zip(events, times) {
@@ -63,46 +82,41 @@ enum EventLogSummary {
       list.append(
         .object([
           ("id", .int(event.id)), ("source", .string(event.source)),
-          ("level", .string(event.level)),
-          ("time", printed), ("message", .string(event.message)),
+          ("level", .string(event.level)), ("time", printed), ("message", .string(event.message)),
         ]))
     }
+    return .array(list)
+  }
 
-    var facts: [String: FactValue] = ["event.count": .number(Double(events.count))]
-    var figures: [String] = []
-    for watch in watched {
-      var counted: [Int] = []
-      var elsewhere: [String: Int] = [:]
-      for (index, event) in events.enumerated() where event.id == watch.id {
-        if watch.family.matches(event.source) {
-          counted.append(index)
-        } else {
-          elsewhere[event.source, default: 0] += 1
-        }
-      }
-      facts["event.\(watch.id)"] = .number(Double(counted.count))
-      if !counted.isEmpty {
-        let sources = Dictionary(grouping: counted) { events[$0].source }
-        let name = sources.max { ($0.value.count, $1.key) < ($1.value.count, $0.key) }?.key ?? ""
-        let range = Self.range(counted.compactMap { times[$0] })
-        figures.append(
-          "\(grouped(counted.count)) × \(name.isEmpty ? "" : name + " ")\(watch.id) (\(watch.label))"
-            + (range.isEmpty ? "" : ", \(range)"))
-      }
-      for (other, count) in elsewhere.sorted(by: { $0.key < $1.key }) {
-        figures.append(
-          "\(grouped(count)) × \(watch.id) from '\(other)' not counted (\(watch.id) is \(watch.family == .tcpip ? "Tcpip" : "ISA/TMG")'s)"
-        )
+  /// How many events count for `watch`, and the figures: the count with its source and time range,
+  /// and the same ID from other sources, which does not count.
+  private static func tally(
+    _ watch: Watched, events: [EventRecord], times: [EventTime.Parsed?]
+  ) -> (count: Int, figures: [String]) {
+    var counted: [Int] = []
+    var elsewhere: [String: Int] = [:]
+    for (index, event) in events.enumerated() where event.id == watch.id {
+      if watch.family.matches(event.source) {
+        counted.append(index)
+      } else {
+        elsewhere[event.source, default: 0] += 1
       }
     }
-    let all = Self.range(times.compactMap { $0 })
-    figures.append(
-      "\(grouped(events.count)) event\(events.count == 1 ? "" : "s") in all"
-        + (all.isEmpty ? "" : ", \(all)"))
-
-    return Evidence(
-      kind: .eventlog, format: format, fields: [("events", .array(list))], facts: facts,
-      figures: figures, lines: lines)
+    var figures: [String] = []
+    if !counted.isEmpty {
+      let sources = Dictionary(grouping: counted) { events[$0].source }
+      let name = sources.max { ($0.value.count, $1.key) < ($1.value.count, $0.key) }?.key ?? ""
+      let range = Self.range(counted.compactMap { times[$0] })
+      figures.append(
+        "\(grouped(counted.count)) × \(name.isEmpty ? "" : name + " ")\(watch.id) (\(watch.label))"
+          + (range.isEmpty ? "" : ", \(range)"))
+    }
+    let owner = watch.family == .tcpip ? "Tcpip" : "ISA/TMG"
+    for (other, count) in elsewhere.sorted(by: { $0.key < $1.key }) {
+      figures.append(
+        "\(grouped(count)) × \(watch.id) from '\(other)' not counted (\(watch.id) is \(owner)'s)")
+    }
+    return (counted.count, figures)
   }
 
   /// `2024-03-01 10:42–10:47`, `2024-03-01 10:42 – 2024-03-02 09:00`, with ` UTC` when every time

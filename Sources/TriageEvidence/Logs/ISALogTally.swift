@@ -78,72 +78,75 @@ struct ISALogTally {
         source: source, line: nil, message: "no log records found; expected \(expected)",
         reason: .garbled)
     }
-    let byCount: (String, String, [String: Int]) -> Bool = { lhs, rhs, counts in
+    let codeKeys = Self.byCount(codes)
+    return Evidence(
+      kind: .isaLog, format: format, fields: fields(codeKeys), facts: facts(),
+      figures: figures(codeKeys), lines: lines)
+  }
+
+  /// Keys by count, highest first, then by key.
+  private static func byCount(_ counts: [String: Int]) -> [String] {
+    counts.keys.sorted { lhs, rhs in
       let (left, right) = (counts[lhs, default: 0], counts[rhs, default: 0])
       return left != right ? left > right : lhs < rhs
     }
-    let codeKeys = codes.keys.sorted { byCount($0, $1, codes) }
-    let clientKeys = clients.keys.sorted { byCount($0, $1, clientRecords) }
+  }
 
-    var fields: [(key: String, value: JSONValue)] = [("records", .int(records))]
-    fields.append(("result_codes", .object(codeKeys.map { ($0, .int(codes[$0, default: 0])) })))
-    fields.append(
+  /// `records`, `result_codes`, `result_names`, `clients`, in contract order.
+  private func fields(_ codeKeys: [String]) -> [(key: String, value: JSONValue)] {
+    let counts = { (table: [String: Int]) -> JSONValue in
+      .object(Self.byCount(table).map { ($0, .int(table[$0, default: 0])) })
+    }
+    let perClient: [(key: String, value: JSONValue)] = Self.byCount(clientRecords).map {
+      ($0, .object([("result_codes", counts(clients[$0, default: [:]]))]))
+    }
+    return [
+      ("records", .int(records)), ("result_codes", counts(codes)),
       (
         "result_names",
         .object(codeKeys.compactMap { key in names[key].map { (key, .string($0)) } })
-      )
-    )
-    fields.append(
-      (
-        "clients",
-        .object(
-          clientKeys.map { client in
-            let counts = clients[client, default: [:]]
-            let keys = counts.keys.sorted { byCount($0, $1, counts) }
-            return (
-              client,
-              .object([("result_codes", .object(keys.map { ($0, .int(counts[$0, default: 0])) }))])
-            )
-          })
-      ))
+      ),
+      ("clients", .object(perClient)),
+    ]
+  }
 
+  /// `isa.records`, `isa.<code>` for every code, `isa.top-client` when a record was denied.
+  private func facts() -> [String: FactValue] {
     var facts: [String: FactValue] = ["isa.records": .number(Double(records))]
     for (key, count) in codes { facts["isa.\(key.lowercased())"] = .number(Double(count)) }
-    let top = denied.max { ($0.value, $1.key) < ($1.value, $0.key) }
-    if let top, top.value > 0 { facts["isa.top-client"] = .string(top.key) }
+    if let top = denied.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), top.value > 0 {
+      facts["isa.top-client"] = .string(top.key)
+    }
+    return facts
+  }
 
+  /// Up to three codes of denied records (of all records when none was denied), with the client
+  /// that sent most of them, then the totals.
+  private func figures(_ codeKeys: [String]) -> [String] {
+    let deniedCounts = deniedByCode.mapValues { $0.values.reduce(0, +) }
+    let shown = deniedCounts.isEmpty ? codeKeys : Self.byCount(deniedCounts)
     var figures: [String] = []
-    let shown =
-      (deniedByCode.isEmpty
-      ? codeKeys
-      : deniedByCode.keys.sorted { lhs, rhs in
-        let (left, right) = (
-          deniedByCode[lhs, default: [:]].values.reduce(0, +),
-          deniedByCode[rhs, default: [:]].values.reduce(0, +)
-        )
-        return left != right ? left > right : lhs < rhs
-      }).prefix(3)
-    for key in shown {
+    for key in shown.prefix(3) {
       let perClient = deniedByCode[key] ?? clients.compactMapValues { $0[key] }
-      let count = deniedByCode[key].map { $0.values.reduce(0, +) } ?? codes[key, default: 0]
+      let count = deniedCounts[key] ?? codes[key, default: 0]
       var figure = "\(EventLogSummary.grouped(count)) × \(key)"
       if let name = names[key] { figure += " \(name)" }
-      let senders = perClient.filter { !$0.key.isEmpty }.sorted {
-        ($0.value, $1.key) > ($1.value, $0.key)
-      }
+      let senders = Self.byCount(perClient.filter { !$0.key.isEmpty })
       if let first = senders.first {
-        figure += " from \(first.key)"
+        figure += " from \(first)"
         if senders.count > 1 {
+          let more = senders.count - 1
           figure +=
-            " (\(EventLogSummary.grouped(first.value))) and \(senders.count - 1) more client\(senders.count == 2 ? "" : "s")"
+            " (\(EventLogSummary.grouped(perClient[first, default: 0]))) and \(more) more client\(more == 1 ? "" : "s")"
         }
       }
       figures.append(figure)
     }
+    let clientCount = clientRecords.count
     figures.append(
-      "\(EventLogSummary.grouped(records)) record\(records == 1 ? "" : "s"), \(EventLogSummary.grouped(deniedTotal)) denied or failed, \(EventLogSummary.grouped(clientRecords.count)) client\(clientRecords.count == 1 ? "" : "s")"
-    )
-    return Evidence(
-      kind: .isaLog, format: format, fields: fields, facts: facts, figures: figures, lines: lines)
+      "\(EventLogSummary.grouped(records)) record\(records == 1 ? "" : "s"), "
+        + "\(EventLogSummary.grouped(deniedTotal)) denied or failed, "
+        + "\(EventLogSummary.grouped(clientCount)) client\(clientCount == 1 ? "" : "s")")
+    return figures
   }
 }
