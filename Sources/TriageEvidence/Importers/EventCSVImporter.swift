@@ -36,7 +36,7 @@ public enum EventCSVImporter: EvidenceImporter {
     var lines = 0
     for line in text.lines {
       lines += 1
-      guard var active = reader, let layout = header else {
+      guard let layout = header else {
         let content = LogBytes.trim(line.bytes)
         if content.isEmpty || content.starts(with: "#TYPE".utf8) { continue }
         if let row = xpRow(line) {
@@ -56,9 +56,7 @@ public enum EventCSVImporter: EvidenceImporter {
         reader = DelimitedRecordReader(delimiter: found.delimiter)
         continue
       }
-      let row = active.feed(line)
-      reader = active
-      guard let row else { continue }
+      guard let row = reader?.feed(line) else { continue }  // in place: no copy of its buffer
       if row.fields.allSatisfy({ LogBytes.trim($0).isEmpty }) { continue }
       if layout.isRepeat(of: row.fields) { continue }  // a second export appended to the first
       events.append(try layout.event(row.fields, line: row.line, source: text.source))

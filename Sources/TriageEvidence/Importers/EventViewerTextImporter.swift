@@ -38,22 +38,20 @@ public enum EventViewerTextImporter: EvidenceImporter {
       let pair = LogBytes.keyValue(content)
       let field = pair.flatMap { Field($0.key) }
 
-      if var draft = current, draft.part != .header {
+      // `current?.…` changes the event in place, so a long description is not copied per line.
+      if let part = current?.part, part != .header {
         // Description, data or XML: only the start of the next event ends it.
-        if let field, field.startsEvent {
+        if let field, field.startsEvent, let draft = current {
           events.append(try draft.record(source: text.source))
           current = nil
         } else {
-          if draft.part == .description {
-            if content.elementsEqual("Event Xml:".utf8) {
-              draft.part = .skipped
-            } else if content.elementsEqual("Data:".utf8) {
-              draft.part = .skipped
+          if part == .description {
+            if content.elementsEqual("Event Xml:".utf8) || content.elementsEqual("Data:".utf8) {
+              current?.part = .skipped
             } else {
-              draft.message.append(LogBytes.text(LogBytes.trimTrailing(line.bytes)))
+              current?.message.append(LogBytes.text(LogBytes.trimTrailing(line.bytes)))
             }
           }
-          current = draft
           continue
         }
       }
@@ -61,21 +59,21 @@ public enum EventViewerTextImporter: EvidenceImporter {
       guard let pair, let field else {
         if content.isEmpty { continue }
         if let pair, Self.isFieldName(pair.key) { continue }  // a field not read (`Record Number:`)
-        if let draft = current {
+        if let start = current?.line {
           throw EvidenceError(
             source: text.source, line: line.number,
             message:
-              "expected 'Name: value' or 'Description:' in the event that starts on line \(draft.line), found '\(LogBytes.quoted(content))'"
+              "expected 'Name: value' or 'Description:' in the event that starts on line \(start), found '\(LogBytes.quoted(content))'"
           )
         }
         continue  // text around the copied events
       }
-      var draft = current ?? Draft(line: line.number)
-      if current != nil, field.startsEvent || draft.seen.contains(field.key) {
+      if let draft = current, field.startsEvent || draft.seen.contains(field.key) {
         events.append(try draft.record(source: text.source))
-        draft = Draft(line: line.number)
+        current = nil
       }
-      draft.seen.insert(field.key)
+      if current == nil { current = Draft(line: line.number) }
+      current?.seen.insert(field.key)
       if field.isXP { sawXP = true } else if field.key == "logname" { sawVista = true }
       let value = pair.value
       switch field.role {
@@ -85,17 +83,16 @@ public enum EventViewerTextImporter: EvidenceImporter {
             source: text.source, line: line.number,
             message: "expected a number after 'Event ID:', found '\(LogBytes.quoted(value))'")
         }
-        draft.id = id
-      case .source: draft.source = LogBytes.text(value)
-      case .level: draft.level = EventLevel.name(LogBytes.text(value))
-      case .date: draft.date = LogBytes.text(value)
-      case .time: draft.clock = LogBytes.text(value)
+        current?.id = id
+      case .source: current?.source = LogBytes.text(value)
+      case .level: current?.level = EventLevel.name(LogBytes.text(value))
+      case .date: current?.date = LogBytes.text(value)
+      case .time: current?.clock = LogBytes.text(value)
       case .description:
-        draft.part = .description
-        if !value.isEmpty { draft.message.append(LogBytes.text(value)) }
+        current?.part = .description
+        if !value.isEmpty { current?.message.append(LogBytes.text(value)) }
       case .logName, .other: break
       }
-      current = draft
     }
     if let draft = current { events.append(try draft.record(source: text.source)) }
     return try EventLogSummary.evidence(

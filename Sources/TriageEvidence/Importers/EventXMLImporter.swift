@@ -246,22 +246,22 @@ public enum EventXMLImporter: EvidenceImporter {
         draft = Draft(line: markupLine)
         return
       }
-      guard var current = draft else { return }
+      guard draft != nil else { return }
       switch name {
       case "Provider" where parent == "System":
-        current.source = attributes["Name"] ?? attributes["EventSourceName"] ?? ""
+        draft?.source = attributes["Name"] ?? attributes["EventSourceName"] ?? ""
       case "TimeCreated" where parent == "System":
-        current.time = attributes["SystemTime"]
+        draft?.time = attributes["SystemTime"]
       case "Data":
-        current.dataName = attributes["Name"]
+        draft?.dataName = attributes["Name"]
       default: break
       }
-      draft = current
       text.removeAll(keepingCapacity: true)
     }
 
     private mutating func close(_ name: String, parent: String?, line: Int) throws(EvidenceError) {
-      guard var current = draft else { return }
+      guard let current = draft else { return }
+      defer { text.removeAll(keepingCapacity: true) }
       let value = Self.decode(text[...])
       switch name {
       case "Event":
@@ -283,27 +283,24 @@ public enum EventXMLImporter: EvidenceImporter {
               ?? current.level.map { EventLevel.name(number: $0) } ?? "",
             time: current.time, message: LogBytes.trim(message), line: current.line))
         draft = nil
-        return
       case "EventID" where parent == "System":
         guard let id = LogBytes.eventID(ArraySlice(value.utf8)) else {
           throw EvidenceError(
             source: source, line: line,
             message: "expected a number in '<EventID>', found '\(LogBytes.trim(value))'")
         }
-        current.id = id
+        draft?.id = id
       case "Level" where parent == "System":
-        current.level = Int(LogBytes.trim(value))
+        draft?.level = Int(LogBytes.trim(value))
       case "Level" where parent == "RenderingInfo":
-        current.displayLevel = LogBytes.trim(value)
+        draft?.displayLevel = LogBytes.trim(value)
       case "Message" where parent == "RenderingInfo":
-        current.message = value
+        draft?.message = value
       case "Data":
-        current.data.append((current.dataName, LogBytes.trim(value)))
-        current.dataName = nil
+        draft?.data.append((current.dataName, LogBytes.trim(value)))
+        draft?.dataName = nil
       default: break
       }
-      draft = current
-      text.removeAll(keepingCapacity: true)
     }
 
     /// `ns:Name` → `Name`.

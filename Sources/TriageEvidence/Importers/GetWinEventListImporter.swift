@@ -33,38 +33,33 @@ public enum GetWinEventListImporter: EvidenceImporter {
     var sawEventLog = false
     for line in text.lines {
       lines += 1
+      // `current?.…` changes the event in place, so a long message is not copied per line.
       if let (key, value) = property(line.bytes) {
-        var draft = current ?? Draft(line: line.number)
-        if current != nil, draft.values[key] != nil {
+        if let draft = current, draft.values[key] != nil {
           events.append(try draft.record(source: text.source))
-          draft = Draft(line: line.number)
+          current = nil
         }
-        draft.values[key] = (LogBytes.text(value), line.number)
-        draft.last = key
+        if current == nil { current = Draft(line: line.number) }
+        current?.values[key] = (LogBytes.text(value), line.number)
+        current?.last = key
         if ["providername", "timecreated", "leveldisplayname"].contains(key) { sawWinEvent = true }
         if ["eventid", "entrytype", "timegenerated"].contains(key) { sawEventLog = true }
-        current = draft
       } else if line.isBlank {
-        if var draft = current, let last = draft.last, var entry = draft.values[last],
-          !entry.value.isEmpty
-        {
-          entry.value += "\n"
-          draft.values[last] = entry
-          current = draft
+        if let last = current?.last, current?.values[last]?.value.isEmpty == false {
+          current?.values[last]?.value += "\n"
         }
       } else if let first = line.bytes.first, first == 32 || first == 9 {
         // The value of the last property goes on (PowerShell wraps to the value's column).
-        guard var draft = current, let last = draft.last, var entry = draft.values[last] else {
+        guard let last = current?.last, let empty = current?.values[last]?.value.isEmpty else {
           continue  // before the first event: a wrapped command line, a title
         }
-        entry.value += (entry.value.isEmpty ? "" : "\n") + LogBytes.text(LogBytes.trim(line.bytes))
-        draft.values[last] = entry
-        current = draft
-      } else if let draft = current {
+        current?.values[last]?.value +=
+          (empty ? "" : "\n") + LogBytes.text(LogBytes.trim(line.bytes))
+      } else if let start = current?.line {
         throw EvidenceError(
           source: text.source, line: line.number,
           message:
-            "expected 'Name : value' or an indented continuation in the event that starts on line \(draft.line), found '\(LogBytes.quoted(LogBytes.trim(line.bytes)))'"
+            "expected 'Name : value' or an indented continuation in the event that starts on line \(start), found '\(LogBytes.quoted(LogBytes.trim(line.bytes)))'"
         )
       }
     }

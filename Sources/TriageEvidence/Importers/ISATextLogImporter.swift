@@ -46,10 +46,7 @@ public enum ISATextLogImporter: EvidenceImporter {
           )
         }
       }
-      guard var active = reader, let layout = header else { continue }
-      let row = active.feed(line)
-      reader = active
-      guard let row else { continue }
+      guard let layout = header, let row = reader?.feed(line) else { continue }
       if row.fields.allSatisfy({ LogBytes.trim($0).isEmpty }) { continue }
       if layout.isRepeat(of: row.fields) { continue }
       try count(row.fields, layout: layout, line: row.line, into: &tally, source: text.source)

@@ -37,40 +37,39 @@ public enum WevtutilTextImporter: EvidenceImporter {
         current = Draft(line: line.number)
         continue
       }
-      guard var draft = current else {
+      // `current?.…` changes the event in place, so a long description is not copied per line.
+      guard let start = current?.line else {
         // Text before the first `Event[0]:` (a title, a command echo) is not part of an event.
         continue
       }
-      if draft.inDescription {
-        draft.message.append(LogBytes.text(LogBytes.trimTrailing(line.bytes)))
-      } else if content.isEmpty {
+      if current?.inDescription == true {
+        current?.message.append(LogBytes.text(LogBytes.trimTrailing(line.bytes)))
         continue
-      } else if let (key, value) = LogBytes.keyValue(content) {
-        switch LogBytes.compactKey(key) {
-        case "eventid":
-          guard let id = LogBytes.eventID(value) else {
-            throw EvidenceError(
-              source: text.source, line: line.number,
-              message:
-                "expected a number after 'Event ID:', found '\(LogBytes.quoted(value))'")
-          }
-          draft.id = id
-        case "source": draft.source = LogBytes.text(value)
-        case "level": draft.level = EventLevel.name(LogBytes.text(value))
-        case "date": draft.time = LogBytes.text(value)
-        case "description":
-          draft.inDescription = true
-          if !value.isEmpty { draft.message.append(LogBytes.text(value)) }
-        default: break  // Log Name, Task, Opcode, Keyword, User, User Name, Computer
-        }
-      } else {
+      }
+      if content.isEmpty { continue }
+      guard let (key, value) = LogBytes.keyValue(content) else {
         throw EvidenceError(
           source: text.source, line: line.number,
           message:
-            "expected 'Name: value' or 'Description:' in the event that starts on line \(draft.line), found '\(LogBytes.quoted(content))'"
+            "expected 'Name: value' or 'Description:' in the event that starts on line \(start), found '\(LogBytes.quoted(content))'"
         )
       }
-      current = draft
+      switch LogBytes.compactKey(key) {
+      case "eventid":
+        guard let id = LogBytes.eventID(value) else {
+          throw EvidenceError(
+            source: text.source, line: line.number,
+            message: "expected a number after 'Event ID:', found '\(LogBytes.quoted(value))'")
+        }
+        current?.id = id
+      case "source": current?.source = LogBytes.text(value)
+      case "level": current?.level = EventLevel.name(LogBytes.text(value))
+      case "date": current?.time = LogBytes.text(value)
+      case "description":
+        current?.inDescription = true
+        if !value.isEmpty { current?.message.append(LogBytes.text(value)) }
+      default: break  // Log Name, Task, Opcode, Keyword, User, User Name, Computer
+      }
     }
     if let draft = current { events.append(try draft.record(source: text.source)) }
     return try EventLogSummary.evidence(
