@@ -5,6 +5,7 @@ extension EvidenceImporters {
     EventViewerTextImporter.self,
     WevtutilTextImporter.self,
     GetWinEventListImporter.self,
+    GetWinEventTableImporter.self,
     EventCSVImporter.self,
     EventXMLImporter.self,
     ISAW3CLogImporter.self,

@@ -15,6 +15,7 @@ import TriageKit
     ("wevtutil-text/kernel-power-107-zh.txt", "WevtutilTextImporter"),
     ("get-winevent-list/security-4727-select-star.txt", "GetWinEventListImporter"),
     ("get-winevent-list/get-eventlog-dcom-10016.txt", "GetWinEventListImporter"),
+    ("get-winevent-table/windows-powershell-evtx.txt", "GetWinEventTableImporter"),
     ("event-csv/eventviewer-tab-system.txt", "EventCSVImporter"),
     ("event-csv/eventviewer-save-as.constructed.csv", "EventCSVImporter"),
     ("event-csv/export-csv-get-winevent.constructed.csv", "EventCSVImporter"),
@@ -107,7 +108,7 @@ import TriageKit
   @Test func everyLogImporterIsRegistered() {
     let names = Set(EvidenceImporters.all.map { "\($0)" })
     for name in Set(Self.fixtures.map(\.importer)) { #expect(names.contains(name)) }
-    #expect(EvidenceImporters.importers(of: .eventlog).count == 5)
+    #expect(EvidenceImporters.importers(of: .eventlog).count == 6)
     #expect(EvidenceImporters.importers(of: .isaLog).count == 2)
   }
 }
