@@ -12,5 +12,13 @@ extension EvidenceImporters {
     BSDNetstatImporter.self,
     SSImporter.self,
     GetNetTCPConnectionImporter.self,
+    EventViewerTextImporter.self,
+    WevtutilTextImporter.self,
+    GetWinEventListImporter.self,
+    GetWinEventTableImporter.self,
+    EventCSVImporter.self,
+    EventXMLImporter.self,
+    ISAW3CLogImporter.self,
+    ISATextLogImporter.self,
   ]
 }
