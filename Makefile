@@ -52,7 +52,8 @@ test: deps lab-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(BIN) kb lint --kb KnowledgeBase
-	$(BIN) kb test --kb KnowledgeBase
+	$(BIN) kb test --kb KnowledgeBase --exhaustive
+	$(BIN) kb test --kb KnowledgeBase --random 2000 --seed 1
 	$(MAKE) --no-print-directory lint
 
 lint:
