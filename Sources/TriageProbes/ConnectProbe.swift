@@ -125,9 +125,10 @@ public struct ConnectProbe: Probe {
     guard status == 0 else { return "" }
     return withUnsafePointer(to: &storage) { pointer in
       pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { address in
-        let port = UInt16(bigEndian: address.withMemoryRebound(to: sockaddr_in.self, capacity: 1) {
-          $0.pointee.sin_port
-        })
+        let port = UInt16(
+          bigEndian: address.withMemoryRebound(to: sockaddr_in.self, capacity: 1) {
+            $0.pointee.sin_port
+          })
         return SocketAddress(address, port: port)?.description ?? ""
       }
     }

@@ -153,7 +153,9 @@ public struct FanoutProbe: Probe {
       "probe.fanout.limit-matches": .string(limit.matches?.rawValue ?? "none"),
     ]
     if let value = limit.value { facts["probe.fanout.limit-value"] = .number(value) }
-    if let failure = limit.failure { facts["probe.fanout.limit-failure"] = .string(failure.rawValue) }
+    if let failure = limit.failure {
+      facts["probe.fanout.limit-failure"] = .string(failure.rawValue)
+    }
     result.facts = facts
 
     var data: [(key: String, value: JSONValue)] = [
@@ -219,7 +221,8 @@ public struct FanoutProbe: Probe {
     let failure = limit.failure.map { "; failures: \($0.rawValue)" } ?? ""
     var at = ""
     if let first = limit.firstFailure {
-      at = " (first failure: attempt \(first + 1) at \(FanoutAttempt.rounded(attempts[first].start, 2)) s)"
+      at =
+        " (first failure: attempt \(first + 1) at \(FanoutAttempt.rounded(attempts[first].start, 2)) s)"
     }
     return "\(limit.kind.rawValue) limit at \(amount)\(match)\(failure)\(at)"
   }

@@ -37,7 +37,8 @@ public struct FloodLimit: Sendable, Equatable {
 
   /// No limit seen: `reason` says why.
   public static func none(_ reason: String) -> FloodLimit {
-    FloodLimit(kind: .none, value: nil, matches: nil, failure: nil, firstFailure: nil, method: reason)
+    FloodLimit(
+      kind: .none, value: nil, matches: nil, failure: nil, firstFailure: nil, method: reason)
   }
 
   /// `{kind, value?, unit?, matches, matches_title?, failure?, first_failure?, method}`.

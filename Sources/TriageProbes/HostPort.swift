@@ -38,7 +38,8 @@ public struct HostPort: Sendable, Hashable, CustomStringConvertible {
       }
       host = String(characters[1..<close])
       guard !host.isEmpty, host.allSatisfy({ $0.isHexDigit || $0 == ":" || $0 == "." }) else {
-        throw ParseError(column: 2, message: "expected an IPv6 address inside '[…]', found '\(host)'")
+        throw ParseError(
+          column: 2, message: "expected an IPv6 address inside '[…]', found '\(host)'")
       }
       guard close + 1 < characters.count, characters[close + 1] == ":" else {
         throw ParseError(column: close + 2, message: "expected ':port' after ']'")

@@ -123,7 +123,8 @@ public struct TCPConnector: Sendable {
 
   private static func openSocket(_ family: SocketAddress.Family) -> Int32 {
     #if canImport(Glibc)
-      let type = Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue)
+      let type =
+        Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue)
         | Int32(SOCK_CLOEXEC.rawValue)
       return socket(family.constant, type, 0)
     #else

@@ -6,9 +6,11 @@ import TriageKit
 @Suite("target list")
 struct TargetListTests {
   @Test func skipsCommentsAndBlankLinesAndKeepsLineNumbers() throws {
-    let text = "# hosts to sweep\r\n\r\n192.0.2.1:445\r\n  192.0.2.2:139  # old one\n\t\n[::1]:445\n"
+    let text =
+      "# hosts to sweep\r\n\r\n192.0.2.1:445\r\n  192.0.2.2:139  # old one\n\t\n[::1]:445\n"
     let list = try TargetList.parse(text, name: "targets.txt")
-    #expect(list.entries.map(\.target.description) == ["192.0.2.1:445", "192.0.2.2:139", "[::1]:445"])
+    #expect(
+      list.entries.map(\.target.description) == ["192.0.2.1:445", "192.0.2.2:139", "[::1]:445"])
     #expect(list.entries.map(\.line) == [3, 4, 6])
   }
 

@@ -14,7 +14,8 @@ import TriageProbes
 struct ProbeFanoutCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "fanout",
-    abstract: "Connect to every host:port in a file, within a budget, and find where failures begin.",
+    abstract:
+      "Connect to every host:port in a file, within a budget, and find where failures begin.",
     discussion: """
       Reads one host:port a line from --targets (# starts a comment; [IPV6]:PORT for IPv6). Never \
       more than --max-concurrent connections in flight or held at once, never more than --rate new \

@@ -107,7 +107,8 @@ enum LabEnvironment {
     for rule in rules {
       let run = try? BinaryRun.run(
         ["netns", "exec", name, "iptables", "-w", "-A", "INPUT", "-p", "tcp", "--syn"] + rule
-          + ["-j", "DROP"], environment: ["PATH": "/usr/sbin:/usr/bin:/sbin:/bin"], executable: ipURL)
+          + ["-j", "DROP"], environment: ["PATH": "/usr/sbin:/usr/bin:/sbin:/bin"],
+        executable: ipURL)
       guard run?.status == 0 else { return false }
     }
     return true
