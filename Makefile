@@ -6,11 +6,10 @@ PREFIX ?= /usr/local
 CONFIG ?= debug
 BIN := .build/$(CONFIG)/nettriage
 APT_PACKAGES := libedit-dev pkg-config
-# The flood-mitigation lab (tests that need root) also needs these; installed when root, else the lab
-# tests report themselves skipped.
-LAB_PACKAGES := iptables iproute2
+# The flood lab (lab/flood-lab.sh and its tests): namespaces, netfilter rules, the listener.
+LAB_APT_PACKAGES := iptables iproute2 python3
 
-.PHONY: all deps lab-deps build run test unit lint kb-lint format install clean
+.PHONY: all deps lab-deps lab-up lab-down build run test unit lint kb-lint format install clean
 
 all: build
 
@@ -29,14 +28,27 @@ deps:
 	  fi; \
 	fi
 
-# The lab's packages, when root; without root the lab tests are skipped and say why.
+# Installs what the flood lab needs, when missing, as root. Without root the lab tests skip
+# themselves and say why, so this only warns.
 lab-deps:
 	@missing=""; \
-	for p in $(LAB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ] && [ "$$(id -u)" = 0 ]; then \
-	  echo "installing:$$missing"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	for p in $(LAB_APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else \
+	    echo "note: the flood-lab tests need$$missing and root; they will be skipped"; \
+	  fi; \
 	fi
+
+# A flood lab to try probes by hand (docs/lab.md): make lab-up, then
+# ip netns exec nt-lab-main .build/debug/nettriage probe fanout --source 127.0.0.2 ...
+lab-up: lab-deps build
+	bash lab/flood-lab.sh up nt-lab-main
+
+lab-down:
+	bash lab/flood-lab.sh down nt-lab-main
 
 build: deps
 	$(SWIFT) build -c $(CONFIG)
@@ -47,7 +59,7 @@ run: build
 	@$(BIN) $(ARGS) || [ $$? -le 2 ]
 
 # Every test: unit, golden reports, end-to-end runs of the binary, the REPL through a pseudo-terminal,
-# plus the knowledge-base lint and the formatting lint.
+# the flood lab (as root), plus the knowledge-base lint and the formatting lint.
 test: deps lab-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build

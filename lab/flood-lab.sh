@@ -87,7 +87,9 @@ cmd_up() {
   in_ns iptables -w -A INPUT "${syn[@]}" --dport "$PORT_UNREACHABLE" \
     -m comment --comment "nt-lab U: host unreachable" -j REJECT --reject-with icmp-host-unreachable
   rm -f "$state/ready"
-  in_ns python3 "$here/listener.py" "$state/ready" \
+  # A plain command (no function, no subshell) so the background child is the listener itself
+  # and holds no descriptor of ours: whoever reads this script's output sees it end.
+  ip netns exec "$ns" python3 "$here/listener.py" "$state/ready" \
     "$PORT_CONCURRENT_DROP" "$PORT_RATE_DROP" "$PORT_CONCURRENT_RESET" "$PORT_DROP" \
     "$PORT_UNREACHABLE" "$PORT_OPEN" </dev/null >"$state/listener.log" 2>&1 &
   echo $! >"$state/listener.pid"

@@ -34,6 +34,9 @@ def listening_socket(port):
 def main():
     if len(sys.argv) < 3:
         sys.exit("usage: listener.py READY_FILE PORT [PORT ...]")
+    # Close whatever the starter left open (a test runner's pipes, or the socket Foundation's
+    # Process watches to see its child end): the listener outlives the script that starts it.
+    os.closerange(3, os.sysconf("SC_OPEN_MAX"))
     ready_file = sys.argv[1]
     ports = [int(port) for port in sys.argv[2:]]
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
