@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+
+/// Issue 5's "done when": an interactive session on a machine behind the lab's 160 limit, with the
+/// person's consent to probe, ends in `isa-concurrent-connection-limit` with the measured figure in
+/// the report. The session reads its answers from a pipe (the same REPL as at a terminal).
+@Suite(
+  "flood lab session",
+  .enabled(if: LabEnvironment.isRoot, "needs root (network namespaces and iptables)"),
+  .enabled(if: LabEnvironment.hasTools, "needs ip, iptables and python3 (make lab-deps)"),
+  .enabled(
+    if: LabEnvironment.canBuildLab,
+    "cannot create a network namespace with connlimit and hashlimit rules here")
+)
+struct LabSessionTests {
+  @Test func consentedFanoutMeasuresTheConcurrentLimitAndTheSessionConcludesOnIt() throws {
+    let lab = try FloodLab()
+    let state = try TemporaryDirectory()
+    // One target address repeated: with no --source in the knowledge base's probe step, Linux
+    // picks the target's own loopback address as the source, so one address keeps one source.
+    let targets = try state.write(
+      "targets.txt", String(repeating: "127.0.1.1:\(FloodLab.Port.concurrentDrop)\n", count: 250))
+    let report = state.path("lab-session.md")
+    let answers = [
+      "yes", "yes", "250", "when-sessions-close", "64", "normal", "unknown", "answer-ok",
+      "127.0.1.1", "isa-2006-standard", "not-checked", targets, "y", "unknown", "unknown",
+      "unknown", ".report \(report)", ".quit",
+    ]
+    guard let ip = LabEnvironment.tool("ip") else { throw FloodLab.LabError(message: "no 'ip'") }
+    let run = try BinaryRun.run(
+      ["netns", "exec", lab.name, BinaryRun.executable.path],
+      input: answers.joined(separator: "\n") + "\n",
+      environment: ["XDG_STATE_HOME": state.url.path], executable: URL(fileURLWithPath: ip),
+      timeout: 150)
+    #expect(run.standardOutput.contains("It will open up to 250 TCP connections at a time"))
+    #expect(run.standardOutput.contains("probe fanout: ok"), "\(run.standardOutput.suffix(2000))")
+    #expect(run.standardOutput.contains("Diagnosed: "))
+    let text = try state.read("lab-session.md")
+    #expect(text.contains("| 1 | ISA/TMG connection limit — concurrent TCP connections per IP"))
+    #expect(text.contains("## Evidence and probes"))
+    #expect(
+      text.contains("concurrent limit at 160 concurrent connections — matches"),
+      "the measured figure is in the report")
+    #expect(text.contains("probe `fanout` (ok)"))
+  }
+}
