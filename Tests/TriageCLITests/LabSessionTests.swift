@@ -43,4 +43,42 @@ struct LabSessionTests {
       "the measured figure is in the report")
     #expect(text.contains("probe `fanout` (ok)"))
   }
+
+  @Test func aSilentResolverMakesTheDNSProbeTimeOutAndTheSessionReachesDNSUnavailable() throws {
+    let lab = try FloodLab()
+    let state = try TemporaryDirectory()
+    // `ip netns exec` shows /etc/netns/NAME/resolv.conf as /etc/resolv.conf inside the namespace.
+    let config = URL(fileURLWithPath: "/etc/netns/\(lab.name)")
+    try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: config) }
+    try "nameserver 127.0.3.53\noptions timeout:1 attempts:1\n".write(
+      to: config.appendingPathComponent("resolv.conf"), atomically: true, encoding: .utf8)
+    // The server's address exists (all of 127/8 is on lo) but drops every query: silence.
+    let iptables = LabEnvironment.tool("iptables") ?? "iptables"
+    let drop = try lab.inside([
+      iptables, "-w", "-A", "INPUT", "-p", "udp", "-d", "127.0.3.53", "--dport", "53", "-j",
+      "DROP",
+    ])
+    #expect(drop.status == 0, "\(drop.standardError)")
+    let report = state.path("dns-session.md")
+    let answers = [
+      "no", "yes", "30", "1203", "normal", "fileserver07", "y", ".report \(report)", ".quit",
+    ]
+    guard let ip = LabEnvironment.tool("ip") else { throw FloodLab.LabError(message: "no 'ip'") }
+    let run = try BinaryRun.run(
+      ["netns", "exec", lab.name, BinaryRun.executable.path],
+      input: answers.joined(separator: "\n") + "\n",
+      environment: ["XDG_STATE_HOME": state.url.path], executable: URL(fileURLWithPath: ip),
+      timeout: 60)
+    #expect(run.standardOutput.contains("It will look up 'fileserver07'"))
+    #expect(run.standardOutput.contains("probe dns: ok"), "\(run.standardOutput.suffix(2000))")
+    #expect(run.standardOutput.contains("Diagnosed: "), "\(run.standardOutput.suffix(2000))")
+    let text = try state.read("dns-session.md")
+    #expect(text.contains("(`dns-unavailable`)"))
+    #expect(text.contains("probe `dns` (ok)"))
+    // The nslookup question was answered by the probe: a timeout, with the probe as its source.
+    let answerRow = text.split(separator: "\n").first { $0.contains("(`dns-lookup-result`)") }
+    #expect(answerRow?.contains("DNS request timed out.") == true, "\(answerRow ?? "")")
+    #expect(answerRow?.contains("probe, already known: probe dns: ") == true, "\(answerRow ?? "")")
+  }
 }
