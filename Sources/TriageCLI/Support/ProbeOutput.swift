@@ -14,9 +14,36 @@ struct ProbeOutputOptions: ParsableArguments {
   @Flag(name: .long, help: "Also print the raw observation.")
   var raw = false
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Append the result to FILE (one JSON line each) for an answer file's 'probes: replay FILE'.",
+      valueName: "file"))
+  var save: String?
+
   /// Prints `result` and returns the exit status: 0 when the probe ran (`ok`), 1 when it failed or
-  /// did not run (the reason is printed).
+  /// did not run (the reason is printed), 73 when --save cannot write.
   func emit(_ result: ProbeResult) -> ExitCode {
+    if let save {
+      let observation = ProbeRunner.observation(result, node: nil)
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.sortedKeys]
+      guard let data = try? encoder.encode(observation) else {
+        return ExitCode(ExitStatus.cannotWrite.rawValue)
+      }
+      let line = Data((String(decoding: data, as: UTF8.self) + "\n").utf8)
+      let url = URL(fileURLWithPath: save)
+      if !FileManager.default.fileExists(atPath: url.path) {
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
+      }
+      guard let handle = try? FileHandle(forWritingTo: url) else {
+        Terminal.standardError.line("error: cannot write '\(save)'")
+        return ExitCode(ExitStatus.cannotWrite.rawValue)
+      }
+      handle.seekToEndOfFile()
+      handle.write(line)
+      try? handle.close()
+    }
     if json {
       Terminal.standardOutput.write(result.json.serialized(pretty: true) + "\n")
     } else {

@@ -7,12 +7,16 @@ import TriageProbes
 enum ProbeRunner {
   /// Runs `node`'s probe; never throws (a failure is an observation with status `failed`).
   static func run(_ node: ProbeNode, arguments: [String: String]) -> Observation {
-    let result = ProbeCatalog.result(of: node.probe, arguments: arguments)
-    return Observation(
-      origin: .probe, kind: node.probe, format: result.status.name, label: "probe \(node.probe)",
-      facts: result.facts,
+    observation(ProbeCatalog.result(of: node.probe, arguments: arguments), node: node.id)
+  }
+
+  /// A probe result as a session records it (and `probe … --save` writes it).
+  static func observation(_ result: ProbeResult, node: String?) -> Observation {
+    Observation(
+      origin: .probe, kind: result.probe, format: result.status.name,
+      label: "probe \(result.probe)", facts: result.facts,
       figures: result.figures
         + (result.status.reason.map { ["\(result.status.name): \($0)"] } ?? []),
-      raw: result.raw, node: node.id)
+      raw: result.raw, node: node)
   }
 }
