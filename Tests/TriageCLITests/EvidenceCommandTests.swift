@@ -51,3 +51,22 @@ struct EvidenceCommandTests {
     #expect(run.standardError.contains("garbage.txt"))
   }
 }
+
+@Suite("Probe results saved for replay")
+struct ProbeSaveTests {
+  @Test func saveAppendsOneRecordedObservationPerRun() throws {
+    let folder = try TemporaryDirectory()
+    let file = folder.path("probes.jsonl")
+    for _ in 0..<2 {
+      let run = try BinaryRun.run(["probe", "limits", "--save", file])
+      #expect([0, 1].contains(run.status), "\(run.standardError)")
+    }
+    let lines = try folder.read("probes.jsonl").split(separator: "\n")
+    #expect(lines.count == 2)
+    for line in lines {
+      let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+      #expect(object?["kind"] as? String == "limits")
+      #expect(object?["origin"] as? String == "probe")
+    }
+  }
+}
