@@ -88,9 +88,9 @@ public struct LimitsProbe: Probe {
           .object([("low", .int(range[0])), ("high", .int(range[1])), ("size", .int(size))])
         ))
       figures.append(
-        "\(NumberText.grouped(size)) ephemeral ports (\(range[0])–\(range[1])): with each held "
+        "\(FactValue.grouped(size)) ephemeral ports (\(range[0])–\(range[1])): with each held "
           + "\(Self.timeWaitSeconds) s in TIME_WAIT (fixed on Linux) after this side closes, about "
-          + "\(NumberText.grouped(size / Self.timeWaitSeconds)) new connections a second to one "
+          + "\(FactValue.grouped(size / Self.timeWaitSeconds)) new connections a second to one "
           + "destination can be kept up")
     }
 
@@ -124,7 +124,7 @@ public struct LimitsProbe: Probe {
         facts["limits.conntrack-usage"] = .number(usage)
         conntrack.append(("usage", .double(usage)))
         var figure =
-          "conntrack table \(NumberText.grouped(count)) of \(NumberText.grouped(maximum)) "
+          "conntrack table \(FactValue.grouped(count)) of \(FactValue.grouped(maximum)) "
           + "entries (\(NumberText.percent(usage)))"
         if usage >= Self.conntrackWarning {
           figure +=
@@ -133,7 +133,7 @@ public struct LimitsProbe: Probe {
         }
         figures.append(figure)
       } else {
-        figures.append("conntrack table \(NumberText.grouped(count)) entries (maximum unknown)")
+        figures.append("conntrack table \(FactValue.grouped(count)) entries (maximum unknown)")
       }
     } else {
       facts["limits.conntrack-loaded"] = .bool(false)
@@ -166,15 +166,15 @@ public struct LimitsProbe: Probe {
         )
       )
       figures.append(
-        "open files on the whole system: \(NumberText.grouped(nr[0] - nr[1])) of "
-          + "\(NumberText.grouped(fileMax ?? nr[2])) (fs.file-max)")
+        "open files on the whole system: \(FactValue.grouped(nr[0] - nr[1])) of "
+          + "\(FactValue.grouped(fileMax ?? nr[2])) (fs.file-max)")
     }
 
     if let value = reader.number(Path.somaxconn) {
       facts["limits.somaxconn"] = .number(Double(value))
       data.append(("somaxconn", .int(value)))
       figures.append(
-        "somaxconn \(NumberText.grouped(value)): the longest a listen() backlog can be")
+        "somaxconn \(FactValue.grouped(value)): the longest a listen() backlog can be")
     }
 
     guard !reader.raw.isEmpty else {
@@ -232,7 +232,7 @@ public struct LimitsProbe: Probe {
 
   private static func limitText(_ value: UInt64?) -> String {
     guard let value else { return "unlimited" }
-    return value <= UInt64(Int.max) ? NumberText.grouped(Int(value)) : String(value)
+    return value <= UInt64(Int.max) ? FactValue.grouped(Int(value)) : String(value)
   }
 
   /// Reads whitespace-separated integers from /proc/sys files, keeping what it read for `raw` and

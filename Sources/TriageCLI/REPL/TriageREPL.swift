@@ -315,8 +315,7 @@ final class TriageREPL {
       do {
         observe(try EvidenceInput.observation(path: path, kind: kind))
       } catch {
-        err.line(
-          err.styled("✗ ", .red) + error.description.replacingOccurrences(of: "error: ", with: ""))
+        showError(error)
       }
     case .quit:
       return .leave
@@ -356,8 +355,7 @@ final class TriageREPL {
         bytes: Array(text.utf8), source: "pasted", kind: kind)
       observe(EvidenceInput.observation(evidence, text: parsed, label: "pasted at \(stamp)"))
     } catch {
-      err.line(
-        err.styled("✗ ", .red) + error.description.replacingOccurrences(of: "error: ", with: ""))
+      showError(error)
       record(.noted(text: "Pasted text that could not be read as evidence:\n" + text))
       out.line(out.styled("The text is kept as a note in the report.", .dim))
     }
@@ -447,8 +445,7 @@ final class TriageREPL {
         try AtomicFile.write(
           observation.raw, to: folder.appendingPathComponent(name), overwrite: force)
       } catch {
-        err.line(
-          err.styled("✗ ", .red) + error.description.replacingOccurrences(of: "error: ", with: ""))
+        showError(error)
         return
       }
       evidence.append((name, observation.kind))
@@ -466,8 +463,7 @@ final class TriageREPL {
           lines.joined(separator: "\n") + "\n", to: folder.appendingPathComponent(name),
           overwrite: force)
       } catch {
-        err.line(
-          err.styled("✗ ", .red) + error.description.replacingOccurrences(of: "error: ", with: ""))
+        showError(error)
         return
       }
       probes = .replay(name)
@@ -476,6 +472,12 @@ final class TriageREPL {
       knowledgeBase: session.knowledgeBase, answers: session.answersOnPath(walk),
       notes: session.state.notes, source: .user, evidence: evidence, probes: probes)
     write(text, to: path, force: force, what: "answers")
+  }
+
+  /// A TriageError at the prompt: the message without its `error:` prefix, after a red cross.
+  private func showError(_ error: TriageError) {
+    err.line(
+      err.styled("✗ ", .red) + error.description.replacingOccurrences(of: "error: ", with: ""))
   }
 
   private func pathAndForce(_ argument: String) -> (String, Bool) {
@@ -496,8 +498,7 @@ final class TriageREPL {
       try AtomicFile.write(text, to: URL(fileURLWithPath: path), overwrite: force)
       out.line(out.styled("✓ \(what) written to \(path)", .green))
     } catch {
-      err.line(
-        err.styled("✗ ", .red) + error.description.replacingOccurrences(of: "error: ", with: ""))
+      showError(error)
     }
   }
 

@@ -43,7 +43,7 @@ enum EvidenceInput {
       return (try EvidenceImporters.read(text, as: kind), text)
     } catch {
       throw .invalidInput(
-        String(error.description.dropFirst(0)).replacingOccurrences(of: ": error: ", with: ": "))
+        error.description.replacingOccurrences(of: ": error: ", with: ": "))
     }
   }
 
@@ -101,11 +101,7 @@ enum CommandLineObservers {
   static let offline = Observers(
     readEvidence: standard.readEvidence,
     runProbe: { node, _ in
-      Observation(
-        origin: .probe, kind: node.probe, format: "not-run", label: "probe \(node.probe)",
-        facts: [:],
-        figures: ["not run: knowledge-base tests never run live probes (use probes: replay FILE)"],
-        raw: "", node: node.id)
+      .notRun(node, reason: "knowledge-base tests never run live probes (use probes: replay FILE)")
     })
 
   static let standard = Observers(

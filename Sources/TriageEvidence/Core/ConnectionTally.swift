@@ -141,27 +141,18 @@ public struct ConnectionTally: Sendable {
     let states = TCPState.allCases.filter { count(of: $0) > 0 }.sorted {
       count(of: $0) != count(of: $1) ? count(of: $0) > count(of: $1) : $0 < $1
     }
-    var figures = states.map { "\(Self.grouped(count(of: $0))) \($0.rawValue)" }
+    var figures = states.map { "\(FactValue.grouped(count(of: $0))) \($0.rawValue)" }
     if listsEndpoints {
       if establishedSMB > 0 {
-        figures.append("\(Self.grouped(establishedSMB)) ESTABLISHED to 445/139")
+        figures.append("\(FactValue.grouped(establishedSMB)) ESTABLISHED to 445/139")
       }
-      if synSentSMB > 0 { figures.append("\(Self.grouped(synSentSMB)) SYN_SENT to 445/139") }
+      if synSentSMB > 0 { figures.append("\(FactValue.grouped(synSentSMB)) SYN_SENT to 445/139") }
       let hosts = remoteHostCount
-      if hosts > 0 { figures.append("\(Self.grouped(hosts)) remote host\(hosts == 1 ? "" : "s")") }
+      if hosts > 0 {
+        figures.append("\(FactValue.grouped(hosts)) remote host\(hosts == 1 ? "" : "s")")
+      }
     }
     return figures
-  }
-
-  /// `1214` → `1,214`.
-  static func grouped(_ value: Int) -> String {
-    let digits = String(value.magnitude)
-    var out = value < 0 ? "-" : ""
-    for (offset, digit) in digits.enumerated() {
-      if offset > 0, (digits.count - offset) % 3 == 0 { out.append(",") }
-      out.append(digit)
-    }
-    return out
   }
 
   /// The address that identifies a remote host: without brackets, `%scope` and the `::ffff:` of an

@@ -64,7 +64,7 @@ enum EventLogSummary {
     }
     let all = Self.range(times.compactMap { $0 })
     figures.append(
-      "\(grouped(events.count)) event\(events.count == 1 ? "" : "s") in all"
+      "\(FactValue.grouped(events.count)) event\(events.count == 1 ? "" : "s") in all"
         + (all.isEmpty ? "" : ", \(all)"))
     return Evidence(
       kind: .eventlog, format: format, fields: [("events", list(events, times: times))],
@@ -108,13 +108,14 @@ enum EventLogSummary {
       let name = sources.max { ($0.value.count, $1.key) < ($1.value.count, $0.key) }?.key ?? ""
       let range = Self.range(counted.compactMap { times[$0] })
       figures.append(
-        "\(grouped(counted.count)) × \(name.isEmpty ? "" : name + " ")\(watch.id) (\(watch.label))"
+        "\(FactValue.grouped(counted.count)) × \(name.isEmpty ? "" : name + " ")\(watch.id) (\(watch.label))"
           + (range.isEmpty ? "" : ", \(range)"))
     }
     let owner = watch.family == .tcpip ? "Tcpip" : "ISA/TMG"
     for (other, count) in elsewhere.sorted(by: { $0.key < $1.key }) {
       figures.append(
-        "\(grouped(count)) × \(watch.id) from '\(other)' not counted (\(watch.id) is \(owner)'s)")
+        "\(FactValue.grouped(count)) × \(watch.id) from '\(other)' not counted (\(watch.id) is \(owner)'s)"
+      )
     }
     return (counted.count, figures)
   }
@@ -129,16 +130,5 @@ enum EventLogSummary {
         ? "\(first.date) \(first.clock)\(utc)" : "\(first.date) \(first.clock)–\(last.clock)\(utc)"
     }
     return "\(first.date) \(first.clock) – \(last.date) \(last.clock)\(utc)"
-  }
-
-  /// `1,214`.
-  static func grouped(_ value: Int) -> String {
-    let digits = String(value)
-    var out = ""
-    for (index, character) in digits.enumerated() {
-      if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
-      out.append(character)
-    }
-    return out
   }
 }

@@ -129,7 +129,7 @@ struct ISALogTally {
     for key in shown.prefix(3) {
       let perClient = deniedByCode[key] ?? clients.compactMapValues { $0[key] }
       let count = deniedCounts[key] ?? codes[key, default: 0]
-      var figure = "\(EventLogSummary.grouped(count)) × \(key)"
+      var figure = "\(FactValue.grouped(count)) × \(key)"
       if let name = names[key] { figure += " \(name)" }
       let senders = Self.byCount(perClient.filter { !$0.key.isEmpty })
       if let first = senders.first {
@@ -137,16 +137,16 @@ struct ISALogTally {
         if senders.count > 1 {
           let more = senders.count - 1
           figure +=
-            " (\(EventLogSummary.grouped(perClient[first, default: 0]))) and \(more) more client\(more == 1 ? "" : "s")"
+            " (\(FactValue.grouped(perClient[first, default: 0]))) and \(more) more client\(more == 1 ? "" : "s")"
         }
       }
       figures.append(figure)
     }
     let clientCount = clientRecords.count
     figures.append(
-      "\(EventLogSummary.grouped(records)) record\(records == 1 ? "" : "s"), "
-        + "\(EventLogSummary.grouped(deniedTotal)) denied or failed, "
-        + "\(EventLogSummary.grouped(clientCount)) client\(clientCount == 1 ? "" : "s")")
+      "\(FactValue.grouped(records)) record\(records == 1 ? "" : "s"), "
+        + "\(FactValue.grouped(deniedTotal)) denied or failed, "
+        + "\(FactValue.grouped(clientCount)) client\(clientCount == 1 ? "" : "s")")
     return figures
   }
 }

@@ -25,12 +25,7 @@ public struct Observers: Sendable {
         Diagnostic(.error, "evidence files cannot be read here", at: reference.location)
       ])
     },
-    runProbe: { node, _ in
-      Observation(
-        origin: .probe, kind: node.probe, format: "not-run", label: "probe \(node.probe)",
-        facts: [:],
-        figures: ["not run: no probes in this context"], raw: "", node: node.id)
-    })
+    runProbe: { node, _ in .notRun(node, reason: "no probes in this context") })
 
   /// Recorded probe results (`probes: replay FILE`): one observation per line (JSON), as
   /// `.save probes` and `probe … --save` write them.

@@ -21,6 +21,18 @@ public enum FactValue: Hashable, Sendable {
     }
   }
 
+  /// A whole number for people, thousands separated by commas: `1214` → `1,214`. Every figure in
+  /// reports, evidence and probe output uses it.
+  public static func grouped(_ value: Int) -> String {
+    let digits = String(value.magnitude)
+    var out = value < 0 ? "-" : ""
+    for (offset, digit) in digits.enumerated() {
+      if offset > 0, (digits.count - offset) % 3 == 0 { out.append(",") }
+      out.append(digit)
+    }
+    return out
+  }
+
   /// Numbers print without a trailing `.0` when whole, so `500` stays `500`.
   public static func format(_ value: Double) -> String {
     if value.rounded() == value, abs(value) < 1e15 {

@@ -145,18 +145,10 @@ public struct Report: Sendable {
 extension Report {
   /// A number for people: thousands separated by commas, at most one decimal (`1,000`, `8.3`).
   public static func number(_ value: Double) -> String {
-    let rounded = (value * 10).rounded() / 10
-    let whole = rounded.rounded(.towardZero)
-    var digits = String(Int64(abs(whole)))
-    var grouped = ""
-    while digits.count > 3 {
-      grouped = "," + digits.suffix(3) + grouped
-      digits = String(digits.dropLast(3))
-    }
-    grouped = digits + grouped
-    let fraction = abs(rounded - whole)
-    let sign = rounded < 0 ? "-" : ""
-    return fraction >= 0.05 ? "\(sign)\(grouped).\(Int((fraction * 10).rounded()))" : sign + grouped
+    let tenths = Int((abs(value) * 10).rounded())
+    let sign = value < 0 && tenths > 0 ? "-" : ""
+    let whole = sign + FactValue.grouped(tenths / 10)
+    return tenths % 10 == 0 ? whole : "\(whole).\(tenths % 10)"
   }
 
   /// A knowledge-base text with `{{fact}}` filled in verbatim, for JSON and the terminal.

@@ -51,6 +51,13 @@ public struct Observation: Hashable, Sendable, Codable {
     self.node = node
   }
 
+  /// A probe step's probe that did not run, with why: it gives no facts, so the questions follow.
+  public static func notRun(_ node: ProbeNode, reason: String) -> Observation {
+    Observation(
+      origin: .probe, kind: node.probe, format: "not-run", label: "probe \(node.probe)", facts: [:],
+      figures: ["not run: \(reason)"], raw: "", node: node.id)
+  }
+
   /// The provenance of its facts: `evidence: netstat -ano (netstat.txt): 1,214 TIME_WAIT, 11 SYN_SENT`.
   public var provenance: Provenance {
     let figures = self.figures.prefix(3).joined(separator: ", ")

@@ -93,7 +93,9 @@ public enum Walker {
     var steps: [PathStep] = []
     var contributions: [Walk.Contribution] = []
     var current = knowledgeBase.start
+    var resumed = false
     if let partial, let pending = partial.pendingNode, partial.visited.last == pending {
+      resumed = true
       context.facts = partial.facts
       visited = Array(partial.visited.dropLast())
       steps = partial.steps
@@ -105,9 +107,10 @@ public enum Walker {
         visited: visited, steps: steps, facts: context.facts, contributions: contributions, end: end
       )
     }
+    // Observed and given facts may already feed computed ones (a resumed walk has them applied).
+    if !resumed { ComputedFact.apply(knowledgeBase.computed, to: &context.facts) }
     var seen: Set<VisitKey> = []
     while true {
-      ComputedFact.apply(knowledgeBase.computed, to: &context.facts)
       guard let node = knowledgeBase.nodes[current] else {
         throw .invalidKnowledgeBase([
           Diagnostic(.error, "the walk reached unknown node '\(current)'", at: nil)
@@ -124,6 +127,8 @@ public enum Walker {
         {
           context.facts[question.fact] = Fact(
             name: question.fact, value: value, provenance: provenance, question: questionID)
+          // Only an answer changes the facts mid-walk: recompute what derives from them.
+          ComputedFact.apply(knowledgeBase.computed, to: &context.facts)
           // An explicit answer is used once; a later question with the same fact sees the fact.
           context.reopened.remove(questionID)
         }

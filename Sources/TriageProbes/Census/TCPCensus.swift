@@ -94,25 +94,25 @@ struct TCPCensus: Sendable, Equatable {
   /// `1,214 connections (not LISTEN) to 37 remote hosts`, `1,214 TIME_WAIT`, SMB counts, top ports.
   var figures: [String] {
     var figures = [
-      "\(NumberText.grouped(connections)) connections (not LISTEN) to "
-        + "\(NumberText.grouped(remoteHosts)) remote hosts"
+      "\(FactValue.grouped(connections)) connections (not LISTEN) to "
+        + "\(FactValue.grouped(remoteHosts)) remote hosts"
     ]
     let present = TCPState.allCases.filter { states[$0, default: 0] > 0 }
       .sorted { states[$0, default: 0] > states[$1, default: 0] }
     for state in present {
-      figures.append("\(NumberText.grouped(states[state, default: 0])) \(state.rawValue)")
+      figures.append("\(FactValue.grouped(states[state, default: 0])) \(state.rawValue)")
     }
     if establishedSMB > 0 {
-      figures.append("\(NumberText.grouped(establishedSMB)) ESTABLISHED to SMB (445/139)")
+      figures.append("\(FactValue.grouped(establishedSMB)) ESTABLISHED to SMB (445/139)")
     }
     if synSentSMB > 0 {
-      figures.append("\(NumberText.grouped(synSentSMB)) SYN_SENT to SMB (445/139)")
+      figures.append("\(FactValue.grouped(synSentSMB)) SYN_SENT to SMB (445/139)")
     }
     let top = rankedPorts.prefix(3)
     if !top.isEmpty {
       figures.append(
         "busiest remote ports of outbound connections: "
-          + top.map { "\($0.port) (\(NumberText.grouped($0.count)))" }.joined(separator: ", "))
+          + top.map { "\($0.port) (\(FactValue.grouped($0.count)))" }.joined(separator: ", "))
     }
     return figures
   }
@@ -125,7 +125,7 @@ struct TCPCensus: Sendable, Equatable {
     }
     var lines = sorted.prefix(rawLines).map(\.line)
     if sorted.count > rawLines {
-      lines.append("… and \(NumberText.grouped(sorted.count - rawLines)) more")
+      lines.append("… and \(FactValue.grouped(sorted.count - rawLines)) more")
     }
     return lines.joined(separator: "\n")
   }

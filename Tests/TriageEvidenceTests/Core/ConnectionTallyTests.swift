@@ -103,10 +103,10 @@ import TriageKit
   }
 
   @Test func grouping() {
-    #expect(ConnectionTally.grouped(0) == "0")
-    #expect(ConnectionTally.grouped(999) == "999")
-    #expect(ConnectionTally.grouped(1000) == "1,000")
-    #expect(ConnectionTally.grouped(1_234_567) == "1,234,567")
+    #expect(FactValue.grouped(0) == "0")
+    #expect(FactValue.grouped(999) == "999")
+    #expect(FactValue.grouped(1000) == "1,000")
+    #expect(FactValue.grouped(1_234_567) == "1,234,567")
   }
 
   @Test func countsOnlyLeaveRemoteFieldsOut() {
