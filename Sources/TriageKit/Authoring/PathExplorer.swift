@@ -73,9 +73,10 @@ public struct PathExplorer: Sendable {
         coverage.truncated = true
         break
       }
-      let walk = try Walker.walk(
-        knowledgeBase, answers: answers, facts: facts, declined: declined, observed: observed,
-        resuming: parent)
+      _ = parent
+      let walk = try Walker.treeWalk(
+        knowledgeBase, FactBase(knowledgeBase, answers: answers, observed: facts),
+        declined: declined, observed: observed)
       if let probe = walk.pendingProbe {
         // Both futures of a probe step: it ran (observing nothing the explorer could know), or
         // the person declined it.
@@ -213,16 +214,14 @@ public struct PathExplorer: Sendable {
       while walk.pendingProbe != nil || walk.pendingQuestion != nil {
         if let probe = walk.pendingProbe {
           declined.insert(probe.id)
-          walk = try Walker.walk(
-            knowledgeBase, answers: answers, declined: declined, resuming: walk)
+          walk = try Walker.walk(knowledgeBase, answers: answers, declined: declined)
           continue
         }
         guard let question = walk.pendingQuestion else { break }
         let candidates = candidateAnswers(for: question)
         let value = candidates[Int(generator.next() % UInt64(candidates.count))]
         answers[question.id] = GivenAnswer(value, Provenance(.default, detail: "random"))
-        walk = try Walker.walk(
-          knowledgeBase, answers: answers, declined: declined, resuming: walk)
+        walk = try Walker.walk(knowledgeBase, answers: answers, declined: declined)
       }
       record(walk, into: &coverage)
     }

@@ -28,6 +28,8 @@ public struct ResolutionContext: Sendable {
   public var declined: Set<String> = []
   /// Probe steps whose result is recorded.
   public var observed: Set<String> = []
+  /// Questions in `answers` that a fact or an `infer:` rule answered rather than their own answer.
+  public var automatic: Set<String> = []
 }
 
 /// An answer given to a question.

@@ -46,4 +46,12 @@ public struct KnowledgeBase: Sendable {
       return nil
     }
   }
+
+  /// Decisions in written order.
+  public var orderedDecisions: [DecisionNode] {
+    nodeOrder.compactMap { id in
+      if case .decision(let decision)? = nodes[id] { return decision }
+      return nil
+    }
+  }
 }

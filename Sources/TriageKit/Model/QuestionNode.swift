@@ -54,6 +54,8 @@ public struct QuestionNode: FlowNode, Hashable {
   public var unit: String?
   /// Rules that answer it from observed facts (`infer:`), first match wins.
   public var inferences: [Inference] = []
+  /// What answering it costs the caller; the interview weighs a question's value against it.
+  public var effort: Effort = .caller
 
   public var routes: [Route] {
     var routes: [Route] = []
@@ -68,28 +70,30 @@ public struct QuestionNode: FlowNode, Hashable {
   }
 
   public func resolve(in context: ResolutionContext) -> NodeResolution {
+    // The session's fact base has settled every question it can (answers, evidence, `infer:`).
     if let given = context.answers[id] {
-      return advance(with: given.value, provenance: given.provenance, automatic: false)
-    }
-    if let known = context.facts[fact], !context.reopened.contains(id) {
-      return advance(with: known.value, provenance: known.provenance, automatic: true)
-    }
-    if !context.reopened.contains(id) {
-      for rule in inferences where rule.condition.evaluate(context.facts) {
-        var value = rule.value
-        if let from = rule.from {
-          guard let fact = context.facts[from]?.value, fact != .unknown else { continue }
-          value = fact
-        }
-        // The provenance of the observation whose facts the rule read.
-        let read = (rule.from.map { [$0] } ?? []) + rule.condition.factNames
-        let source = read.lazy.compactMap { context.facts[$0]?.provenance }
-          .first { $0.source == .evidence || $0.source == .probe }
-        let provenance = source ?? Provenance(.evidence, detail: "inferred: \(rule.text)")
-        return advance(with: value, provenance: provenance, automatic: true)
-      }
+      return advance(
+        with: given.value, provenance: given.provenance,
+        automatic: context.automatic.contains(id))
     }
     return .needsInput(.answer(self))
+  }
+
+  /// What the `infer:` rules settle from `facts`: the first rule that holds, with the provenance
+  /// of the observation whose facts it read; `nil` when none holds.
+  public func inferred(from facts: [String: Fact]) -> (value: FactValue, provenance: Provenance)? {
+    for rule in inferences where rule.condition.evaluate(facts) {
+      var value = rule.value
+      if let from = rule.from {
+        guard let fact = facts[from]?.value, fact != .unknown else { continue }
+        value = fact
+      }
+      let read = (rule.from.map { [$0] } ?? []) + rule.condition.factNames
+      let source = read.lazy.compactMap { facts[$0]?.provenance }
+        .first { $0.source == .evidence || $0.source == .probe }
+      return (value, source ?? Provenance(.evidence, detail: "inferred: \(rule.text)"))
+    }
+    return nil
   }
 
   /// The route an answer takes: its choice's, else the question's `next`, else `unknown`'s.

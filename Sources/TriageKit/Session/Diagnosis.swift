@@ -42,6 +42,25 @@ public struct Diagnosis: Sendable {
     ruledOut = all.filter { $0.factor < 0 }.sorted { $0.factor < $1.factor }
   }
 
+  /// A cause is established when its factor reaches this…
+  public static let establishedThreshold = 0.6
+  /// …and is at least this far ahead of the next cause (or of 0, when no other is supported).
+  public static let leadMargin = 0.2
+
+  /// The cause the factors establish, if one is: the best, at least ``establishedThreshold`` and
+  /// ``leadMargin`` ahead of the next; ties go to `order`.
+  public static func established(_ factors: [String: Double], order: [String]) -> String? {
+    let ranked = order.enumerated().sorted { a, b in
+      let (left, right) = (factors[a.element] ?? 0, factors[b.element] ?? 0)
+      return left != right ? left > right : a.offset < b.offset
+    }.map(\.element)
+    guard let top = ranked.first, let best = factors[top], best >= establishedThreshold else {
+      return nil
+    }
+    let next = ranked.dropFirst().first.map { max(0, factors[$0] ?? 0) } ?? 0
+    return best - next >= leadMargin - 1e-9 ? top : nil
+  }
+
   /// How strong a cause the conclusion does not name must be for its steps to join the plan.
   public static let secondaryThreshold = 0.6
 

@@ -1,5 +1,5 @@
-/// Where a walk through the knowledge base stands: the path so far, the facts it established, the
-/// support it gathered, and whether it waits for input or has arrived.
+/// Where a session stands: the tree's path so far, every fact known, the differential, and what
+/// the interview waits for — or the conclusion it came to.
 public struct Walk: Sendable {
   /// How the walk ended.
   public enum End: Sendable {
@@ -9,22 +9,32 @@ public struct Walk: Sendable {
     case concluded(ConclusionNode)
   }
 
-  /// One piece of support gathered on the path, with why.
+  /// One piece of support, with the fact behind it.
   public struct Contribution: Hashable, Sendable {
     public var cause: String
     public var factor: Double
     public var step: PathStep
   }
 
-  /// Node IDs in the order visited.
+  /// Node IDs of the tree's path, in the order visited: the knowledge base's own order of the
+  /// interview, followed as far as the answers go.
   public var visited: [String]
-  /// What happened at each node, in order.
+  /// What happened at each node of the tree's path, in order.
   public var steps: [PathStep]
-  /// Facts known at the end of the walk, by name.
+  /// Every fact known, by name.
   public var facts: [String: Fact]
-  /// Support gathered, in path order.
+  /// Support from every fact known, questions in the knowledge base's order, then decisions.
   public var contributions: [Contribution]
   public var end: End
+  /// Every question with a value, the tree's path first, then in the knowledge base's order.
+  public var answers: [FactBase.Answered] = []
+  /// Where evidence disagrees with a person's answer; the answer stands until `.change`.
+  public var contradictions: [FactBase.Contradiction] = []
+  /// Why the interview asks what it waits on; `nil` once concluded.
+  public var selection: Interview.Selection? = nil
+  /// The questions that would still separate the leading causes, cheapest first: the plan of an
+  /// inconclusive outcome.
+  public var checks: [Interview.Candidate] = []
 
   /// The question the walk waits on, if it waits on one.
   public var pendingQuestion: QuestionNode? {
@@ -53,105 +63,100 @@ public struct Walk: Sendable {
     return nil
   }
 
-  /// The questions answered along the path, in order, with value and source.
+  /// Every question answered, with value and source: those on the tree's path in path order, then
+  /// the others (answered off the path, or settled by evidence) in the knowledge base's order.
   public var answeredSteps:
     [(question: String, value: FactValue, provenance: Provenance, automatic: Bool)]
   {
-    steps.compactMap { step in
-      if case .answered(let question, let value, let provenance, let automatic) = step {
-        return (question, value, provenance, automatic)
-      }
-      return nil
-    }
+    answers.map { ($0.question, $0.value, $0.provenance, $0.automatic) }
   }
 }
 
-/// Walks a knowledge base from `start`, as far as the facts and answers allow.
+/// Builds the walk of a session: facts first, then the tree's path, the differential and the
+/// interview's next step.
 public enum Walker {
-  /// Walks `knowledgeBase` with the given answers and facts (evidence, probes) known up front.
+  /// The walk for the given answers and facts (evidence, probes) known up front.
   ///
-  /// Pure: the same inputs give the same walk. Throws ``TriageError/cycle(node:)`` when the walk
-  /// returns to a node without learning anything new.
-  ///
-  /// `resuming` continues a walk that waited on a question `answers` now answers, instead of
-  /// replaying it from the start: the same result, in time proportional to the new part only
-  /// (the path explorer's walks). The earlier path cannot change, because its questions' answers
-  /// are the same.
+  /// Pure: the same inputs give the same walk. Throws ``TriageError/cycle(node:)`` when the tree
+  /// returns to a node it already passed.
   public static func walk(
     _ knowledgeBase: KnowledgeBase,
     answers: [String: GivenAnswer],
     reopened: Set<String> = [],
     facts initialFacts: [String: Fact] = [:],
     declined: Set<String> = [],
-    observed: Set<String> = [],
-    resuming partial: Walk? = nil
+    observed: Set<String> = []
   ) throws(TriageError) -> Walk {
-    var context = ResolutionContext(
-      facts: initialFacts, answers: answers, reopened: reopened, declined: declined,
-      observed: observed)
+    let base = FactBase(
+      knowledgeBase, answers: answers, reopened: reopened, observed: initialFacts)
+    let tree = try treeWalk(knowledgeBase, base, declined: declined, observed: observed)
+    let contributions = Differential.contributions(knowledgeBase, base)
+    let interview = Interview(
+      knowledgeBase: knowledgeBase, facts: base, contributions: contributions, tree: tree,
+      reopened: reopened)
+    var walk = tree
+    walk.contributions = contributions
+    walk.end = interview.end
+    walk.selection = interview.selection
+    walk.checks = interview.checks
+    walk.contradictions = base.contradictions
+    let onPath = tree.steps.compactMap { step -> String? in
+      if case .answered(let question, _, _, _) = step { return question }
+      return nil
+    }
+    let pathSet = Set(onPath)
+    walk.answers =
+      onPath.compactMap { base.answered[$0] }
+      + knowledgeBase.orderedQuestions.compactMap { question in
+        pathSet.contains(question.id) ? nil : base.answered[question.id]
+      }
+    return walk
+  }
+
+  /// The tree's own path: from `start`, each question taking the route of its settled answer
+  /// (`unknown` takes the `unknown` route), each decision its first branch that holds, up to the
+  /// first question nobody answered, a probe step not run yet, or a conclusion. Its support is
+  /// not gathered here (the differential counts every fact, on the path or not).
+  public static func treeWalk(
+    _ knowledgeBase: KnowledgeBase, _ base: FactBase, declined: Set<String> = [],
+    observed: Set<String> = []
+  ) throws(TriageError) -> Walk {
+    let context = ResolutionContext(
+      facts: base.facts, answers: base.answered.mapValues { GivenAnswer($0.value, $0.provenance) },
+      reopened: [], declined: declined, observed: observed,
+      automatic: Set(base.answered.values.filter(\.automatic).map(\.question)))
     var visited: [String] = []
     var steps: [PathStep] = []
-    var contributions: [Walk.Contribution] = []
+    var seen: Set<String> = []
     var current = knowledgeBase.start
-    var resumed = false
-    if let partial, let pending = partial.pendingNode, partial.visited.last == pending {
-      resumed = true
-      context.facts = partial.facts
-      visited = Array(partial.visited.dropLast())
-      steps = partial.steps
-      contributions = partial.contributions
-      current = pending
-    }
     func finish(_ end: Walk.End) -> Walk {
-      Walk(
-        visited: visited, steps: steps, facts: context.facts, contributions: contributions, end: end
-      )
+      let answers = steps.compactMap { step -> FactBase.Answered? in
+        if case .answered(let question, _, _, _) = step { return base.answered[question] }
+        return nil
+      }
+      return Walk(
+        visited: visited, steps: steps, facts: base.facts, contributions: [], end: end,
+        answers: answers)
     }
-    // Observed and given facts may already feed computed ones (a resumed walk has them applied).
-    if !resumed { ComputedFact.apply(knowledgeBase.computed, to: &context.facts) }
-    var seen: Set<VisitKey> = []
     while true {
       guard let node = knowledgeBase.nodes[current] else {
         throw .invalidKnowledgeBase([
           Diagnostic(.error, "the walk reached unknown node '\(current)'", at: nil)
         ])
       }
-      guard seen.insert(VisitKey(node: current, facts: context.facts.count)).inserted else {
-        throw .cycle(node: current)
-      }
+      // The facts do not change along the path, so passing a node twice would repeat forever.
+      guard seen.insert(current).inserted else { throw .cycle(node: current) }
       visited.append(current)
       switch node.flow.resolve(in: context) {
       case .advance(let route, let step):
-        if case .answered(let questionID, let value, let provenance, _) = step,
-          case .question(let question) = node
-        {
-          context.facts[question.fact] = Fact(
-            name: question.fact, value: value, provenance: provenance, question: questionID)
-          // Only an answer changes the facts mid-walk: recompute what derives from them.
-          ComputedFact.apply(knowledgeBase.computed, to: &context.facts)
-          // An explicit answer is used once; a later question with the same fact sees the fact.
-          context.reopened.remove(questionID)
-        }
         steps.append(step)
-        contributions += route.support.entries.map {
-          Walk.Contribution(cause: $0.cause, factor: $0.factor, step: step)
-        }
         current = route.next
       case .needsInput(let request):
         return finish(.needsInput(request))
       case .conclude(let conclusion):
-        let step = PathStep.concluded(conclusion: conclusion.id)
-        steps.append(step)
-        contributions += conclusion.causes.map {
-          Walk.Contribution(cause: $0.cause, factor: $0.certainty, step: step)
-        }
+        steps.append(.concluded(conclusion: conclusion.id))
         return finish(.concluded(conclusion))
       }
     }
-  }
-
-  private struct VisitKey: Hashable {
-    var node: String
-    var facts: Int
   }
 }

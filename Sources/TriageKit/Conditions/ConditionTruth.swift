@@ -1,0 +1,48 @@
+/// Three-valued evaluation: whether a condition holds, fails, or cannot be decided yet.
+///
+/// The interview and the differential need to tell "false" from "not known yet": a decision whose
+/// condition reads a question nobody has answered (or one answered `unknown`) says nothing about the
+/// causes, and a part of the tree behind it stays open. Kleene's logic: `and` is false as soon as
+/// one side is false, `or` true as soon as one side is true, otherwise undecided when a side is.
+extension Condition {
+  /// `true` or `false` when the facts decide it, `nil` when they do not.
+  ///
+  /// A fact whose value is `unknown` leaves a comparison with it undecided. A fact with no value
+  /// decides nothing when its name is in `open` (a question not answered yet); otherwise it has no
+  /// value for good (evidence that was not given), and comparisons with it are false as in
+  /// ``evaluate(_:)``.
+  public func truth(_ facts: [String: Fact], open: Set<String>) -> Bool? {
+    switch self {
+    case .compare(let fact, _, let literal):
+      guard let value = facts[fact]?.value else { return open.contains(fact) ? nil : false }
+      if value == .unknown, literal != .unknown { return nil }
+      return evaluate(facts)
+    case .member(let fact, _, _), .isTrue(let fact):
+      guard let value = facts[fact]?.value else { return open.contains(fact) ? nil : false }
+      if value == .unknown { return nil }
+      return evaluate(facts)
+    case .known(let fact):
+      if facts[fact] != nil { return true }
+      return open.contains(fact) ? nil : false
+    case .missing(let fact):
+      if facts[fact] != nil { return false }
+      return open.contains(fact) ? nil : true
+    case .constant(let value):
+      return value
+    case .not(let inner):
+      return inner.truth(facts, open: open).map { !$0 }
+    case .and(let lhs, let rhs):
+      let left = lhs.truth(facts, open: open)
+      if left == false { return false }
+      let right = rhs.truth(facts, open: open)
+      if right == false { return false }
+      return left == true && right == true ? true : nil
+    case .or(let lhs, let rhs):
+      let left = lhs.truth(facts, open: open)
+      if left == true { return true }
+      let right = rhs.truth(facts, open: open)
+      if right == true { return true }
+      return left == false && right == false ? false : nil
+    }
+  }
+}

@@ -1,0 +1,65 @@
+/// The differential: what every fact the session knows says for and against each cause.
+///
+/// Every answered question adds its answer's `support`, wherever the question stands in the tree
+/// and whenever it was answered; every decision adds the support of its first branch whose
+/// condition holds (or of `otherwise` when every branch is false). A decision whose conditions are
+/// undecided — they read a question not answered yet, or answered `unknown` — adds nothing, and so
+/// does an answer `unknown`: confidence comes only from facts, never from reaching a node.
+public enum Differential {
+  /// The contributions of `facts`, questions first in the knowledge base's order, then decisions.
+  public static func contributions(_ knowledgeBase: KnowledgeBase, _ facts: FactBase)
+    -> [Walk.Contribution]
+  {
+    var contributions: [Walk.Contribution] = []
+    for question in knowledgeBase.orderedQuestions {
+      guard let answer = facts.answered[question.id], answer.value != .unknown else { continue }
+      contributions += answerContributions(question, answer)
+    }
+    for decision in knowledgeBase.orderedDecisions {
+      contributions += decisionContributions(decision, facts.facts, open: facts.open)
+    }
+    return contributions
+  }
+
+  /// What one answer adds.
+  static func answerContributions(_ question: QuestionNode, _ answer: FactBase.Answered)
+    -> [Walk.Contribution]
+  {
+    let step = PathStep.answered(
+      question: question.id, value: answer.value, provenance: answer.provenance,
+      automatic: answer.automatic)
+    return question.route(for: answer.value).support.entries.map {
+      Walk.Contribution(cause: $0.cause, factor: $0.factor, step: step)
+    }
+  }
+
+  /// What one decision adds for these facts: its first branch that holds, `otherwise` when all
+  /// are false, nothing while a branch before the one that holds is undecided.
+  static func decisionContributions(
+    _ decision: DecisionNode, _ facts: [String: Fact], open: Set<String>
+  ) -> [Walk.Contribution] {
+    var taken: (route: Route, condition: String?)?
+    for branch in decision.branches {
+      switch branch.condition.truth(facts, open: open) {
+      case true?: taken = (branch.route, branch.text)
+      case false?: continue
+      case nil: return []
+      }
+      break
+    }
+    let (route, condition) = taken ?? (decision.otherwise, nil)
+    let step = PathStep.decided(decision: decision.id, condition: condition)
+    return route.support.entries.map {
+      Walk.Contribution(cause: $0.cause, factor: $0.factor, step: step)
+    }
+  }
+
+  /// Each cause's combined certainty factor (EMYCIN), for the causes the contributions name.
+  public static func factors(_ contributions: [Walk.Contribution]) -> [String: Double] {
+    var grouped: [String: [Double]] = [:]
+    for contribution in contributions {
+      grouped[contribution.cause, default: []].append(contribution.factor)
+    }
+    return grouped.mapValues { CertaintyFactor.combine($0) }
+  }
+}

@@ -1,0 +1,122 @@
+/// Everything a session knows at one moment: every answer (asked on the walked path or not), every
+/// fact from evidence and probes, what `infer:` rules settle from them, and the computed facts.
+///
+/// The differential and the interview read this, never the path: a fact counts wherever it came
+/// from and whenever it arrived. Precedence, per question: a person's or an answer file's answer;
+/// else a fact another source already gives under the question's fact name; else the first
+/// `infer:` rule that holds; else an explicit `unknown`. So evidence that arrives after a question
+/// was answered `unknown` settles it, and evidence never overrides a person: a disagreement is
+/// kept as a ``Contradiction`` for the person to resolve with `.change`.
+public struct FactBase: Sendable {
+  /// A question with a value, and where the value came from.
+  public struct Answered: Hashable, Sendable {
+    public var question: String
+    public var value: FactValue
+    public var provenance: Provenance
+    /// Answered by a fact or an `infer:` rule rather than by its own answer.
+    public var automatic: Bool
+  }
+
+  /// Evidence that disagrees with a person's (or an answer file's) answer.
+  public struct Contradiction: Hashable, Sendable {
+    /// The question.
+    public var question: String
+    /// What the person answered.
+    public var given: FactValue
+    /// What the evidence says, and which evidence.
+    public var observed: FactValue
+    public var observedBy: Provenance
+  }
+
+  /// Facts by name: evidence, probes, answers, inferences, computed.
+  public var facts: [String: Fact]
+  /// Questions with a value (including an explicit `unknown`), by ID.
+  public var answered: [String: Answered]
+  /// Where evidence disagrees with an answer, in the knowledge base's question order.
+  public var contradictions: [Contradiction]
+  /// Fact names with no value yet that a question could still give: conditions reading them are
+  /// undecided rather than false.
+  public var open: Set<String>
+
+  /// Builds the facts from the answers in force, the questions reopened with `.change` (asked
+  /// again whatever the facts say) and the observed facts.
+  public init(
+    _ knowledgeBase: KnowledgeBase, answers: [String: GivenAnswer], reopened: Set<String> = [],
+    observed: [String: Fact] = [:]
+  ) {
+    var facts = observed
+    var answered: [String: Answered] = [:]
+    let questions = knowledgeBase.orderedQuestions
+    // A person's answers first: they win over everything and feed the rules of other questions.
+    for question in questions {
+      guard let given = answers[question.id], given.value != .unknown else { continue }
+      answered[question.id] = Answered(
+        question: question.id, value: given.value, provenance: given.provenance, automatic: false)
+      facts[question.fact] = Fact(
+        name: question.fact, value: given.value, provenance: given.provenance,
+        question: question.id)
+    }
+    ComputedFact.apply(knowledgeBase.computed, to: &facts)
+    // Then what the facts settle; a settled answer can feed another question's rule, so repeat
+    // until nothing changes (each pass settles at least one question or stops).
+    var changed = true
+    while changed {
+      changed = false
+      for question in questions where answered[question.id] == nil {
+        guard !reopened.contains(question.id) else { continue }
+        let settled: (value: FactValue, provenance: Provenance)?
+        if let known = facts[question.fact], known.value != .unknown {
+          settled = (known.value, known.provenance)
+        } else {
+          settled = question.inferred(from: facts)
+        }
+        guard let settled else { continue }
+        answered[question.id] = Answered(
+          question: question.id, value: settled.value, provenance: settled.provenance,
+          automatic: true)
+        if facts[question.fact] == nil || facts[question.fact]?.value == .unknown {
+          facts[question.fact] = Fact(
+            name: question.fact, value: settled.value, provenance: settled.provenance,
+            question: question.id)
+        }
+        changed = true
+      }
+      if changed { ComputedFact.apply(knowledgeBase.computed, to: &facts) }
+    }
+    // What is left answered `unknown` stays unknown: asked, and nobody knows.
+    for question in questions where answered[question.id] == nil {
+      guard let given = answers[question.id], given.value == .unknown else { continue }
+      answered[question.id] = Answered(
+        question: question.id, value: .unknown, provenance: given.provenance, automatic: false)
+      if facts[question.fact] == nil {
+        facts[question.fact] = Fact(
+          name: question.fact, value: .unknown, provenance: given.provenance,
+          question: question.id)
+      }
+    }
+    ComputedFact.apply(knowledgeBase.computed, to: &facts)
+    var contradictions: [Contradiction] = []
+    for question in questions {
+      guard let given = answered[question.id], !given.automatic, given.value != .unknown,
+        let rule = question.inferred(from: facts), rule.value != given.value,
+        rule.provenance.source == .evidence || rule.provenance.source == .probe
+      else { continue }
+      contradictions.append(
+        Contradiction(
+          question: question.id, given: given.value, observed: rule.value,
+          observedBy: rule.provenance))
+    }
+    var open: Set<String> = []
+    for question in questions where facts[question.fact] == nil {
+      open.insert(question.fact)
+    }
+    // A computed fact without a value may still get one while its inputs are open.
+    for computed in knowledgeBase.computed where facts[computed.id] == nil {
+      open.insert(computed.id)
+    }
+    self.facts = facts
+    self.answered = answered
+    self.contradictions = contradictions
+    self.open = open
+  }
+}
