@@ -296,6 +296,12 @@ private struct Builder {
     let defaultValue = reader.optional("default")
     let choiceValues = reader.optional("choices")
     let inferValues = reader.optional("infer")
+    let effort = readEnum(
+      Effort.self, reader.string("effort", required: false), key: "effort", of: context,
+      at: reader.optional("effort")?.location)
+    let askWhen = readCondition(
+      reader.string("ask-when", required: false), key: "ask-when", of: context,
+      at: reader.optional("ask-when")?.location ?? reader.location)
     guard let typeName else { return nil }
     guard let type = QuestionNode.AnswerType(rawValue: typeName) else {
       var message = "unknown question type '\(typeName)' in \(context)"
@@ -420,6 +426,8 @@ private struct Builder {
     if let inferValues {
       question.inferences = readInferences(inferValues, for: question, context: context)
     }
+    question.effort = effort ?? .caller
+    question.askWhen = askWhen
     return .question(question)
   }
 
@@ -661,6 +669,38 @@ private struct Builder {
       ))
   }
 
+  /// A value of a closed set (`effort:`, `phase:`); an error with a near match for anything else.
+  private mutating func readEnum<E: RawRepresentable & CaseIterable>(
+    _ type: E.Type, _ text: String?, key: String, of owner: String, at location: SourceLocation?
+  ) -> E? where E.RawValue == String {
+    guard let text else { return nil }
+    if let value = E(rawValue: text) { return value }
+    let names = E.allCases.map(\.rawValue)
+    var message =
+      "unknown \(key) '\(text)' in \(owner) (expected \(names.joined(separator: ", ")))"
+    if let near = NearestMatch.suggestion(for: text, among: names) {
+      message += " (did you mean '\(near)'?)"
+    }
+    diagnostics.append(Diagnostic(.error, message, at: location))
+    return nil
+  }
+
+  /// A condition written under `key`, with its text; a parse error names the column inside it.
+  private mutating func readCondition(
+    _ text: String?, key: String, of owner: String, at location: SourceLocation
+  ) -> WrittenCondition? {
+    guard let text else { return nil }
+    do {
+      return WrittenCondition(condition: try ConditionParser.parse(text), text: text)
+    } catch {
+      var location = location
+      if !text.contains("\n") { location.column += error.column - 1 }
+      diagnostics.append(
+        Diagnostic(.error, "'\(key)' of \(owner) does not parse: \(error.message)", at: location))
+      return nil
+    }
+  }
+
   private mutating func readCause(_ value: YAMLValue) {
     guard var reader = MappingReader(value, context: "a cause", diagnostics: &diagnostics) else {
       return
@@ -674,10 +714,13 @@ private struct Builder {
     let summary = reader.string("summary")
     let plan = reader.stringList("plan").map(\.0)
     let references = reader.stringList("references").map(\.0)
+    let requires = readCondition(
+      reader.string("requires", required: false), key: "requires", of: "cause '\(id)'",
+      at: reader.optional("requires")?.location ?? reader.location)
     guard let title, let summary, claim(id, at: reader.location, kind: "cause") else { return }
     causes[id] = Cause(
       id: id, title: title, summary: summary, plan: plan, references: references,
-      location: reader.location)
+      location: reader.location, requires: requires)
     causeOrder.append(id)
   }
 
@@ -714,6 +757,20 @@ private struct Builder {
       id: id, title: title, text: text, risk: risk, permission: permission, verify: verify,
       rollback: rollback,
       references: references, location: reader.location)
+    step.phase =
+      readEnum(
+        RemediationStep.Phase.self, reader.string("phase", required: false), key: "phase",
+        of: "step '\(id)'", at: reader.optional("phase")?.location) ?? .change
+    step.done = readCondition(
+      reader.string("done-when", required: false), key: "done-when", of: "step '\(id)'",
+      at: reader.optional("done-when")?.location ?? reader.location)
+    step.doneText = reader.string("done", required: false)
+    if step.done != nil, step.doneText == nil {
+      diagnostics.append(
+        Diagnostic(
+          .error, "step '\(id)' has 'done-when' but no 'done' text saying what was confirmed",
+          at: reader.location))
+    }
     if let text = reader.string("when", required: false) {
       do {
         step.condition = try ConditionParser.parse(text)

@@ -50,10 +50,36 @@ public struct Cause: Hashable, Sendable {
   public var references: [String]
   /// Where it is written.
   public var location: SourceLocation
+  /// What must hold for the cause to be established (`requires:`): while it is undecided or
+  /// false the cause may lead the differential but is not diagnosed — an ISA limit needs an ISA
+  /// on the path.
+  public var requires: WrittenCondition? = nil
 }
 
 /// One remediation step: what to do, its risk, who may do it, how to check and undo it.
 public struct RemediationStep: Hashable, Sendable {
+  /// The phases of a plan, in the order they are carried out.
+  public enum Phase: String, Hashable, Sendable, CaseIterable, Comparable {
+    /// Make sure of the cause before changing anything.
+    case confirm
+    /// Get the change approved.
+    case approve
+    /// What must be in place before the change.
+    case prepare
+    /// The change itself.
+    case change
+    /// Put the change into effect (restart, reload, apply).
+    case apply
+    /// Check that it worked.
+    case verify
+    /// Other ways, when the change cannot be made.
+    case alternatives
+
+    public static func < (lhs: Phase, rhs: Phase) -> Bool {
+      allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+  }
+
   /// The levels of risk a step can carry.
   public enum Risk: String, Hashable, Sendable, CaseIterable {
     case low, medium, high
@@ -72,6 +98,13 @@ public struct RemediationStep: Hashable, Sendable {
   public var rollback: String
   public var references: [String]
   public var location: SourceLocation
+  /// Where the step stands in a plan that merges several causes' steps.
+  public var phase: Phase = .change
+  /// When it holds, the step is shown as done (`done-when:`), with `doneText` saying what
+  /// confirmed it.
+  public var done: WrittenCondition? = nil
+  /// What confirmed the step, Markdown with templates (`done:`).
+  public var doneText: String? = nil
   /// When set, the step is in a plan only when this holds (`when:`), so a step that shows computed
   /// numbers can stand beside a general one for when they are not known.
   public var condition: Condition? = nil

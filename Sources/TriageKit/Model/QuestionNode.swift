@@ -56,6 +56,9 @@ public struct QuestionNode: FlowNode, Hashable {
   public var inferences: [Inference] = []
   /// What answering it costs the caller; the interview weighs a question's value against it.
   public var effort: Effort = .caller
+  /// When set (`ask-when:`), the interview asks the question off the tree's path only while this
+  /// holds: a follow-up such as "does the full name resolve?" only after "non-existent domain".
+  public var askWhen: WrittenCondition? = nil
 
   public var routes: [Route] {
     var routes: [Route] = []

@@ -43,22 +43,60 @@ public struct Diagnosis: Sendable {
   }
 
   /// A cause is established when its factor reaches this…
-  public static let establishedThreshold = 0.6
-  /// …and is at least this far ahead of the next cause (or of 0, when no other is supported).
+  public static let establishedThreshold = 0.7
+  /// …and is at least this far ahead of every rival.
   public static let leadMargin = 0.2
 
-  /// The cause the factors establish, if one is: the best, at least ``establishedThreshold`` and
-  /// ``leadMargin`` ahead of the next; ties go to `order`.
-  public static func established(_ factors: [String: Double], order: [String]) -> String? {
-    let ranked = order.enumerated().sorted { a, b in
+  /// What the facts establish: a cause, and the conclusion written for it when one is.
+  public struct Establishment: Sendable {
+    /// The best cause.
+    public var cause: String
+    /// A diagnosed conclusion of the knowledge base that names the cause first, or that names
+    /// every cause close to it (its causes are then told apart by the ranking).
+    public var conclusion: ConclusionNode?
+  }
+
+  /// The cause the factors establish, if one is.
+  ///
+  /// The best cause is established when its factor is at least ``establishedThreshold``, what it
+  /// `requires:` holds, and it is ``leadMargin`` ahead of the next cause — or ahead of every cause
+  /// that a diagnosed conclusion naming it does not name: a conclusion written for two causes
+  /// ("the firewall's flood mitigation", rate or concurrent limit) is reached when those two lead
+  /// together. Ties go to the knowledge base's order of causes.
+  public static func established(
+    _ factors: [String: Double], knowledgeBase: KnowledgeBase, facts: FactBase
+  ) -> Establishment? {
+    let ranked = knowledgeBase.causeOrder.enumerated().sorted { a, b in
       let (left, right) = (factors[a.element] ?? 0, factors[b.element] ?? 0)
       return left != right ? left > right : a.offset < b.offset
     }.map(\.element)
-    guard let top = ranked.first, let best = factors[top], best >= establishedThreshold else {
+    guard let top = ranked.first, let best = factors[top], best >= establishedThreshold - 1e-9
+    else { return nil }
+    if let requirement = knowledgeBase.causes[top]?.requires,
+      requirement.condition.truth(facts.facts, open: facts.open) != true
+    {
       return nil
     }
-    let next = ranked.dropFirst().first.map { max(0, factors[$0] ?? 0) } ?? 0
-    return best - next >= leadMargin - 1e-9 ? top : nil
+    func ahead(of rivals: [String]) -> Bool {
+      let next = rivals.map { max(0, factors[$0] ?? 0) }.max() ?? 0
+      return best - next >= leadMargin - 1e-9
+    }
+    let conclusions = knowledgeBase.nodeOrder.compactMap { id -> ConclusionNode? in
+      guard case .conclusion(let conclusion)? = knowledgeBase.nodes[id],
+        conclusion.outcome == .diagnosed
+      else { return nil }
+      return conclusion
+    }
+    if ahead(of: Array(ranked.dropFirst())) {
+      return Establishment(
+        cause: top, conclusion: conclusions.first { $0.causes.first?.cause == top })
+    }
+    for conclusion in conclusions {
+      let named = Set(conclusion.causes.map(\.cause))
+      guard named.contains(top), ahead(of: ranked.filter { !named.contains($0) }) else { continue }
+      return Establishment(cause: top, conclusion: conclusion)
+    }
+    return nil
   }
 
   /// How strong a cause the conclusion does not name must be for its steps to join the plan.

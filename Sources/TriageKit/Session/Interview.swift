@@ -89,10 +89,12 @@ public struct Interview: Sendable {
     // What an inconclusive conclusion names: the leading causes some fact speaks for.
     let supported = leaders.filter { (estimator.factors[$0] ?? 0) > 0 }
     let treeNext = tree.pendingNode
-    if let established = Diagnosis.established(estimator.factors, order: knowledgeBase.causeOrder) {
+    if let established = Diagnosis.established(
+      estimator.factors, knowledgeBase: knowledgeBase, facts: facts)
+    {
       // Before concluding, what the cause's plan needs to choose between its steps.
       if let detail = Self.planDetail(
-        for: established, knowledgeBase: knowledgeBase, facts: facts, position: position)
+        for: established.cause, knowledgeBase: knowledgeBase, facts: facts, position: position)
       {
         end = .needsInput(.answer(detail))
         selection = Selection(
@@ -111,7 +113,10 @@ public struct Interview: Sendable {
     var unknownAnswered: [Candidate] = []
     for question in knowledgeBase.orderedQuestions where reachable.contains(question.id) {
       let answered = facts.answered[question.id]
-      guard answered == nil || answered?.value == .unknown else { continue }
+      guard answered == nil || answered?.value == .unknown,
+        question.askWhen?.condition.truth(facts.facts, open: facts.open) ?? true
+          || question.id == treeNext
+      else { continue }
       let (value, separates) = estimator.value(of: question)
       let candidate = Candidate(
         node: question.id, value: value, effort: question.effort, separates: separates)
@@ -228,25 +233,21 @@ public struct Interview: Sendable {
     }.min { ($0.effort.cost, position($0.id)) < ($1.effort.cost, position($1.id)) }
   }
 
-  /// The conclusion to show: the tree's own when it agrees with the differential, else the first
+  /// The conclusion to show: the tree's own when it agrees with the differential, else the
   /// conclusion written for the established cause, else one made from the cause (diagnosed) or
   /// from the leading candidates (inconclusive).
   static func conclusion(
-    diagnosed cause: String?, knowledgeBase: KnowledgeBase, tree: Walk, leaders: [String]
+    diagnosed established: Diagnosis.Establishment?, knowledgeBase: KnowledgeBase, tree: Walk,
+    leaders: [String]
   ) -> ConclusionNode {
-    if let cause {
+    if let established {
+      let cause = established.cause
       if let reached = tree.conclusion, reached.outcome == .diagnosed,
-        reached.causes.first?.cause == cause
+        reached.causes.first?.cause == cause || reached.id == established.conclusion?.id
       {
         return reached
       }
-      for id in knowledgeBase.nodeOrder {
-        if case .conclusion(let written)? = knowledgeBase.nodes[id], written.outcome == .diagnosed,
-          written.causes.first?.cause == cause
-        {
-          return written
-        }
-      }
+      if let written = established.conclusion { return written }
       let definition = knowledgeBase.causes[cause]
       return ConclusionNode(
         id: "most-likely-cause", location: definition?.location ?? knowledgeBase.startLocation,

@@ -1,0 +1,12 @@
+/// A condition as the knowledge base writes it: parsed, with its text for messages and reports.
+public struct WrittenCondition: Hashable, Sendable {
+  /// The parsed condition.
+  public var condition: Condition
+  /// The text as written.
+  public var text: String
+
+  public init(condition: Condition, text: String) {
+    self.condition = condition
+    self.text = text
+  }
+}
