@@ -38,6 +38,21 @@ public struct AnswerReplay: Sendable {
     var recorded: [Observation] = []
     if case .replay(let path) = file.probes {
       recorded = try Observers.loadRecorded(path)
+      // A result recorded for a step of this knowledge base is a fact from the start, whether or
+      // not the interview reaches that step (it may conclude earlier, or ask in another order).
+      // One recorded without its step belongs to the only step that runs its probe, if one does.
+      let steps = knowledgeBase.nodes.values.compactMap { node -> ProbeNode? in
+        if case .probe(let probe) = node { return probe }
+        return nil
+      }
+      for var observation in recorded {
+        let matching = steps.filter { $0.probe == observation.kind }
+        if observation.node == nil, matching.count == 1 { observation.node = matching[0].id }
+        guard let node = observation.node, steps.contains(where: { $0.id == node }) else {
+          continue
+        }
+        session.observe(observation)
+      }
     }
     var missing: QuestionNode?
     var walk = try session.walk()

@@ -236,7 +236,20 @@ public struct PathExplorer: Sendable {
   }
 
   private func recordSteps(_ walk: Walk, into coverage: inout Coverage) {
-    for step in walk.steps {
+    // The tree's path, then what counted off it: every answer and every decided decision.
+    var counted = Set(walk.steps)
+    var steps = walk.steps
+    for answer in walk.answers {
+      let step = PathStep.answered(
+        question: answer.question, value: answer.value, provenance: answer.provenance,
+        automatic: answer.automatic)
+      if counted.insert(step).inserted { steps.append(step) }
+    }
+    for step in walk.decided where counted.insert(step).inserted { steps.append(step) }
+    if let conclusion = walk.conclusion, walk.visited.last != conclusion.id {
+      steps.append(.concluded(conclusion: conclusion.id))
+    }
+    for step in steps {
       switch step {
       case .answered(let question, let value, _, _):
         coverage.answerHits[PathExplorer.answerKey(question, value), default: 0] += 1

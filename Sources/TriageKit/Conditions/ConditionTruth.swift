@@ -7,19 +7,19 @@
 extension Condition {
   /// `true` or `false` when the facts decide it, `nil` when they do not.
   ///
-  /// A fact whose value is `unknown` leaves a comparison with it undecided. A fact with no value
-  /// decides nothing when its name is in `open` (a question not answered yet); otherwise it has no
-  /// value for good (evidence that was not given), and comparisons with it are false as in
-  /// ``evaluate(_:)``.
+  /// A fact named in `open` decides nothing while it has no value or the value `unknown` (a
+  /// question not answered yet; for the interview also one answered `unknown`, which could still
+  /// turn out either way). Any other fact decides as in ``evaluate(_:)``: no value, or `unknown`,
+  /// makes comparisons false.
   public func truth(_ facts: [String: Fact], open: Set<String>) -> Bool? {
     switch self {
     case .compare(let fact, _, let literal):
       guard let value = facts[fact]?.value else { return open.contains(fact) ? nil : false }
-      if value == .unknown, literal != .unknown { return nil }
+      if value == .unknown, literal != .unknown, open.contains(fact) { return nil }
       return evaluate(facts)
     case .member(let fact, _, _), .isTrue(let fact):
       guard let value = facts[fact]?.value else { return open.contains(fact) ? nil : false }
-      if value == .unknown { return nil }
+      if value == .unknown, open.contains(fact) { return nil }
       return evaluate(facts)
     case .known(let fact):
       if facts[fact] != nil { return true }

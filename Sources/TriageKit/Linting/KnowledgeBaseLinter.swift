@@ -7,6 +7,7 @@ public enum KnowledgeBaseLinter {
     CycleWithoutExitCheck(),
     ConclusionPlanCheck(),
     UnknownFactCheck(),
+    UnfilledTemplateCheck(),
     NumericThresholdCheck(),
   ]
 

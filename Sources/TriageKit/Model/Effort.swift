@@ -28,4 +28,13 @@ public enum Effort: String, Hashable, Sendable, CaseIterable {
     case .otherTeam: return "needs another team"
     }
   }
+
+  /// Who can find it out, for a check in a plan.
+  public var permissionPhrase: String {
+    switch self {
+    case .caller: return "the caller"
+    case .station: return "someone at the station (a command or a log, no change)"
+    case .otherTeam: return "the team that runs the firewall, IPS or network"
+    }
+  }
 }

@@ -47,6 +47,10 @@ public enum JSONReportRenderer {
     struct PlanStep: Encodable {
       var id, title, risk, permission, text, verify, rollback: String
       var causes: [String]
+      var phase: String
+      var done: Bool
+      var doneText: String?
+      var check: String?
     }
     struct Answer: Encodable {
       var question: String
@@ -153,7 +157,8 @@ public enum JSONReportRenderer {
           id: entry.step.id, title: report.plain(entry.step.title), risk: entry.step.risk.rawValue,
           permission: report.plain(entry.step.permission), text: report.plain(entry.step.text),
           verify: report.plain(entry.step.verify), rollback: report.plain(entry.step.rollback),
-          causes: entry.causes)
+          causes: entry.causes, phase: entry.step.phase.rawValue, done: entry.done,
+          doneText: entry.done ? entry.step.doneText.map(report.plain) : nil, check: entry.check)
       }
       answers = report.answers.map {
         Answer(

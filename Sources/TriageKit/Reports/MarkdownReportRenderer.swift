@@ -150,10 +150,19 @@ public enum MarkdownReportRenderer {
     out.append("")
     for (index, entry) in report.plan.enumerated() {
       let step = entry.step
-      out.append("### Step \(index + 1). \(report.render(step.title))")
+      let mark = entry.done ? "Done — " : ""
+      out.append("### Step \(index + 1) (\(step.phase.rawValue)). \(mark)\(report.render(step.title))")
       out.append("")
+      if entry.done, let doneText = step.doneText {
+        out.append(
+          "**Already confirmed:** "
+            + report.render(doneText).trimmingCharacters(in: .whitespacesAndNewlines))
+        out.append("")
+      }
       var causes = entry.causes.map { "`\($0)`" }.joined(separator: ", ")
-      if let named = report.conclusion?.causes.map(\.cause),
+      if entry.check != nil {
+        causes = "telling apart " + causes
+      } else if let named = report.conclusion?.causes.map(\.cause),
         !entry.causes.contains(where: named.contains)
       {
         causes += " (also supported by the answers, beside the conclusion)"

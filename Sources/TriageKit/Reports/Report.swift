@@ -34,7 +34,7 @@ public struct Report: Sendable {
   public var outcome: Outcome
   public var conclusion: ConclusionNode?
   public var diagnosis: Diagnosis
-  public var plan: [(step: RemediationStep, causes: [String])]
+  public var plan: [PlanStep]
   public var answers: [Answer]
   public var facts: [Fact]
   /// The computed facts that have a value, in the knowledge base's order.
@@ -61,7 +61,7 @@ public struct Report: Sendable {
     case nil: outcome = .incomplete
     }
     diagnosis = Diagnosis(walk: walk, knowledgeBase: knowledgeBase)
-    plan = diagnosis.plan(for: walk.conclusion, in: knowledgeBase, facts: walk.facts)
+    plan = diagnosis.plan(for: walk, in: knowledgeBase)
     answers = walk.answeredSteps.compactMap { step in
       knowledgeBase.questions[step.question].map {
         Answer(
@@ -103,7 +103,7 @@ public struct Report: Sendable {
   func fill(_ template: String, show: (FactValue, String?) -> String) -> String {
     Template.render(template) { name in
       guard let fact = facts.first(where: { $0.name == name }), fact.value != .unknown else {
-        return "(unknown)"
+        return nil
       }
       if fact.provenance.source == .computed, case .number(let value) = fact.value {
         return Report.number(value)

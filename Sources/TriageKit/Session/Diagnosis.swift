@@ -102,29 +102,49 @@ public struct Diagnosis: Sendable {
   /// How strong a cause the conclusion does not name must be for its steps to join the plan.
   public static let secondaryThreshold = 0.6
 
-  /// The remediation plan: the steps of the causes the conclusion names, in rank order, then those
-  /// of other causes the answers support strongly (≥ ``secondaryThreshold``), each step once. A step
-  /// with a `when:` is in only when it holds for `facts`.
-  public func plan(
-    for conclusion: ConclusionNode?, in knowledgeBase: KnowledgeBase, facts: [String: Fact] = [:]
-  ) -> [(step: RemediationStep, causes: [String])] {
-    guard let conclusion else { return [] }
+  /// The remediation plan of `walk`'s conclusion.
+  ///
+  /// Diagnosed: the steps of the causes the conclusion names, in rank order, then those of other
+  /// causes the facts support strongly (≥ ``secondaryThreshold``). Inconclusive: the checks that
+  /// would decide between the leading causes (the interview's questions, cheapest first), then the
+  /// `confirm` steps of the causes the conclusion names. Either way each step once, a step whose
+  /// `when:` is false for what is known left out (one that reads what nobody knows stays in),
+  /// a step whose `done-when:` holds marked done, and the steps merged by phase, so no change comes
+  /// after "apply" or "verify".
+  public func plan(for walk: Walk, in knowledgeBase: KnowledgeBase) -> [PlanStep] {
+    guard let conclusion = walk.conclusion else { return [] }
     let named = Set(conclusion.causes.map(\.cause))
-    var order: [String] = []
-    var causesByStep: [String: [String]] = [:]
-    let primary = ranked.filter { named.contains($0.cause.id) }
-    let secondary = ranked.filter {
-      !named.contains($0.cause.id) && $0.factor >= Self.secondaryThreshold
-    }
-    for ranked in primary + secondary {
-      for step in ranked.cause.plan {
-        guard let definition = knowledgeBase.steps[step],
-          definition.condition?.evaluate(facts) ?? true
-        else { continue }
-        if causesByStep[step] == nil { order.append(step) }
-        causesByStep[step, default: []].append(ranked.cause.id)
+    let inconclusive = conclusion.outcome == .inconclusive
+    var entries: [PlanStep] = []
+    var index: [String: Int] = [:]
+    if inconclusive {
+      for check in walk.checks {
+        guard let question = knowledgeBase.questions[check.node] else { continue }
+        index[question.id] = entries.count
+        entries.append(PlanStep(check: question, separates: check.separates))
       }
     }
-    return order.compactMap { id in knowledgeBase.steps[id].map { ($0, causesByStep[id] ?? []) } }
+    let primary = ranked.filter { named.contains($0.cause.id) }
+    let secondary =
+      inconclusive
+      ? [] : ranked.filter { !named.contains($0.cause.id) && $0.factor >= Self.secondaryThreshold }
+    for ranked in primary + secondary {
+      for id in ranked.cause.plan {
+        guard let step = knowledgeBase.steps[id], !inconclusive || step.phase == .confirm,
+          step.condition?.truth(walk.facts, open: walk.undetermined) ?? true
+        else { continue }
+        if let existing = index[id] {
+          entries[existing].causes.append(ranked.cause.id)
+          continue
+        }
+        index[id] = entries.count
+        let done = step.done?.condition.evaluate(walk.facts) ?? false
+        entries.append(PlanStep(step: step, causes: [ranked.cause.id], done: done))
+      }
+    }
+    // Stable: within a phase, the order above (rank, then the causes' own order).
+    return entries.enumerated().sorted {
+      ($0.element.step.phase, $0.offset) < ($1.element.step.phase, $1.offset)
+    }.map(\.element)
   }
 }

@@ -38,20 +38,25 @@ public enum Differential {
   static func decisionContributions(
     _ decision: DecisionNode, _ facts: [String: Fact], open: Set<String>
   ) -> [Walk.Contribution] {
-    var taken: (route: Route, condition: String?)?
-    for branch in decision.branches {
-      switch branch.condition.truth(facts, open: open) {
-      case true?: taken = (branch.route, branch.text)
-      case false?: continue
-      case nil: return []
-      }
-      break
-    }
-    let (route, condition) = taken ?? (decision.otherwise, nil)
-    let step = PathStep.decided(decision: decision.id, condition: condition)
+    guard let (route, step) = taken(decision, facts, open: open) else { return [] }
     return route.support.entries.map {
       Walk.Contribution(cause: $0.cause, factor: $0.factor, step: step)
     }
+  }
+
+  /// The branch of `decision` the facts decide, as a path step; `nil` while undecided.
+  public static func taken(_ decision: DecisionNode, _ facts: [String: Fact], open: Set<String>)
+    -> (route: Route, step: PathStep)?
+  {
+    for branch in decision.branches {
+      switch branch.condition.truth(facts, open: open) {
+      case true?:
+        return (branch.route, .decided(decision: decision.id, condition: branch.text))
+      case false?: continue
+      case nil: return nil
+      }
+    }
+    return (decision.otherwise, .decided(decision: decision.id, condition: nil))
   }
 
   /// Each cause's combined certainty factor (EMYCIN), for the causes the contributions name.

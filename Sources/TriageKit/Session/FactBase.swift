@@ -37,6 +37,9 @@ public struct FactBase: Sendable {
   /// Fact names with no value yet that a question could still give: conditions reading them are
   /// undecided rather than false.
   public var open: Set<String>
+  /// `open`, and the facts of questions answered `unknown`: what could still turn out either way,
+  /// for where the tree may go, what may be asked and which steps a plan keeps.
+  public var undetermined: Set<String>
 
   /// Builds the facts from the answers in force, the questions reopened with `.change` (asked
   /// again whatever the facts say) and the observed facts.
@@ -114,6 +117,11 @@ public struct FactBase: Sendable {
     for computed in knowledgeBase.computed where facts[computed.id] == nil {
       open.insert(computed.id)
     }
+    var undetermined = open
+    for question in questions where facts[question.fact]?.value == .unknown {
+      undetermined.insert(question.fact)
+    }
+    self.undetermined = undetermined
     self.facts = facts
     self.answered = answered
     self.contradictions = contradictions

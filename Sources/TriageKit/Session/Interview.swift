@@ -114,7 +114,7 @@ public struct Interview: Sendable {
     for question in knowledgeBase.orderedQuestions where reachable.contains(question.id) {
       let answered = facts.answered[question.id]
       guard answered == nil || answered?.value == .unknown,
-        question.askWhen?.condition.truth(facts.facts, open: facts.open) ?? true
+        question.askWhen?.condition.truth(facts.facts, open: facts.undetermined) ?? true
           || question.id == treeNext
       else { continue }
       let (value, separates) = estimator.value(of: question)
@@ -179,7 +179,7 @@ public struct Interview: Sendable {
       case .decision(let decision)?:
         var decided = false
         for branch in decision.branches {
-          switch branch.condition.truth(facts.facts, open: facts.open) {
+          switch branch.condition.truth(facts.facts, open: facts.undetermined) {
           case true?:
             next.append(branch.route.next)
             decided = true
@@ -224,7 +224,7 @@ public struct Interview: Sendable {
     var wanted: Set<String> = []
     for id in knowledgeBase.causes[cause]?.plan ?? [] {
       guard let condition = knowledgeBase.steps[id]?.condition,
-        condition.truth(facts.facts, open: facts.open) == nil
+        condition.truth(facts.facts, open: facts.undetermined) == nil
       else { continue }
       wanted.formUnion(condition.factNames.filter { facts.open.contains($0) })
     }
@@ -255,7 +255,10 @@ public struct Interview: Sendable {
         text: definition?.summary ?? "",
         causes: [.init(cause: cause, certainty: 0, location: knowledgeBase.startLocation)])
     }
-    if let reached = tree.conclusion, reached.outcome == .inconclusive {
+    // The tree's own inconclusive ending speaks of the answers that led there; it fits only when
+    // none of them was `unknown`.
+    let definite = !tree.answers.contains { $0.value == .unknown }
+    if let reached = tree.conclusion, reached.outcome == .inconclusive, definite {
       return reached
     }
     return ConclusionNode(

@@ -35,6 +35,10 @@ public struct Walk: Sendable {
   /// The questions that would still separate the leading causes, cheapest first: the plan of an
   /// inconclusive outcome.
   public var checks: [Interview.Candidate] = []
+  /// Facts that could still turn out either way: not answered yet, or answered `unknown`.
+  public var undetermined: Set<String> = []
+  /// Every decision the facts decide, on the tree's path or not, in the knowledge base's order.
+  public var decided: [PathStep] = []
 
   /// The question the walk waits on, if it waits on one.
   public var pendingQuestion: QuestionNode? {
@@ -100,6 +104,10 @@ public enum Walker {
     walk.selection = interview.selection
     walk.checks = interview.checks
     walk.contradictions = base.contradictions
+    walk.undetermined = base.undetermined
+    walk.decided = knowledgeBase.orderedDecisions.compactMap {
+      Differential.taken($0, base.facts, open: base.open)?.step
+    }
     let onPath = tree.steps.compactMap { step -> String? in
       if case .answered(let question, _, _, _) = step { return question }
       return nil
