@@ -362,19 +362,35 @@ final class TriageREPL {
   }
 
   private func observe(_ observation: Observation) {
-    let before = (try? session.walk())?.answeredSteps.count ?? 0
+    let before = try? session.walk()
     record(.observed(observation))
     out.line(
       out.styled("✓ ", .green)
         + "read \(observation.kind) (\(observation.format)) from \(observation.label)"
         + (observation.figures.isEmpty
           ? "" : ": " + observation.figures.prefix(4).joined(separator: ", ")))
-    let after = (try? session.walk())?.answeredSteps.count ?? 0
-    if after == before {
+    guard let before, let after = try? session.walk() else { return }
+    let settlement = Settlement(from: before, to: after)
+    let kb = session.knowledgeBase
+    for answer in settlement.settled {
+      let question = kb.questions[answer.question]
+      out.line(
+        "  settles \(answer.question): "
+          + (question?.display(answer.value) ?? answer.value.display))
+    }
+    for contradiction in settlement.contradictions {
+      let question = kb.questions[contradiction.question]
+      let observed = question?.display(contradiction.observed) ?? contradiction.observed.display
+      let given = question?.display(contradiction.given) ?? contradiction.given.display
+      out.line(
+        out.styled("  ! ", .yellow)
+          + "it says '\(observed)' for \(contradiction.question), but the answer given is "
+          + "'\(given)'; the answer stands — .change \(contradiction.question) to answer again")
+    }
+    if settlement.isEmpty {
       out.line(
         out.styled(
-          "  (it settles none of the questions on the path so far; .facts lists what it gave)", .dim
-        ))
+          "  (it settles none of the open questions; .facts lists what it gave)", .dim))
     }
     shownQuestion = nil
   }
@@ -522,6 +538,10 @@ final class TriageREPL {
       return
     }
     out.line(out.styled("Why this question (\(question.id))", .bold))
+    if let selection = walk.selection {
+      out.line(selection.explanation)
+      out.line()
+    }
     out.line(question.why.trimmingCharacters(in: .whitespacesAndNewlines))
     let effects = question.choices.compactMap { choice -> String? in
       guard !choice.support.entries.isEmpty else { return nil }

@@ -274,3 +274,24 @@ public struct Interview: Sendable {
       })
   }
 }
+
+extension Interview.Selection {
+  /// Why this question now, in a sentence for `.why` and the report.
+  public var explanation: String {
+    switch reason {
+    case .reopened:
+      return "Asked again because you asked for it (.change)."
+    case .planDetail:
+      return "A cause is established; asked because its plan depends on the answer."
+    case .treeOrder:
+      return "The knowledge base's next question; no other question would separate the leading "
+        + "causes more."
+    case .separates:
+      let pair = candidate.separates.map { "'\($0)'" }
+      let what =
+        pair.count == 2 ? "separates \(pair[0]) from \(pair[1])" : "moves the leading causes apart"
+      return "Asked because it \(what) the most for its effort (\(candidate.effort.phrase); "
+        + "value \(String(format: "%.2f", candidate.value)))."
+    }
+  }
+}
