@@ -113,9 +113,10 @@ public struct Interview: Sendable {
     var unknownAnswered: [Candidate] = []
     for question in knowledgeBase.orderedQuestions where reachable.contains(question.id) {
       let answered = facts.answered[question.id]
-      guard answered == nil || answered?.value == .unknown,
-        question.askWhen?.condition.truth(facts.facts, open: facts.undetermined) ?? true
-          || question.id == treeNext
+      let allowed =
+        question.askWhen.map { $0.condition.truth(facts.facts, open: facts.undetermined) == true }
+        ?? true
+      guard answered == nil || answered?.value == .unknown, allowed || question.id == treeNext
       else { continue }
       let (value, separates) = estimator.value(of: question)
       let candidate = Candidate(
