@@ -263,10 +263,14 @@ struct KnowledgeBaseTestCommand: ParsableCommand {
     }
     var grades: [CaseGrader.Grade] = []
     var errors: [(name: String, message: String)] = []
+    // Causes of every case whose truth could be read, including those whose run failed.
+    var casesPerCause: [String: Int] = [:]
     for url in urls {
       do {
+        let loaded = try CaseGrader.load(url, knowledgeBase: kb)
+        casesPerCause[loaded.truth.cause, default: 0] += 1
         let grade = try CaseGrader.grade(
-          url, knowledgeBase: kb, observers: CommandLineObservers.offline)
+          loaded, knowledgeBase: kb, observers: CommandLineObservers.offline)
         grades.append(grade)
         if !json {
           let mark = grade.right ? out.styled("RIGHT", .green) : out.styled("WRONG", .red)
@@ -293,14 +297,13 @@ struct KnowledgeBaseTestCommand: ParsableCommand {
       ])
       out.line(document.serialized())
     } else {
-      var counts: [String: Int] = [:]
-      for grade in grades { counts[grade.truth.cause, default: 0] += 1 }
       // For the whole folder only: a few files named on the command line cover few causes anyway.
-      let thin = scenarios.isEmpty ? kb.causeOrder.filter { counts[$0, default: 0] < 2 } : []
+      let thin =
+        scenarios.isEmpty ? kb.causeOrder.filter { casesPerCause[$0, default: 0] < 2 } : []
       if !thin.isEmpty {
         out.line(
           "causes with fewer than two cases: "
-            + thin.map { "\($0) (\(counts[$0, default: 0]))" }.joined(separator: ", "))
+            + thin.map { "\($0) (\(casesPerCause[$0, default: 0]))" }.joined(separator: ", "))
       }
       out.line(summary.line)
     }

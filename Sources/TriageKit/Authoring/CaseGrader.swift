@@ -126,11 +126,17 @@ public enum CaseGrader {
     truth.fixSteps.contains(where: run.planSteps.contains)
   }
 
-  /// Grades one case. Throws, as `nettriage run` would, for a file that does not load, lacks
-  /// `truth` or does not say `missing: unknown`, and for evidence that cannot be read.
-  public static func grade(
-    _ url: URL, knowledgeBase: KnowledgeBase, observers: Observers = .none
-  ) throws(TriageError) -> Grade {
+  /// A case file read and checked, ready to run.
+  public struct Case: Sendable {
+    /// The file's name without folder.
+    public var name: String
+    public var file: AnswerFile
+    public var truth: CaseTruth
+  }
+
+  /// Reads a case file. Throws, as `nettriage run` would, for a file that does not load, and for
+  /// one that lacks `truth` or does not say `missing: unknown`.
+  public static func load(_ url: URL, knowledgeBase: KnowledgeBase) throws(TriageError) -> Case {
     let file = try AnswerFile.load(url, knowledgeBase: knowledgeBase)
     let start = SourceLocation(file: url.path, line: 1, column: 1)
     guard let truth = file.truth else {
@@ -146,12 +152,29 @@ public enum CaseGrader {
           at: start)
       ])
     }
+    return Case(name: url.lastPathComponent, file: file, truth: truth)
+  }
+
+  /// Replays a loaded case as `kb test` replays a scenario and grades it. Throws for evidence that
+  /// cannot be read.
+  public static func grade(
+    _ loaded: Case, knowledgeBase: KnowledgeBase, observers: Observers = .none
+  ) throws(TriageError) -> Grade {
     let (_, report) = try ScenarioRunner.replay(
-      file, knowledgeBase: knowledgeBase, observers: observers)
+      loaded.file, knowledgeBase: knowledgeBase, observers: observers)
     let run = Run(report: report)
     return Grade(
-      name: url.lastPathComponent, truth: truth, run: run, right: isRight(run, truth: truth),
-      fixInPlan: fixInPlan(run, truth: truth))
+      name: loaded.name, truth: loaded.truth, run: run, right: isRight(run, truth: loaded.truth),
+      fixInPlan: fixInPlan(run, truth: loaded.truth))
+  }
+
+  /// Loads and grades one case file (``load(_:knowledgeBase:)`` then
+  /// ``grade(_:knowledgeBase:observers:)``).
+  public static func grade(
+    _ url: URL, knowledgeBase: KnowledgeBase, observers: Observers = .none
+  ) throws(TriageError) -> Grade {
+    try grade(
+      load(url, knowledgeBase: knowledgeBase), knowledgeBase: knowledgeBase, observers: observers)
   }
 }
 
