@@ -70,6 +70,7 @@ struct RunCommand: ParsableCommand {
       }
       return (kb, try AnswerFile.load(URL(fileURLWithPath: answers), knowledgeBase: kb))
     }
+    for warning in file.deprecations { err.line(warning.description) }
     let hasTerminal = Terminal.isInputTerminal && isatty(STDOUT_FILENO) != 0
     var policy =
       missing.flatMap(AnswerFile.MissingPolicy.init(rawValue:)) ?? file.missing
@@ -103,9 +104,6 @@ struct RunCommand: ParsableCommand {
       replay.missing = try exitingOnError { () throws(TriageError) in
         try session.walk().pendingQuestion
       }
-    }
-    if !replay.unused.isEmpty {
-      err.line("note: answers not used on this path: \(replay.unused.joined(separator: ", "))")
     }
     let result = try exitingOnError { () throws(TriageError) in
       let result = try Report(session: session, generatedAt: clock.now())

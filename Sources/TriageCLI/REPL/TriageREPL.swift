@@ -137,7 +137,7 @@ final class TriageREPL {
     out.line(out.styled("Question \(number)", .bold) + out.styled(" · \(question.id)", .dim))
     out.line(question.ask.trimmingCharacters(in: .whitespacesAndNewlines))
     switch question.type {
-    case .choice, .yesNo:
+    case .choice, .yesNo, .multipleChoice:
       for (index, choice) in question.choices.enumerated() {
         var line = "  \(index + 1)) \(choice.label)"
         if let help = choice.help { line += out.styled(" — \(help)", .dim) }
@@ -146,7 +146,9 @@ final class TriageREPL {
       out.line("  \(question.choices.count + 1)) unknown")
       out.line(
         out.styled(
-          "Answer with a number or the start of a choice; .why explains the question, .help lists commands.",
+          question.type == .multipleChoice
+            ? "Answer with one or more numbers or choices (1, 3); .why explains the question, .help lists commands."
+            : "Answer with a number or the start of a choice; .why explains the question, .help lists commands.",
           .dim))
     case .number:
       out.line(
@@ -644,7 +646,7 @@ final class TriageREPL {
       return []
     }
     switch question.type {
-    case .choice: return question.choices.map(\.value) + ["unknown"]
+    case .choice, .multipleChoice: return question.choices.map(\.value) + ["unknown"]
     case .yesNo: return ["yes", "no", "unknown"]
     case .number, .text: return ["unknown"]
     }

@@ -67,9 +67,6 @@ public enum ScenarioRunner {
         )
       }
     }
-    if !replay.unused.isEmpty {
-      problems.append("answers off the path: \(replay.unused.joined(separator: ", "))")
-    }
     return Result(
       name: url.lastPathComponent, outcome: report.outcome, ranked: ranked, problems: problems,
       walk: try replay.session.walk())

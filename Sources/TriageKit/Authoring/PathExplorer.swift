@@ -34,6 +34,7 @@ public struct PathExplorer: Sendable {
     switch question.type {
     case .yesNo: return [.bool(true), .bool(false), .unknown]
     case .choice: return question.choices.map { .string($0.value) } + [.unknown]
+    case .multipleChoice: return question.choices.map { .list([$0.value]) } + [.unknown]
     case .text: return [.string("text"), .unknown]
     case .number:
       var values: Set<Double> = []
@@ -271,7 +272,7 @@ public struct PathExplorer: Sendable {
     for id in knowledgeBase.nodeOrder {
       switch knowledgeBase.nodes[id] {
       case .question(let question)?:
-        if question.type == .choice || question.type == .yesNo {
+        if question.takesChoices {
           answers += candidateAnswers(for: question).map { PathExplorer.answerKey(id, $0) }
         } else {
           answers.append(PathExplorer.answerKey(id, .unknown))
