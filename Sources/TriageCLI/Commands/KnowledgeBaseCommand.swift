@@ -384,8 +384,36 @@ struct KnowledgeBaseCoverageCommand: ParsableCommand {
         out.line("  \(index + 1). \(node): probe \(probe) \(ran ? "ran" : "skipped")")
       }
     }
-    if !replay.unused.isEmpty {
-      out.line("Answers not on this path: \(replay.unused.joined(separator: ", "))")
+    // What each of the file's facts did for the differential, on the path or not.
+    var moved: [String: [String]] = [:]
+    for contribution in walk.contributions {
+      let key: String
+      switch contribution.step {
+      case .answered(let question, _, _, _): key = question
+      case .decided(let decision, _): key = decision
+      default: continue
+      }
+      moved[key, default: []].append(
+        "\(contribution.cause) \(String(format: "%+.2f", contribution.factor))")
+    }
+    out.line("Facts that counted:")
+    for answer in walk.answers {
+      guard let effects = moved[answer.question] else { continue }
+      let origin = answer.automatic ? " (from \(answer.provenance.display))" : ""
+      out.line(
+        "  \(answer.question) = \(answer.value.display)\(origin): \(effects.joined(separator: ", "))")
+    }
+    for case .decided(let decision, let condition) in walk.decided {
+      guard let effects = moved[decision] else { continue }
+      out.line(
+        "  \(decision) (\(condition ?? "otherwise")): \(effects.joined(separator: ", "))")
+    }
+    let onPath = Set(walk.visited)
+    let idle = file.answers.map(\.question).filter { moved[$0] == nil && !onPath.contains($0) }
+    if !idle.isEmpty {
+      out.line(
+        "Answers in the file that counted for nothing (no support, off the path): "
+          + idle.joined(separator: ", "))
     }
     guard let missing = replay.missing else {
       out.line("Complete: the file answers every question its path needs.")
