@@ -241,6 +241,15 @@ struct KnowledgeBaseTestCommand: ParsableCommand {
       } else {
         out.line(out.styled("  unreachable", .red) + ": \(dead.joined(separator: "; "))")
       }
+      let single = try exitingOnError { () throws(TriageError) in try explorer.singleFacts() }
+      let diagnosed = single.endings.filter { $0.outcome == .diagnosed }.count
+      let asked = single.endings.map(\.asked).reduce(0, +)
+      out.line(
+        "one fact, everything else unknown: \(single.endings.count) interviews, all ended; "
+          + "\(diagnosed) diagnosed, \(single.endings.count - diagnosed) inconclusive, "
+          + String(
+            format: "%.1f questions asked on average",
+            Double(asked) / Double(max(1, single.endings.count))))
     }
     out.line("scenarios: \(urls.count - failed) passed, \(failed) failed")
     if failed > 0 || unreachable > 0 { throw ExitStatus.inconclusive.exitCode }
