@@ -2,7 +2,7 @@
 rem NetTriage evidence collector for Windows stations: reads, changes nothing, opens no
 rem connection (nslookup sends one DNS query per named target).
 rem
-rem   collect.cmd [/out DIR] [/label TEXT] [/target HOST:PORT]... [/archive]
+rem   collect.cmd [/out DIR] [/label TEXT] [/station NAME] [/target HOST:PORT]... [/archive]
 rem
 rem Writes a bundle folder (DIR, default nettriage-COMPUTERNAME-STAMP here) that
 rem 'nettriage run --evidence DIR' reads on any machine: netstat -ano, ipconfig /all,
@@ -14,12 +14,14 @@ setlocal EnableExtensions EnableDelayedExpansion
 
 set "OUT="
 set "LABEL="
+set "STATION=%COMPUTERNAME%"
 set "TARGETS="
 set "ARCHIVE=0"
 :args
 if "%~1"=="" goto args_done
 if /i "%~1"=="/out" (set "OUT=%~2" & shift & shift & goto args)
 if /i "%~1"=="/label" (set "LABEL=%~2" & shift & shift & goto args)
+if /i "%~1"=="/station" (set "STATION=%~2" & shift & shift & goto args)
 if /i "%~1"=="/target" (set "TARGETS=!TARGETS! %~2" & shift & shift & goto args)
 if /i "%~1"=="/archive" (set "ARCHIVE=1" & shift & goto args)
 if /i "%~1"=="/?" goto usage
@@ -162,7 +164,7 @@ set "J_WHEN=%WHEN:\=\\%"
 set "J_OUT=%OUT%\manifest.json"
 > "%J_OUT%" echo {
 >> "%J_OUT%" echo   "schema": "nettriage.bundle/1",
->> "%J_OUT%" echo   "host": "%COMPUTERNAME%",
+>> "%J_OUT%" echo   "host": "%STATION%",
 if defined LABEL >> "%J_OUT%" echo   "label": "!J_LABEL!",
 >> "%J_OUT%" echo   "os": "%OSVER%",
 >> "%J_OUT%" echo   "collected_at": "%J_WHEN%",
@@ -193,8 +195,8 @@ for /f "usebackq delims=" %%l in ("%~1") do (
 exit /b 0
 
 :usage
-echo usage: collect.cmd [/out DIR] [/label TEXT] [/target HOST:PORT]... [/archive] 1>&2
+echo usage: collect.cmd [/out DIR] [/label TEXT] [/station NAME] [/target HOST:PORT]... [/archive] 1>&2
 exit /b 0
 :usage_error
-echo usage: collect.cmd [/out DIR] [/label TEXT] [/target HOST:PORT]... [/archive] 1>&2
+echo usage: collect.cmd [/out DIR] [/label TEXT] [/station NAME] [/target HOST:PORT]... [/archive] 1>&2
 exit /b 64

@@ -35,6 +35,12 @@ struct CollectCommand: ParsableCommand {
   @Option(help: ArgumentHelp("A label for the summary: site, customer, ticket.", valueName: "text"))
   var label: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "The station's name in the bundle (default: this machine's host name; Ansible passes the inventory name).",
+      valueName: "name"))
+  var station: String?
+
   @Flag(help: "Write DIR.tar.gz instead of the folder.")
   var archive = false
 
@@ -88,11 +94,15 @@ struct CollectCommand: ParsableCommand {
     if let label, label.contains(where: \.isNewline) {
       throw ValidationError("--label must be one line")
     }
+    if let station, station.isEmpty || station.contains(where: \.isNewline) {
+      throw ValidationError("--station must be one line and not empty")
+    }
   }
 
   func run() throws {
     let err = Terminal.standardError
-    let station = BundleCollector.Station.current()
+    var station = BundleCollector.Station.current()
+    if let name = self.station { station.host = name }
     let folder = URL(fileURLWithPath: out ?? Self.defaultName(station))
     let archiveURL = URL(fileURLWithPath: folder.path + ".tar.gz")
     var fanoutProbe: FanoutProbe?
@@ -145,8 +155,10 @@ struct CollectCommand: ParsableCommand {
                     + (reason.map { ": \($0)" } ?? ""))
               }
             }))
-      } catch {
+      } catch let error as TriageError {
         box.finish(.failure(error))
+      } catch {
+        box.finish(.failure(.cannotWrite(folder.path, "\(error)")))
       }
       done.signal()
     }

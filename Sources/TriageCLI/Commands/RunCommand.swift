@@ -66,7 +66,8 @@ struct RunCommand: ParsableCommand {
       let kb = try knowledgeBase.load()
       guard let answers else {
         let text = "nettriage: \(AnswerFile.schema)\nmissing: unknown\n"
-        return (kb, try AnswerFile.parse(text, path: "(evidence only)", knowledgeBase: kb), [])
+        let file = try AnswerFile.parse(text, path: "(evidence only)", knowledgeBase: kb)
+        return (kb, file, [Observation]())
       }
       // Bundles among the file's evidence give many observations each.
       let (file, bundled) = try EvidenceBundleInput.expand(

@@ -56,7 +56,7 @@ struct SummarizeCommand: ParsableCommand {
           // In a folder, JSON that is not a report (bundle manifests, probe results) is passed
           // over quietly; a file named on the command line must be a report.
           if inFolder, !Self.looksLikeReport(data) { continue }
-          do {
+          do throws(TriageError) {
             stations.append(try FleetStation.read(data, path: name))
           } catch {
             problems.append(error.description)

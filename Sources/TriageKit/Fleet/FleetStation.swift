@@ -11,6 +11,12 @@ public struct FleetStation: Sendable, Equatable {
     public var name: String
     /// The value as printed: `1,214`, `97 %`.
     public var value: String
+
+    public init(fact: String, name: String, value: String) {
+      self.fact = fact
+      self.name = name
+      self.value = value
+    }
   }
 
   /// The station: the bundle's `station.host` fact, else the report's file name.
@@ -35,6 +41,24 @@ public struct FleetStation: Sendable, Equatable {
   public var report: String
   /// When the report was generated.
   public var generatedAt: String?
+
+  public init(
+    station: String, label: String?, outcome: String, causeID: String?, causeTitle: String?,
+    confidence: Double?, gateway: String?, firewall: String?, figures: [Figure], report: String,
+    generatedAt: String?
+  ) {
+    self.station = station
+    self.label = label
+    self.outcome = outcome
+    self.causeID = causeID
+    self.causeTitle = causeTitle
+    self.confidence = confidence
+    self.gateway = gateway
+    self.firewall = firewall
+    self.figures = figures
+    self.report = report
+    self.generatedAt = generatedAt
+  }
 
   /// The key figures the summary shows when a report has them, in this order.
   public static let keyFacts: [(fact: String, name: String)] = [

@@ -196,7 +196,7 @@ public struct FleetSummary: Sendable, Equatable {
 
   /// A field quoted when it holds a comma, a quote or a line end; a leading `=`, `+`, `-` or `@`
   /// gets a `'` so a spreadsheet never runs it as a formula.
-  static func csvField(_ value: String) -> String {
+  public static func csvField(_ value: String) -> String {
     var text = value
     if let first = text.first, "=+-@".contains(first) { text = "'" + text }
     guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {

@@ -68,7 +68,7 @@ public enum KernelLog {
       var lines: [Substring] = []
       var buffer = [UInt8](repeating: 0, count: 8192)
       while Date() < deadline {
-        let count = read(descriptor, &buffer, buffer.count)
+        let count = Glibc.read(descriptor, &buffer, buffer.count)
         if count < 0 {
           if errno == EPIPE { continue }  // overwritten while reading: go on with the next
           if errno == EAGAIN || errno == EWOULDBLOCK { break }

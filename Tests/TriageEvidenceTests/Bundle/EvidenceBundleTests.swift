@@ -61,7 +61,7 @@ struct EvidenceBundleTests {
     #expect(bundle.problems.count == 2, "\(bundle.problems)")
     #expect(bundle.problems.contains { $0.hasPrefix("b/route-print.txt") })
     #expect(bundle.problems.contains { $0.hasPrefix("b/extra.bin") })
-    #expect(bundle.entries.filter { $0.observation != nil }.count == 6)
+    #expect(bundle.entries.filter { $0.observation != nil }.count == 5)
     let station = try #require(bundle.observations.first)
     #expect(station.figures.contains { $0.hasPrefix("not read: b/route-print.txt") })
   }

@@ -25,6 +25,8 @@ struct WindowsCollectorScriptTests {
         words[1] == ":record" || words[1] == ":entry"
       else { continue }
       let name = words[2].trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+      // `:record` passes its own arguments on (`call :entry %1 %2 %3`).
+      guard !name.hasPrefix("%") else { continue }
       kinds[name] = String(words[3])
     }
     return kinds
