@@ -27,7 +27,10 @@ struct CollectCommandTests {
     let temp = try TemporaryDirectory()
     let bundle = temp.url.appendingPathComponent("station")
     let collect = try BinaryRun.run(
-      ["collect", "--out", bundle.path, "--target", "localhost:445", "--label", "lab", "--timeout", "5"],
+      [
+        "collect", "--out", bundle.path, "--target", "localhost:445", "--label", "lab", "--timeout",
+        "5",
+      ],
       timeout: 120)
     #expect(collect.status == 0, "\(collect.standardError)")
     #expect(collect.standardOutput == bundle.path + "\n")
@@ -42,8 +45,9 @@ struct CollectCommandTests {
     for file in files { #expect(labels.contains("station/\(file)"), "\(file)") }
     let facts = report["facts"] as? [String: [String: Any]] ?? [:]
     #expect(facts["station.label"]?["value"] as? String == "lab")
-    #expect(facts["station.host"]?["value"] as? String == ProcessInfo.processInfo.hostName
-      || facts["station.host"] != nil)
+    #expect(
+      facts["station.host"]?["value"] as? String == ProcessInfo.processInfo.hostName
+        || facts["station.host"] != nil)
   }
 
   @Test func anArchiveIsReadLikeTheFolder() throws {
@@ -63,10 +67,13 @@ struct CollectCommandTests {
   @Test func aSecondCollectIntoTheSameFolderNeedsForce() throws {
     let temp = try TemporaryDirectory()
     let bundle = temp.url.appendingPathComponent("b").path
-    #expect(try BinaryRun.run(["collect", "--out", bundle, "--timeout", "5"], timeout: 120).status == 0)
+    #expect(
+      try BinaryRun.run(["collect", "--out", bundle, "--timeout", "5"], timeout: 120).status == 0)
     let again = try BinaryRun.run(["collect", "--out", bundle, "--timeout", "5"], timeout: 120)
     #expect(again.status == 73)
-    #expect(try BinaryRun.run(["collect", "--out", bundle, "--timeout", "5", "--force"], timeout: 120).status == 0)
+    #expect(
+      try BinaryRun.run(["collect", "--out", bundle, "--timeout", "5", "--force"], timeout: 120)
+        .status == 0)
   }
 
   @Test func aFanoutNeedsABudget() throws {
@@ -80,7 +87,9 @@ struct CollectCommandTests {
     let run = try BinaryRun.run(["run", "--evidence", bundle.path, "--json", "-"], timeout: 60)
     #expect(run.status == 0, "\(run.standardError)")
     let report = try Self.json(run.standardOutput)
-    let ranked = (report["conclusions"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+    let ranked = (report["conclusions"] as? [[String: Any]] ?? []).compactMap {
+      $0["id"] as? String
+    }
     #expect(ranked.first == "ephemeral-port-exhaustion")
     let labels = Self.evidenceLabels(report)
     for file in try Self.manifestFiles(bundle) {
@@ -113,7 +122,8 @@ struct CollectCommandTests {
     let bundle = temp.url.appendingPathComponent("broken")
     try FileManager.default.copyItem(
       at: Self.windowsBundles.appendingPathComponent("healthy-real"), to: bundle)
-    try Data("not a netstat at all\n".utf8).write(to: bundle.appendingPathComponent("netstat-ano.txt"))
+    try Data("not a netstat at all\n".utf8).write(
+      to: bundle.appendingPathComponent("netstat-ano.txt"))
     let run = try BinaryRun.run(["run", "--evidence", bundle.path, "--json", "-"], timeout: 60)
     #expect([0, 1].contains(run.status), "\(run.standardError)")
     #expect(run.standardError.contains("warning: broken/netstat-ano.txt:"))
@@ -128,7 +138,8 @@ struct CollectCommandTests {
     let run = try BinaryRun.run(
       ["start"], input: ".load \(bundle)\n.quit\n",
       environment: ["HOME": home.url.path, "XDG_STATE_HOME": home.url.path], timeout: 60)
-    #expect(run.standardOutput.contains("from port-exhaustion/netstat-ano.txt"), "\(run.standardOutput)")
+    #expect(
+      run.standardOutput.contains("from port-exhaustion/netstat-ano.txt"), "\(run.standardOutput)")
     #expect(run.standardOutput.contains("from port-exhaustion/manifest.json"))
   }
 }

@@ -13,7 +13,10 @@ struct FleetAnsibleTests {
     if let home = environment["HOME"] {
       folders += ["\(home)/.local/bin", "\(home)/.pyenv/shims"]
     }
-    folders += ["/usr/local/bin", "/usr/bin", Repository.root.appendingPathComponent(".build/fleet-venv/bin").path]
+    folders += [
+      "/usr/local/bin", "/usr/bin",
+      Repository.root.appendingPathComponent(".build/fleet-venv/bin").path,
+    ]
     return folders.map { "\($0)/ansible-playbook" }.first {
       FileManager.default.isExecutableFile(atPath: $0)
     }
@@ -30,7 +33,8 @@ struct FleetAnsibleTests {
     let isa = temp.url.appendingPathComponent("answers-isa.yaml")
     let dns = temp.url.appendingPathComponent("answers-dns.yaml")
     try FileManager.default.copyItem(
-      at: URL(fileURLWithPath: Repository.scenario("isa-2006-enterprise-500-hosts-concurrent-limit")),
+      at: URL(
+        fileURLWithPath: Repository.scenario("isa-2006-enterprise-500-hosts-concurrent-limit")),
       to: isa)
     try FileManager.default.copyItem(
       at: URL(fileURLWithPath: Repository.scenario("dns-timeout-whole-office")), to: dns)
@@ -59,7 +63,8 @@ struct FleetAnsibleTests {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: playbookCommand)
     process.arguments = [
-      "-i", inventory.path, Repository.root.appendingPathComponent("contrib/ansible/playbook.yml").path,
+      "-i", inventory.path,
+      Repository.root.appendingPathComponent("contrib/ansible/playbook.yml").path,
       "-e", "nettriage_binary=\(BinaryRun.executable.path)",
       "-e", "nettriage_reports_dir=\(reports.path)",
       "-e", "nettriage_bundles_dir=\(temp.url.appendingPathComponent("bundles").path)",
@@ -69,7 +74,9 @@ struct FleetAnsibleTests {
     ]
     var environment = ProcessInfo.processInfo.environment
     // The playbook calls ansible-playbook's siblings; keep its folder on PATH.
-    environment["PATH"] = URL(fileURLWithPath: playbookCommand).deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+    environment["PATH"] =
+      URL(fileURLWithPath: playbookCommand).deletingLastPathComponent().path + ":"
+      + (environment["PATH"] ?? "/usr/bin:/bin")
     environment["ANSIBLE_NOCOLOR"] = "1"
     environment["ANSIBLE_LOCAL_TEMP"] = temp.url.appendingPathComponent("ansible-local").path
     environment["ANSIBLE_REMOTE_TEMP"] = temp.url.appendingPathComponent("ansible-remote").path
@@ -110,7 +117,8 @@ struct FleetAnsibleTests {
       contentsOf: reports.appendingPathComponent("summary.json"), encoding: .utf8)
     let summary = try CollectCommandTests.json(summaryText)
     let rows = summary["stations"] as? [[String: Any]] ?? []
-    #expect(rows.compactMap { $0["station"] as? String } == ["station-a", "station-b", "station-c"])
+    #expect(
+      rows.compactMap { $0["station"] as? String } == ["station-a", "station-b", "station-c"])
     for row in rows {
       let station = row["station"] as? String ?? ""
       #expect(row["cause"] as? String == expected[station]?.cause)
@@ -127,8 +135,10 @@ struct FleetAnsibleTests {
       (summary["groups"] as? [[String: Any]] ?? []).compactMap { $0["stations"] as? [String] })
     #expect(summaryGroups == expectedGroups)
     #expect(summaryGroups.contains(["station-a", "station-b"]))
-    #expect(FileManager.default.fileExists(atPath: reports.appendingPathComponent("summary.md").path))
-    #expect(FileManager.default.fileExists(atPath: reports.appendingPathComponent("summary.csv").path))
+    #expect(
+      FileManager.default.fileExists(atPath: reports.appendingPathComponent("summary.md").path))
+    #expect(
+      FileManager.default.fileExists(atPath: reports.appendingPathComponent("summary.csv").path))
     // station-c was triaged on the controller from its fetched bundle.
     #expect(
       FileManager.default.fileExists(

@@ -58,6 +58,7 @@ struct SummarizeCommandTests {
   @Test func nothingReadableExits65AndAMissingPath66() throws {
     let temp = try TemporaryDirectory()
     #expect(try BinaryRun.run(["summarize", temp.url.path]).status == 65)
-    #expect(try BinaryRun.run(["summarize", temp.url.appendingPathComponent("no").path]).status == 66)
+    #expect(
+      try BinaryRun.run(["summarize", temp.url.appendingPathComponent("no").path]).status == 66)
   }
 }

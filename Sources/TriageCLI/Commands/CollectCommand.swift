@@ -7,7 +7,8 @@ import TriageProbes
 struct CollectCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "collect",
-    abstract: "Collect this station's evidence into a bundle (a folder, or .tar.gz with --archive).",
+    abstract:
+      "Collect this station's evidence into a bundle (a folder, or .tar.gz with --archive).",
     discussion: """
       Runs the read-only probes (census, limits, interfaces, and dns for each named --target), \
       reads the kernel log's messages about conntrack, SYN flooding and orphaned sockets where it \

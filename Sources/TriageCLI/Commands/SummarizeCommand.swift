@@ -6,7 +6,8 @@ import TriageKit
 struct SummarizeCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "summarize",
-    abstract: "Summarize many stations' JSON reports: one table, counts per cause, shared gateways.",
+    abstract:
+      "Summarize many stations' JSON reports: one table, counts per cause, shared gateways.",
     discussion: """
       Reads JSON reports ('nettriage run --json FILE', schema nettriage.report/1) named on the \
       command line or found in folders (recursively, *.json; other JSON such as bundle \
@@ -22,7 +23,8 @@ struct SummarizeCommand: ParsableCommand {
     case markdown, json, csv
   }
 
-  @Argument(help: ArgumentHelp("JSON reports, or folders holding them.", valueName: "report-or-dir"))
+  @Argument(
+    help: ArgumentHelp("JSON reports, or folders holding them.", valueName: "report-or-dir"))
   var paths: [String]
 
   @Option(help: "markdown, json or csv.")
@@ -59,7 +61,7 @@ struct SummarizeCommand: ParsableCommand {
           do throws(TriageError) {
             stations.append(try FleetStation.read(data, path: name))
           } catch {
-            problems.append(error.description)
+            problems.append(Self.message(error))
           }
         }
       }
@@ -84,6 +86,12 @@ struct SummarizeCommand: ParsableCommand {
         Terminal.standardOutput.write(text)
       }
     }
+  }
+
+  /// An error's text without its `error: ` prefix, for a list of problems.
+  static func message(_ error: TriageError) -> String {
+    let text = error.description
+    return text.hasPrefix("error: ") ? String(text.dropFirst("error: ".count)) : text
   }
 
   static func isFolder(_ url: URL) -> Bool {

@@ -17,7 +17,9 @@ enum BundleArchive {
       throw .cannotWrite(folder.path, error.localizedDescription)
     }
     do {
-      try runTar(["-xzf", archive.path, "-C", folder.path, "--no-same-owner", "--no-same-permissions"])
+      try runTar([
+        "-xzf", archive.path, "-C", folder.path, "--no-same-owner", "--no-same-permissions",
+      ])
     } catch {
       try? FileManager.default.removeItem(at: folder)
       throw .invalidInput("\(archive.path): cannot unpack: \(error)")
@@ -66,7 +68,9 @@ enum BundleArchive {
     process.waitUntilExit()
     let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     guard process.terminationStatus == 0 else {
-      let last = message.split(separator: "\n").last.map(String.init) ?? "exit status \(process.terminationStatus)"
+      let last =
+        message.split(separator: "\n").last.map(String.init)
+        ?? "exit status \(process.terminationStatus)"
       throw TarFailure(last.lowercased())
     }
   }

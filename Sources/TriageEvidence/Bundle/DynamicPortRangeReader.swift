@@ -36,7 +36,8 @@ public enum DynamicPortRangeReader {
         throw EvidenceError(
           source: text.source, line: line.number,
           column: (content.distance(from: content.startIndex, to: colon)) + 3,
-          message: "expected a port number after '\(content[..<colon].trimmingCharacters(in: .whitespaces))', found '\(value)'"
+          message:
+            "expected a port number after '\(content[..<colon].trimmingCharacters(in: .whitespaces))', found '\(value)'"
         )
       }
       if key == "start port" { start = number } else { count = number }

@@ -74,7 +74,8 @@ public struct EvidenceBundle: Sendable {
         bundle.manifest = try BundleManifest.parse(
           data, path: "\(bundleName)/\(BundleManifest.fileName)")
       } catch {
-        bundle.notes.append(error.description)
+        let text = error.description
+        bundle.notes.append(text.hasPrefix("error: ") ? String(text.dropFirst(7)) : text)
       }
     } else {
       bundle.notes.append(
@@ -169,7 +170,8 @@ public struct EvidenceBundle: Sendable {
         if evidence.kind == .ipconfig, bundle.gateway == nil {
           bundle.gateway = Self.gateway(inIpconfig: evidence)
         } else if evidence.kind == .routePrint, bundle.gateway == nil {
-          bundle.gateway = evidence.fields.first { $0.key == "default_gateways" }?.value
+          bundle.gateway =
+            evidence.fields.first { $0.key == "default_gateways" }?.value
             .arrayValue?.first?.stringValue
         }
         entry.kind = evidence.kind.rawValue

@@ -56,8 +56,10 @@ public enum BundleLayout {
   public static func safeName(_ host: String) -> String {
     String(
       host.map { character in
-        character.isASCII && (character.isLetter || character.isNumber || character == "."
-          || character == "-") ? character : "_"
+        character.isASCII
+          && (character.isLetter || character.isNumber || character == "."
+            || character == "-")
+          ? character : "_"
       })
   }
 

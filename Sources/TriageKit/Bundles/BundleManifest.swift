@@ -23,8 +23,7 @@ public struct BundleManifest: Codable, Sendable, Equatable {
     /// Why, when not ok.
     public var note: String?
 
-    public init(name: String, kind: String, command: String?, status: String, note: String? = nil)
-    {
+    public init(name: String, kind: String, command: String?, status: String, note: String? = nil) {
       self.name = name
       self.kind = kind
       self.command = command

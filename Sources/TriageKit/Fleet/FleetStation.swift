@@ -106,7 +106,8 @@ public struct FleetStation: Sendable, Equatable {
     do {
       document = try JSONDecoder().decode(Document.self, from: data)
     } catch {
-      throw .invalidInput("\(path): not a 'nettriage.report/1' report (not JSON, or fields of the wrong type)")
+      throw .invalidInput(
+        "\(path): not a 'nettriage.report/1' report (not JSON, or fields of the wrong type)")
     }
     guard let schema = document.schema else {
       throw .invalidInput("\(path): no 'schema' (expected a 'nettriage.report/1' report)")
@@ -126,9 +127,18 @@ public struct FleetStation: Sendable, Equatable {
     for (name, label) in keyFacts {
       switch facts[name]?.value {
       case .number(let value) where name == "limits.conntrack-usage":
-        figures.append(Figure(fact: name, name: label, value: "\(Int((value * 100).rounded())) %"))
-      case .number(let value) where value != 0 || name == "limits.port-range-size":
-        figures.append(Figure(fact: name, name: label, value: FactValue.format(value)))
+        // Only a table filling up is worth a column.
+        if value >= 0.5 {
+          figures.append(
+            Figure(fact: name, name: label, value: "\(Int((value * 100).rounded())) %"))
+        }
+      case .number(let value) where name == "limits.port-range-size":
+        // Only a range smaller than the defaults (16,384 on Windows, 28,232 on Linux).
+        if value < 16384 {
+          figures.append(Figure(fact: name, name: label, value: Self.number(value)))
+        }
+      case .number(let value) where value != 0:
+        figures.append(Figure(fact: name, name: label, value: Self.number(value)))
       case .string(let value) where value != "ok":
         figures.append(Figure(fact: name, name: label, value: value))
       default:
@@ -147,6 +157,12 @@ public struct FleetStation: Sendable, Equatable {
       causeID: top?.id, causeTitle: top?.title, confidence: top?.confidence,
       gateway: text("station.gateway"), firewall: firewallName, figures: figures, report: path,
       generatedAt: document.generatedAt)
+  }
+
+  /// `1,214` for whole numbers, else as facts print.
+  static func number(_ value: Double) -> String {
+    value == value.rounded() && abs(value) < 1e15
+      ? FactValue.grouped(Int(value)) : FactValue.format(value)
   }
 
   /// The figures as one line: `SYN_SENT 10 · event 4226 3`.

@@ -34,7 +34,8 @@ public struct FleetSummary: Sendable, Equatable {
     /// `3 stations behind 10.0.0.1: The ISA concurrent limit (a, b, c)`.
     public var sentence: String {
       let behind = gateway.map { " behind \($0)" } ?? " (gateway not known)"
-      return "\(stations.count) stations\(behind): \(causeTitle) (\(stations.joined(separator: ", ")))"
+      return
+        "\(stations.count) stations\(behind): \(causeTitle) (\(stations.joined(separator: ", ")))"
     }
   }
 
@@ -82,7 +83,9 @@ public struct FleetSummary: Sendable, Equatable {
       }
     }
     self.groups = groups.filter { $0.stations.count >= 2 }.sorted {
-      ($0.stations.count, $1.causeID, $1.gateway ?? "") > ($1.stations.count, $0.causeID, $0.gateway ?? "")
+      ($0.stations.count, $1.causeID, $1.gateway ?? "") > (
+        $1.stations.count, $0.causeID, $0.gateway ?? ""
+      )
     }
   }
 
@@ -95,23 +98,31 @@ public struct FleetSummary: Sendable, Equatable {
     out.append(
       "\(stations.count) station\(stations.count == 1 ? "" : "s"), \(diagnosed) diagnosed.")
     out.append("")
-    out.append("| station | label | outcome | leading cause | confidence | gateway / firewall | key figures |")
+    out.append(
+      "| station | label | outcome | leading cause | confidence | gateway / firewall | key figures |"
+    )
     out.append("|---|---|---|---|---|---|---|")
     for station in stations {
-      let cause = station.causeTitle.map { "\($0) (`\(station.causeID ?? "")`)" } ?? "—"
+      let cause =
+        station.causeTitle.map {
+          MarkdownEscaping.cell($0) + " (`\(MarkdownEscaping.cell(station.causeID ?? ""))`)"
+        } ?? "—"
       let confidence = station.confidence.map { "\(Int(($0 * 100).rounded())) %" } ?? "—"
       let path = [station.gateway, station.firewall].compactMap { $0 }.joined(separator: " · ")
-      out.append(
-        "| "
-          + [
-            station.station, station.label ?? "", station.outcome, cause, confidence,
-            path.isEmpty ? "—" : path, station.figureLine.isEmpty ? "—" : station.figureLine,
-          ].map(MarkdownEscaping.cell).joined(separator: " | ") + " |")
+      let cells =
+        [station.station, station.label ?? "", station.outcome].map(MarkdownEscaping.cell)
+        + [cause, confidence]
+        + [path.isEmpty ? "—" : path, station.figureLine.isEmpty ? "—" : station.figureLine].map(
+          MarkdownEscaping.cell)
+      out.append("| " + cells.joined(separator: " | ") + " |")
     }
-    out += ["", "## Stations per leading cause", "", "| cause | stations | diagnosed |", "|---|---|---|"]
+    out += [
+      "", "## Stations per leading cause", "", "| cause | stations | diagnosed |", "|---|---|---|",
+    ]
     for cause in causes {
       out.append(
-        "| \(MarkdownEscaping.cell(cause.title)) (`\(cause.id)`) | \(cause.stations) | \(cause.diagnosed) |")
+        "| \(MarkdownEscaping.cell(cause.title)) (`\(cause.id)`) | \(cause.stations) | \(cause.diagnosed) |"
+      )
     }
     if !groups.isEmpty {
       out += ["", "## Stations that share a cause and a gateway", ""]

@@ -122,7 +122,8 @@ public struct BundleCollector: Sendable {
     }
     steps.append(
       Step(
-        name: "kernel-log", file: "kernel-log.txt", command: "kernel log (/dev/kmsg or journalctl -k)",
+        name: "kernel-log", file: "kernel-log.txt",
+        command: "kernel log (/dev/kmsg or journalctl -k)",
         timeout: timeout,
         run: {
           switch KernelLog.read(timeout: max(0.5, timeout - 0.5)) {
@@ -136,7 +137,8 @@ public struct BundleCollector: Sendable {
         Double(fanout.targets.entries.count) / budget.perMinute * 60 + budget.hold + budget.timeout
       steps.append(
         Step(
-          name: "fanout", file: "fanout.json", command: "probe fanout --targets \(fanout.targets.name)",
+          name: "fanout", file: "fanout.json",
+          command: "probe fanout --targets \(fanout.targets.name)",
           timeout: max(timeout, expected * 1.5 + 10), run: { .probe(await fanout.run()) }))
     }
     return steps
@@ -244,7 +246,8 @@ public struct BundleCollector: Sendable {
     _ body: @escaping @Sendable () async -> StepOutput, timeout: Double
   ) async -> StepOutput? {
     let once = FirstResult()
-    return await withCheckedContinuation { (continuation: CheckedContinuation<StepOutput?, Never>) in
+    return await withCheckedContinuation {
+      (continuation: CheckedContinuation<StepOutput?, Never>) in
       Task.detached {
         let output = await body()
         if once.claim() { continuation.resume(returning: output) }

@@ -28,7 +28,8 @@ struct DynamicPortRangeReaderTests {
   }
 
   @Test func outputWithoutTheFieldsIsRefused() throws {
-    let text = try EvidenceText("The following command was not found: int ipv4 show dynamicport tcp.\n")
+    let text = try EvidenceText(
+      "The following command was not found: int ipv4 show dynamicport tcp.\n")
     #expect(throws: EvidenceError.self) { try DynamicPortRangeReader.read(text) }
   }
 }
@@ -54,7 +55,8 @@ struct KernelLogReaderTests {
   }
 
   @Test func anEmptyLogIsAFindingOfZero() throws {
-    let text = try EvidenceText("# kernel log lines about connection limits, from /dev/kmsg\n# 812 lines read, 0 kept\n")
+    let text = try EvidenceText(
+      "# kernel log lines about connection limits, from /dev/kmsg\n# 812 lines read, 0 kept\n")
     let observation = KernelLogReader.read(text)
     #expect(observation.facts["kernel.conntrack-full"] == .number(0))
     #expect(observation.figures.count == 1)

@@ -13,7 +13,8 @@ struct EvidenceBundleTests {
   }
 
   @Test func readsTheWindowsPortExhaustionBundleEndToEnd() throws {
-    let bundle = try EvidenceBundle.read(folder: Self.fixtures.appendingPathComponent("port-exhaustion"))
+    let bundle = try EvidenceBundle.read(
+      folder: Self.fixtures.appendingPathComponent("port-exhaustion"))
     #expect(bundle.problems.isEmpty, "\(bundle.problems)")
     #expect(bundle.manifest?.host == "WIN7-STATION")
     // Every file of the folder but the manifest is an entry, and each was read.
@@ -38,7 +39,8 @@ struct EvidenceBundleTests {
   }
 
   @Test func readsTheHealthyRealBundleWithAnEmptyEventQuery() throws {
-    let bundle = try EvidenceBundle.read(folder: Self.fixtures.appendingPathComponent("healthy-real"))
+    let bundle = try EvidenceBundle.read(
+      folder: Self.fixtures.appendingPathComponent("healthy-real"))
     #expect(bundle.problems.isEmpty, "\(bundle.problems)")
     let facts = Self.facts(bundle)
     #expect(facts["event.4226"] == .number(0) && facts["event.4231"] == .number(0))

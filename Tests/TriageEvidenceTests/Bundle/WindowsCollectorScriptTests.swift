@@ -72,7 +72,10 @@ struct WindowsCollectorScriptTests {
   @Test func theManifestItWritesHasTheSchemaAndKeysTheReaderReads() throws {
     let script = try Self.lines("collect.cmd").joined(separator: "\n")
     #expect(script.contains("\"schema\": \"\(BundleManifest.schema)\""))
-    for key in ["host", "label", "os", "collected_at", "time_zone", "collector", "targets", "files", "skipped"] {
+    for key in [
+      "host", "label", "os", "collected_at", "time_zone", "collector", "targets", "files",
+      "skipped",
+    ] {
       #expect(script.contains("\"\(key)\": "), "\(key)")
     }
     // The working files that assemble the manifest are removed before the end.

@@ -5,7 +5,8 @@ import TriageKit
 @Suite("Bundle manifest")
 struct BundleManifestTests {
   static let sample = BundleManifest(
-    host: "station-7", label: "branch 7", os: "Linux 6.8.0", collectedAt: "2026-12-07T01:15:00+01:00",
+    host: "station-7", label: "branch 7", os: "Linux 6.8.0",
+    collectedAt: "2026-12-07T01:15:00+01:00",
     timeZone: "Europe/Berlin", collector: "nettriage collect", nettriageVersion: "0.1.0",
     knowledgeBase: .init(id: "connection-limits", version: "0.4.0", digest: "abc"),
     gateway: "10.0.0.1", targets: ["fileserver:445"],
@@ -22,8 +23,9 @@ struct BundleManifestTests {
 
   @Test func aManifestWithoutHostNamesTheKey() {
     let text = #"{"schema": "nettriage.bundle/1", "collected_at": "x"}"#
-    #expect(throws: TriageError.invalidInput(
-      "b/manifest.json: missing 'host' (a bundle manifest needs schema, host and collected_at)")
+    #expect(
+      throws: TriageError.invalidInput(
+        "b/manifest.json: missing 'host' (a bundle manifest needs schema, host and collected_at)")
     ) {
       try BundleManifest.parse(Data(text.utf8), path: "b/manifest.json")
     }
@@ -35,7 +37,9 @@ struct BundleManifestTests {
   }
 
   @Test func notJSONIsAClearError() {
-    #expect(throws: TriageError.invalidInput("m: not JSON (expected a 'nettriage.bundle/1' manifest)")) {
+    #expect(
+      throws: TriageError.invalidInput("m: not JSON (expected a 'nettriage.bundle/1' manifest)")
+    ) {
       try BundleManifest.parse(Data("host: x\n".utf8), path: "m")
     }
   }
@@ -50,7 +54,8 @@ struct BundleManifestTests {
   }
 
   @Test func optionalFieldsMayBeAbsent() throws {
-    let text = #"{"schema": "nettriage.bundle/1", "host": "h", "collected_at": "Tue 12/01/2026 14:03"}"#
+    let text =
+      #"{"schema": "nettriage.bundle/1", "host": "h", "collected_at": "Tue 12/01/2026 14:03"}"#
     let manifest = try BundleManifest.parse(Data(text.utf8), path: "m")
     #expect(manifest.os == "unknown")
     #expect(manifest.files.isEmpty && manifest.skipped.isEmpty && manifest.targets.isEmpty)

@@ -42,7 +42,10 @@ struct FleetStationTests {
   @Test(arguments: [
     ("[1, 2]", "r.json: not a 'nettriage.report/1' report (not JSON, or fields of the wrong type)"),
     (#"{"outcome": "diagnosed"}"#, "r.json: no 'schema' (expected a 'nettriage.report/1' report)"),
-    (#"{"schema": "nettriage.bundle/1"}"#, "r.json: schema 'nettriage.bundle/1' is not a NetTriage report"),
+    (
+      #"{"schema": "nettriage.bundle/1"}"#,
+      "r.json: schema 'nettriage.bundle/1' is not a NetTriage report"
+    ),
     (#"{"schema": "nettriage.report/1"}"#, "r.json: no 'outcome'"),
   ])
   func notAReportIsAClearError(_ input: String, _ message: String) {
