@@ -117,6 +117,27 @@ struct CollectCommandTests {
     #expect(Self.evidenceLabels(report).contains("port-exhaustion/events-tcpip.txt"))
   }
 
+  @Test func anAnswerFileReadsTheKindsOnlyBundlesHold() throws {
+    let temp = try TemporaryDirectory()
+    let answers = temp.url.appendingPathComponent("answers.yaml")
+    let range = Self.windowsBundles.appendingPathComponent("port-exhaustion/dynamicport-tcp.txt")
+    try Data(
+      """
+      nettriage: answers/1
+      missing: unknown
+      evidence:
+        - { file: \(range.path), kind: dynamicport }
+      answers: {}
+
+      """.utf8
+    ).write(to: answers)
+    let run = try BinaryRun.run(["run", "--answers", answers.path, "--json", "-"], timeout: 60)
+    #expect([0, 1].contains(run.status), "\(run.standardError)")
+    let report = try Self.json(run.standardOutput)
+    let facts = report["facts"] as? [String: [String: Any]] ?? [:]
+    #expect(facts["limits.port-range-size"]?["value"] as? Int == 16384)
+  }
+
   @Test func aBrokenFileIsNamedAndTheRestRead() throws {
     let temp = try TemporaryDirectory()
     let bundle = temp.url.appendingPathComponent("broken")

@@ -71,6 +71,36 @@ enum EvidenceBundleInput {
     return (rest, observations)
   }
 
+  /// An answer file's evidence entry of a kind only bundles hold (`dynamicport`, `kernel-log`,
+  /// as `.save answers` writes them after `.load BUNDLE`); `nil` for the importers' kinds. A bundle
+  /// here (where one observation is expected, as in `kb test`) is an error that says so.
+  static func answerFileEntry(_ reference: AnswerFile.EvidenceReference) throws(TriageError)
+    -> Observation?
+  {
+    if reference.kind == nil, isBundle(reference.path) {
+      throw .invalidAnswerFile([
+        Diagnostic(
+          .error,
+          "'\(reference.path)' is an evidence bundle: 'nettriage run' and 'start' read bundles, knowledge-base tests read single files",
+          at: reference.location)
+      ])
+    }
+    guard let kind = reference.kind,
+      kind == DynamicPortRangeReader.kind || kind == KernelLogReader.kind
+    else { return nil }
+    guard let data = FileManager.default.contents(atPath: reference.path) else {
+      throw .inputMissing(reference.path)
+    }
+    let label = URL(fileURLWithPath: reference.path).lastPathComponent
+    do {
+      let text = try EvidenceText(bytes: Array(data), source: label)
+      return kind == KernelLogReader.kind
+        ? KernelLogReader.read(text) : try DynamicPortRangeReader.read(text)
+    } catch {
+      throw .invalidInput(error.description.replacingOccurrences(of: ": error: ", with: ": "))
+    }
+  }
+
   static func warnOnStandardError(_ message: String) {
     Terminal.standardError.line(message)
   }

@@ -110,6 +110,8 @@ enum CommandLineObservers {
 
   static let standard = Observers(
     readEvidence: { (reference: AnswerFile.EvidenceReference) throws(TriageError) -> Observation in
+      // Bundles and their own kinds (docs/fleet.md); `run` expands bundles before the replay.
+      if let observation = try EvidenceBundleInput.answerFileEntry(reference) { return observation }
       var kind: EvidenceKind?
       if let name = reference.kind {
         guard let named = EvidenceKind(name: name) else {

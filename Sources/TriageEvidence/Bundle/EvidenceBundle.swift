@@ -131,7 +131,13 @@ public struct EvidenceBundle: Sendable {
     let kind = declared?.kind ?? BundleLayout.kind(ofFileNamed: file)
     var entry = Entry(file: file, kind: kind, observation: nil, problem: nil)
     let url = root.appendingPathComponent(file)
-    let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int
+    let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
+    // A bundle from elsewhere must not make this machine read its own files.
+    if attributes?[.type] as? FileAttributeType == .typeSymbolicLink {
+      entry.problem = "\(label): a symbolic link; a bundle holds plain files only"
+      return entry
+    }
+    let size = attributes?[.size] as? Int
     if let size, size > EvidenceText.maximumSize {
       entry.problem =
         "\(label): \(size >> 20) MiB; evidence is read up to \(EvidenceText.maximumSize >> 20) MiB"

@@ -68,6 +68,18 @@ struct EvidenceBundleTests {
     #expect(station.figures.contains { $0.hasPrefix("not read: b/route-print.txt") })
   }
 
+  @Test func aSymbolicLinkIsNotFollowed() throws {
+    let folder = try Self.copy("port-exhaustion")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let netstat = folder.appendingPathComponent("netstat-ano.txt")
+    try FileManager.default.removeItem(at: netstat)
+    try FileManager.default.createSymbolicLink(
+      atPath: netstat.path, withDestinationPath: "/etc/hostname")
+    let bundle = try EvidenceBundle.read(folder: folder, name: "b")
+    #expect(
+      bundle.problems == ["b/netstat-ano.txt: a symbolic link; a bundle holds plain files only"])
+  }
+
   @Test func withoutAManifestFilesAreReadByName() throws {
     let folder = try Self.copy("port-exhaustion")
     defer { try? FileManager.default.removeItem(at: folder) }
