@@ -85,6 +85,14 @@ enum EvidenceBundleInput {
           at: reference.location)
       ])
     }
+    if let kind = reference.kind, kind == "bundle" || recordedProbeKinds.contains(kind) {
+      throw .invalidAnswerFile([
+        Diagnostic(
+          .error,
+          "'\(reference.path)' was read from an evidence bundle ('\(kind)'); name the bundle's folder or .tar.gz under 'evidence:' instead",
+          at: reference.location)
+      ])
+    }
     guard let kind = reference.kind,
       kind == DynamicPortRangeReader.kind || kind == KernelLogReader.kind
     else { return nil }
@@ -100,6 +108,9 @@ enum EvidenceBundleInput {
       throw .invalidInput(error.description.replacingOccurrences(of: ": error: ", with: ": "))
     }
   }
+
+  /// The probes whose recorded results a bundle holds (their raw text alone gives no facts).
+  static let recordedProbeKinds: Set<String> = ["census", "limits", "interfaces", "dns", "fanout"]
 
   static func warnOnStandardError(_ message: String) {
     Terminal.standardError.line(message)
