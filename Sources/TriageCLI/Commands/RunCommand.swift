@@ -62,13 +62,17 @@ struct RunCommand: ParsableCommand {
     let environment = ProcessInfo.processInfo.environment
     let clock = try environmentClock()
     let err = Terminal.standardError
-    let (kb, file) = try exitingOnError { () throws(TriageError) in
+    let (kb, file, bundled) = try exitingOnError { () throws(TriageError) in
       let kb = try knowledgeBase.load()
       guard let answers else {
         let text = "nettriage: \(AnswerFile.schema)\nmissing: unknown\n"
-        return (kb, try AnswerFile.parse(text, path: "(evidence only)", knowledgeBase: kb))
+        let file = try AnswerFile.parse(text, path: "(evidence only)", knowledgeBase: kb)
+        return (kb, file, [Observation]())
       }
-      return (kb, try AnswerFile.load(URL(fileURLWithPath: answers), knowledgeBase: kb))
+      // Bundles among the file's evidence give many observations each.
+      let (file, bundled) = try EvidenceBundleInput.expand(
+        AnswerFile.load(URL(fileURLWithPath: answers), knowledgeBase: kb))
+      return (kb, file, bundled)
     }
     for warning in file.deprecations { err.line(warning.description) }
     let hasTerminal = Terminal.isInputTerminal && isatty(STDOUT_FILENO) != 0
@@ -79,7 +83,8 @@ struct RunCommand: ParsableCommand {
     var replay = try exitingOnError { () throws(TriageError) in
       try AnswerReplay.replay(
         file, knowledgeBase: kb, sessionID: newSessionID(at: Date()), clock: clock, policy: policy,
-        observers: CommandLineObservers.standard, extraEvidence: try evidence.observations())
+        observers: CommandLineObservers.standard,
+        extraEvidence: bundled + (try evidence.observations()))
     }
     var session = replay.session
     if replay.missing != nil, policy == .ask {

@@ -315,7 +315,12 @@ final class TriageREPL {
       }
       let (path, _) = pathAndForce(first)
       do {
-        observe(try EvidenceInput.observation(path: path, kind: kind))
+        if kind == nil, EvidenceBundleInput.isBundle(path) {
+          let bundle = try EvidenceBundleInput.read(path) { err.line($0) }
+          for observation in bundle.observations { observe(observation) }
+        } else {
+          observe(try EvidenceInput.observation(path: path, kind: kind))
+        }
       } catch {
         showError(error)
       }
