@@ -65,6 +65,8 @@ public struct AnswerFile: Sendable {
   public var evidence: [EvidenceReference] = []
   /// What to do at probe steps; `skip` when the file does not say.
   public var probes: ProbePolicy = .skip
+  /// For a real incident of `KnowledgeBase/cases/`: what really happened (`kb test --cases`).
+  public var truth: CaseTruth? = nil
 
   /// The answers as the walker takes them.
   public var givenAnswers: [String: GivenAnswer] {
@@ -168,6 +170,9 @@ public struct AnswerFile: Sendable {
     }
     if let expect = reader.optional("expect") {
       file.expectation = readExpectation(expect, diagnostics: &diagnostics)
+    }
+    if let truth = reader.optional("truth") {
+      file.truth = CaseTruth.read(truth, knowledgeBase: knowledgeBase, diagnostics: &diagnostics)
     }
     let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
     func resolve(_ file: String) -> String {
