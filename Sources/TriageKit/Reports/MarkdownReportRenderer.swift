@@ -151,7 +151,8 @@ public enum MarkdownReportRenderer {
     for (index, entry) in report.plan.enumerated() {
       let step = entry.step
       let mark = entry.done ? "Done — " : ""
-      out.append("### Step \(index + 1) (\(step.phase.rawValue)). \(mark)\(report.render(step.title))")
+      out.append(
+        "### Step \(index + 1) (\(step.phase.rawValue)). \(mark)\(report.render(step.title))")
       out.append("")
       if entry.done, let doneText = step.doneText {
         out.append(
