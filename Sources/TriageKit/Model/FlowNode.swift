@@ -28,6 +28,9 @@ public struct ResolutionContext: Sendable {
   public var declined: Set<String> = []
   /// Probe steps whose result is recorded.
   public var observed: Set<String> = []
+  /// The arguments each recorded probe step ran with, where known: a step whose arguments now
+  /// resolve differently is offered again.
+  public var observedArguments: [String: [String: String]] = [:]
 }
 
 /// An answer given to a question.

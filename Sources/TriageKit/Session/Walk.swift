@@ -84,11 +84,12 @@ public enum Walker {
     facts initialFacts: [String: Fact] = [:],
     declined: Set<String> = [],
     observed: Set<String> = [],
+    observedArguments: [String: [String: String]] = [:],
     resuming partial: Walk? = nil
   ) throws(TriageError) -> Walk {
     var context = ResolutionContext(
       facts: initialFacts, answers: answers, reopened: reopened, declined: declined,
-      observed: observed)
+      observed: observed, observedArguments: observedArguments)
     var visited: [String] = []
     var steps: [PathStep] = []
     var contributions: [Walk.Contribution] = []

@@ -1,0 +1,65 @@
+import TriageKit
+
+/// Answers as people type them, brought to the forms the interpreter reads: `~500`, `about 500`
+/// and `500 hosts` are 500; `System error 53 has occurred.` and `error 53` are 53; a hexadecimal
+/// code (`0x35`) is read as the decimal choice it names when the choices are decimal codes, and a
+/// choice whose value is the hexadecimal code itself matches as written.
+enum TypedAnswer {
+  static func normalized(_ typed: String, for question: QuestionNode) -> String {
+    let text = typed.trimmingCharacters(in: .whitespaces)
+    switch question.type {
+    case .number:
+      return number(in: text) ?? text
+    case .choice:
+      let lowered = text.lowercased()
+      if question.choices.contains(where: {
+        $0.value.lowercased() == lowered || $0.label.lowercased() == lowered
+      }) {
+        return text
+      }
+      if let code = errorCode(in: lowered),
+        question.choices.contains(where: { $0.value.lowercased() == code })
+      {
+        return code
+      }
+      return text
+    default:
+      return text
+    }
+  }
+
+  /// The number in "~500", "about 500", "around 1,200 hosts", "500 hosts", "approx. 30".
+  private static func number(in text: String) -> String? {
+    var rest = Substring(text.lowercased())
+    for prefix in ["approximately", "approx.", "approx", "about", "around", "roughly", "circa", "ca.", "~", "≈", "<", ">"] {
+      if rest.hasPrefix(prefix) {
+        rest = rest.dropFirst(prefix.count).drop { $0 == " " }
+        break
+      }
+    }
+    let digits = rest.prefix { $0.isNumber || $0 == "." || $0 == "," }
+    guard !digits.isEmpty else { return nil }
+    let after = rest.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)
+    // A unit word after the number ("hosts", "minutes", "s") is fine; another number is not.
+    guard after.allSatisfy({ $0.isLetter || $0 == " " || $0 == "." }) else { return nil }
+    let plain = digits.replacingOccurrences(of: ",", with: "")
+    return plain == String(rest) ? nil : plain
+  }
+
+  /// The code in "System error 53 has occurred.", "error 53", "53", "0x35", "0xC0040037".
+  private static func errorCode(in text: String) -> String? {
+    var rest = Substring(text)
+    for prefix in ["system error ", "error ", "winsock ", "code "] where rest.hasPrefix(prefix) {
+      rest = rest.dropFirst(prefix.count)
+    }
+    if rest.hasPrefix("0x") {
+      let hex = rest.dropFirst(2).prefix { $0.isHexDigit }
+      guard !hex.isEmpty else { return nil }
+      let full = "0x" + hex
+      if let value = UInt64(hex, radix: 16), value < 100_000 { return String(value) }
+      return String(full)
+    }
+    let digits = rest.prefix { $0.isNumber }
+    return digits.isEmpty ? nil : String(digits)
+  }
+}

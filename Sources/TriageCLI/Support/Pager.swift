@@ -1,0 +1,56 @@
+import Foundation
+
+/// Long output on a terminal goes through a pager (`$PAGER`, `less -R` by default), as git does;
+/// short output, pipes and files get it directly.
+enum Pager {
+  /// Writes `lines` to `terminal`, through the pager when they do not fit on one screen.
+  static func show(_ lines: [String], on terminal: Terminal, environment: [String: String]) {
+    guard terminal.isTerminal, terminal.descriptor >= 0, let rows = terminalRows(terminal),
+      lines.count > rows - 2,
+      let command = pagerCommand(environment)
+    else {
+      for line in lines { terminal.line(line) }
+      return
+    }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = ["-c", command]
+    var pagerEnvironment = environment
+    // less: keep colours, leave at once when it all fits after all, keep the text on screen.
+    if pagerEnvironment["LESS"] == nil { pagerEnvironment["LESS"] = "FRX" }
+    process.environment = pagerEnvironment
+    let pipe = Pipe()
+    process.standardInput = pipe
+    do {
+      try process.run()
+    } catch {
+      for line in lines { terminal.line(line) }
+      return
+    }
+    let text = lines.joined(separator: "\n") + "\n"
+    // A pager that quits early closes the pipe; that is the person's choice, not an error.
+    signal(SIGPIPE, SIG_IGN)
+    try? pipe.fileHandleForWriting.write(contentsOf: Data(text.utf8))
+    try? pipe.fileHandleForWriting.close()
+    process.waitUntilExit()
+  }
+
+  /// The pager to run: `$PAGER` unless empty or `cat`, otherwise `less -R` when it exists.
+  static func pagerCommand(_ environment: [String: String]) -> String? {
+    if let pager = environment["PAGER"] {
+      let trimmed = pager.trimmingCharacters(in: .whitespaces)
+      return trimmed.isEmpty || trimmed == "cat" ? nil : trimmed
+    }
+    let path = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+    let hasLess = path.contains { FileManager.default.isExecutableFile(atPath: "\($0)/less") }
+    return hasLess ? "less -R" : nil
+  }
+
+  private static func terminalRows(_ terminal: Terminal) -> Int? {
+    var size = winsize()
+    guard ioctl(terminal.descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 else {
+      return nil
+    }
+    return Int(size.ws_row)
+  }
+}
