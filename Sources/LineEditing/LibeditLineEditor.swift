@@ -117,7 +117,7 @@ public final class LibeditLineEditor: LineEditor {
     // The rest is taken verbatim, so the lines after the first keep their Tabs.
     if PendingInput.isWaiting(on: inputDescriptor, milliseconds: 30) {
       let rest = PendingInput.drain(inputDescriptor)
-      let lines = [line] + VerbatimText.lines(of: rest)
+      let lines = VerbatimText.lines(of: Array(line.utf8) + [0x0A] + rest)
       return .pasted(lines.joined(separator: "\n"))
     }
     return .line(line)

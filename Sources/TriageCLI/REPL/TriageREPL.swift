@@ -165,9 +165,6 @@ final class TriageREPL {
       {
         return label
       }
-      if let question = fact.question.flatMap({ kb.questions[$0] }) {
-        return question.display(fact.value)
-      }
       return fact.value.display
     }
   }
@@ -565,8 +562,8 @@ final class TriageREPL {
     for step in settled {
       guard let question = kb.questions[step.question] else { continue }
       out.wrapped(
-        "  settles: " + inline(firstLine(question.ask), after) + " → "
-          + out.styled(question.display(step.value), .bold), hanging: "    ")
+        "settles: " + inline(firstLine(question.ask), after) + " → "
+          + out.styled(question.display(step.value), .bold), indent: "  ", hanging: "    ")
     }
     for step in after.answeredSteps where !step.automatic {
       guard let question = kb.questions[step.question],
@@ -574,15 +571,15 @@ final class TriageREPL {
         observed != .unknown
       else { continue }
       out.wrapped(
-        out.styled("  ! ", .yellow) + "it says \(question.fact) = \(question.display(observed)), "
+        out.styled("! ", .yellow) + "it says \(question.fact) = \(question.display(observed)), "
           + "but the answer to '\(question.id)' was \(question.display(step.value)); "
-          + ".change \(question.id) answers it again", hanging: "    ")
+          + ".change \(question.id) answers it again", indent: "  ", hanging: "    ")
     }
     if settled.isEmpty {
       out.wrapped(
         out.styled(
-          "  (it settles none of the questions on the path so far; .facts lists what it gave)", .dim
-        ), hanging: "   ")
+          "(it settles none of the questions on the path so far; .facts lists what it gave)", .dim),
+        indent: "  ", hanging: "   ")
     }
     shownQuestion = nil
   }
@@ -605,12 +602,13 @@ final class TriageREPL {
     }
     let exact = ProbeCatalog.consentText(of: probe.probe, arguments: arguments)
     let consent = exact ?? fill(probe.consent, walk).trimmingCharacters(in: .whitespacesAndNewlines)
-    out.wrapped("It will " + TerminalMarkdown.inline(consent, on: out) + ".", hanging: "  ")
+    let sentence = TerminalMarkdown.inline(consent, on: out)
+    out.wrapped("It will " + sentence + (sentence.hasSuffix(".") ? "" : "."))
     if let last = session.state.observations.last(where: { $0.node == probe.id }) {
       if !last.succeeded {
         out.wrapped(
-          out.styled("Last time it \(last.format): ", .yellow) + last.figures.joined(separator: "; "),
-          hanging: "  ")
+          out.styled(last.format == "not-run" ? "Last time it did not run: " : "Last time it failed: ", .yellow)
+            + Self.reason(of: last), hanging: "  ")
       } else if last.arguments != nil, last.arguments != arguments {
         out.wrapped(
           out.styled("It ran before with other inputs; an answer has changed them since.", .yellow))
@@ -645,8 +643,9 @@ final class TriageREPL {
                 hanging: "  ")
             } else {
               out.wrapped(
-                out.styled("✗ ", .red) + "probe \(probe.probe) \(observation.format)" + figures,
-                hanging: "  ")
+                out.styled("✗ ", .red) + "probe \(probe.probe) "
+                  + (observation.format == "not-run" ? "did not run" : "failed") + ": "
+                  + Self.reason(of: observation), hanging: "  ")
               out.wrapped(
                 out.styled(
                   "the questions it would have answered are asked instead; after .back or .change it is offered again",
@@ -661,6 +660,17 @@ final class TriageREPL {
         return .stay
       }
     }
+  }
+
+  /// Why a probe failed or did not run, from its figures (`failed: …`, `not run: …`).
+  private static func reason(of observation: Observation) -> String {
+    let reasons = observation.figures.compactMap { figure -> String? in
+      for prefix in ["\(observation.format): ", "not run: "] where figure.hasPrefix(prefix) {
+        return String(figure.dropFirst(prefix.count))
+      }
+      return nil
+    }
+    return (reasons.isEmpty ? observation.figures : reasons).joined(separator: "; ")
   }
 
   /// Writes the answers, and beside them the evidence's text and the probes' results, so a replay

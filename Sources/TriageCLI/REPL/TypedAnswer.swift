@@ -43,7 +43,7 @@ enum TypedAnswer {
     // A unit word after the number ("hosts", "minutes", "s") is fine; another number is not.
     guard after.allSatisfy({ $0.isLetter || $0 == " " || $0 == "." }) else { return nil }
     let plain = digits.replacingOccurrences(of: ",", with: "")
-    return plain == String(rest) ? nil : plain
+    return plain
   }
 
   /// The code in "System error 53 has occurred.", "error 53", "53", "0x35", "0xC0040037".

@@ -12,27 +12,18 @@ enum Pager {
       for line in lines { terminal.line(line) }
       return
     }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", command]
-    var pagerEnvironment = environment
-    // less: keep colours, leave at once when it all fits after all, keep the text on screen.
-    if pagerEnvironment["LESS"] == nil { pagerEnvironment["LESS"] = "FRX" }
-    process.environment = pagerEnvironment
-    let pipe = Pipe()
-    process.standardInput = pipe
-    do {
-      try process.run()
-    } catch {
+    // popen, not Process: the pager must stay in the terminal's foreground process group to read
+    // keys from it, and Foundation starts children in a group of their own.
+    let less = environment["LESS"] == nil ? "LESS=FRX " : ""
+    guard let pipe = popen(less + command, "w") else {
       for line in lines { terminal.line(line) }
       return
     }
-    let text = lines.joined(separator: "\n") + "\n"
     // A pager that quits early closes the pipe; that is the person's choice, not an error.
-    signal(SIGPIPE, SIG_IGN)
-    try? pipe.fileHandleForWriting.write(contentsOf: Data(text.utf8))
-    try? pipe.fileHandleForWriting.close()
-    process.waitUntilExit()
+    let previous = signal(SIGPIPE, SIG_IGN)
+    fputs(lines.joined(separator: "\n") + "\n", pipe)
+    pclose(pipe)
+    signal(SIGPIPE, previous)
   }
 
   /// The pager to run: `$PAGER` unless empty or `cat`, otherwise `less -R` when it exists.

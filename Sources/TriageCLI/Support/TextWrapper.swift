@@ -21,6 +21,13 @@ enum TextWrapper {
     guard let width, visibleWidth(indent) + visibleWidth(text) > width else {
       return [indent + text]
     }
+    // Leading blanks are part of the first line's indent, not lost between words.
+    let leading = text.prefix { $0 == " " }
+    if !leading.isEmpty {
+      return wrapLine(
+        String(text.dropFirst(leading.count)), width: width, indent: indent + leading,
+        hanging: hanging)
+    }
     var lines: [String] = []
     var current = indent
     var currentWidth = visibleWidth(indent)
