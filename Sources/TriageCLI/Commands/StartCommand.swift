@@ -79,10 +79,14 @@ func runREPL(
   session: Session, recorder: SessionRecorder, clock: TriageClock, environment: [String: String],
   leaveOnConclusion: Bool = false
 ) throws -> Report.Outcome {
+  let saved =
+    "\ninterrupted; session \(session.id) is saved. Resume with: nettriage resume \(session.id)\n"
   InterruptHandler.install(
-    message: recorder.keepsSession
-      ? "\ninterrupted; session \(session.id) is saved once it has an answer. Resume with: nettriage resume \(session.id)\n"
-      : "\ninterrupted\n")
+    message: recorder.isSaved
+      ? saved
+      : recorder.keepsSession
+        ? "\ninterrupted; nothing was answered, so no session was saved\n" : "\ninterrupted\n")
+  recorder.onCreate = { _ in InterruptHandler.install(message: saved) }
   let editor = LineEditorFactory.makeLineEditor(
     historyFile: LineEditorFactory.defaultHistoryFile(environment: environment),
     environment: environment)

@@ -7,6 +7,8 @@ final class SessionRecorder {
   private let directory: URL?
   private var header: SessionJournal.Header?
   private(set) var journal: SessionJournal?
+  /// Called once when the journal is created.
+  var onCreate: ((SessionJournal) -> Void)?
   /// Events before the journal exists (`asked`), written when it is created.
   private var pending: [SessionEvent] = []
 
@@ -42,6 +44,7 @@ final class SessionRecorder {
     }
     let created = try SessionJournal.create(in: directory, header: header)
     journal = created
+    onCreate?(created)
     for earlier in pending { try created.append(earlier) }
     pending = []
     try created.append(event)

@@ -508,7 +508,9 @@ final class TriageREPL {
   /// Several lines arrived at the answer prompt at once: a paste, offered as evidence rather than
   /// tried as so many answers.
   private func offerPaste(_ text: String) {
-    let count = text.split(separator: "\n", omittingEmptySubsequences: false).count
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    while lines.last?.isEmpty == true { lines.removeLast() }
+    let count = lines.count
     out.wrapped("That looks like pasted text (\(count) lines), not an answer.")
     switch editor.readLine(prompt: "Read it as evidence? [Y/n] ") {
     case .line(let reply)
@@ -1022,11 +1024,11 @@ final class TriageREPL {
     if recorder.isSaved {
       let answered = session.state.answers.count
       let status = walk.conclusion == nil ? "in progress" : "concluded"
-      out.line(
+      out.wrapped(
         "Session \(session.id) saved (\(answered) answer\(answered == 1 ? "" : "s"), \(status)).")
-      out.line("Resume with: nettriage resume \(session.id)")
+      out.wrapped("Resume with: nettriage resume \(session.id)")
     } else if recorder.keepsSession {
-      out.line("Nothing was answered, so no session was saved.")
+      out.wrapped("Nothing was answered, so no session was saved.")
     }
     return outcome(of: walk)
   }

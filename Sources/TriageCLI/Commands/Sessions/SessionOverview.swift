@@ -25,7 +25,7 @@ struct SessionOverview {
       }
       var overview = SessionOverview(
         summary: summary, label: summary.header.label,
-        outcome: summary.concluded?.rawValue ?? (summary.answers == 0 ? "empty" : "in progress"))
+        outcome: summary.concluded?.rawValue ?? (summary.answers == 0 ? "empty" : "in-progress"))
       if let kb = knowledgeBases[key] ?? nil,
         let (_, events) = try? SessionJournal.read(summary.url),
         let walk = try? Session(
