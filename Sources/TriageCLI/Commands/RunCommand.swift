@@ -118,7 +118,7 @@ struct RunCommand: ParsableCommand {
     }
     if let missing = replay.missing {
       err.line(
-        "error: \(answers ?? "the evidence"): incomplete: the path needs an answer to '\(missing.id)' (\(missing.ask.split(separator: "\n").first ?? ""))"
+        "error: \(answers ?? "the evidence"): incomplete: the path needs an answer to '\(missing.id)' (\(result.plain(missing.ask).split(separator: "\n").first ?? ""))"
       )
       err.line("missing: \(missing.id)")
       if !replay.likelyNext.isEmpty {
