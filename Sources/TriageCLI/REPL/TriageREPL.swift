@@ -142,7 +142,7 @@ final class TriageREPL {
       else { continue }
       out.wrapped(
         out.styled("✓ ", .green) + inline(firstLine(question.ask), walk) + " "
-          + out.styled(question.display(value), .bold)
+          + out.styled(inline(question.display(value), walk), .bold)
           + out.styled(
             " (already known, from \(shortSource(provenance)); .change \(question.id) to answer it yourself)",
             .dim), hanging: "  ")
@@ -565,7 +565,7 @@ final class TriageREPL {
       guard let question = kb.questions[step.question] else { continue }
       out.wrapped(
         "settles: " + inline(firstLine(question.ask), after) + " → "
-          + out.styled(question.display(step.value), .bold), indent: "  ", hanging: "    ")
+          + out.styled(inline(question.display(step.value), after), .bold), indent: "  ", hanging: "    ")
     }
     for step in after.answeredSteps where !step.automatic {
       guard let question = kb.questions[step.question],
@@ -849,7 +849,7 @@ final class TriageREPL {
       switch step {
       case .answered(let questionID, let value, let provenance, let automatic):
         let question = kb.questions[questionID]
-        let shown = question?.display(value) ?? value.display
+        let shown = question.map { inline($0.display(value), walk) } ?? value.display
         let source =
           automatic ? "already known, \(shortSource(provenance))" : shortSource(provenance)
         add(

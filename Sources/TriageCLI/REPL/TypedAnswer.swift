@@ -17,12 +17,15 @@ enum TypedAnswer {
       }) {
         return text
       }
-      if let code = errorCode(in: lowered),
-        question.choices.contains(where: { $0.value.lowercased() == code })
-      {
-        return code
+      guard let code = errorCode(in: lowered) else { return text }
+      if question.choices.contains(where: { $0.value.lowercased() == code }) { return code }
+      // A code a choice's label names (`0xC0040037 FWX_E_…` entries): that choice, if only one.
+      let token = lowered.hasPrefix("0x") ? lowered.prefix { !$0.isWhitespace } : Substring(code)
+      let naming = question.choices.filter { choice in
+        choice.label.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+          .contains { $0 == token || (token.hasPrefix("0x") && "0x" + $0 == token) }
       }
-      return text
+      return naming.count == 1 ? naming[0].value : text
     default:
       return text
     }
