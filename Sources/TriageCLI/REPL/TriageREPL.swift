@@ -587,11 +587,7 @@ final class TriageREPL {
   }
 
   private static func clockTime(_ date: Date) -> String {
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.timeZone = .current
-    formatter.dateFormat = "HH:mm zzz"
-    return formatter.string(from: date)
+    LocalTime.clock(date)
   }
 
   /// Asks the person's consent for a probe step, then runs it or records that it was declined.
