@@ -298,4 +298,22 @@ struct REPLTerminalTests {
     try answer(terminal, ".quit")
     #expect(try terminal.waitForExit() == 2)
   }
+
+  @Test func pasteReadsAnEventViewerSaveAsTextWithItsTabs() throws {
+    // Windows XP Event Viewer "Save Log File As… Text": "Event Type:\tWarning" and so on.
+    let export = try String(
+      contentsOf: Repository.root.appendingPathComponent(
+        "Tests/TriageEvidenceTests/Fixtures/eventviewer-text/xp-mrxsmb-50.txt"),
+      encoding: .utf8)
+    #expect(export.contains("Event Source:\tMRxSmb"))
+    let terminal = try start()
+    try answer(terminal, ".paste")
+    try terminal.waitForVerbatimMode()
+    try terminal.send(
+      export.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r")
+        + ".\r")
+    try terminal.waitFor("✓ read eventlog (eventviewer-xp-text) from pasted at")
+    try answer(terminal, ".quit")
+    #expect(try terminal.waitForExit() == 2)
+  }
 }

@@ -305,7 +305,7 @@ final class TriageREPL {
   /// A source in a few words: `user`, `evidence: netstat (netstat.txt)`, without the figures.
   private func shortSource(_ provenance: Provenance) -> String {
     guard let detail = provenance.detail else { return provenance.source.rawValue }
-    let head = detail.split(separator: ":", maxSplits: 1).first.map(String.init) ?? detail
+    let head = detail.range(of: ": ").map { String(detail[..<$0.lowerBound]) } ?? detail
     return "\(provenance.source.rawValue): \(head)"
   }
 
