@@ -101,3 +101,15 @@ struct SessionsCommandTests {
     #expect(bad.standardError.contains("cannot read the age 'soon'"))
   }
 }
+
+extension SessionsCommandTests {
+  @Test func theShellCompletesSessionIDsForResume() throws {
+    try run([], input: "yes\n.quit\n")
+    let id = try #require(journals.first).replacingOccurrences(of: ".jsonl", with: "")
+    let completion = try run(["---completion", "resume", "--", "positional@0", "2", "0"])
+    #expect(completion.standardOutput.split(separator: "\n").contains { $0 == id })
+    let script = try run(["--generate-completion-script", "fish"])
+    #expect(script.standardOutput.contains("-l 'missing'"))
+    #expect(script.standardOutput.contains("error ask default unknown"), "\(script.standardOutput)")
+  }
+}

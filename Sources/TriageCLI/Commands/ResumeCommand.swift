@@ -12,7 +12,9 @@ struct ResumeCommand: ParsableCommand {
       "The session's answers are replayed from its journal; 'nettriage sessions' lists the IDs."
   )
 
-  @Argument(help: ArgumentHelp("The session ID, or a unique start of it.", valueName: "id"))
+  @Argument(
+    help: ArgumentHelp("The session ID, or a unique start of it.", valueName: "id"),
+    completion: .custom { _, _, _ in SessionChoice.savedIDs() })
   var id: String?
 
   @OptionGroup var knowledgeBase: KnowledgeBaseOptions

@@ -9,6 +9,13 @@ enum SessionChoice {
     var status: ExitStatus
   }
 
+  /// The IDs of the saved sessions, newest first (for shell completion).
+  static func savedIDs() -> [String] {
+    SessionJournal.list(
+      in: SessionJournal.defaultDirectory(environment: ProcessInfo.processInfo.environment)
+    ).map(\.header.session)
+  }
+
   static func find(_ id: String, in summaries: [SessionJournal.Summary], directory: URL)
     -> Result<SessionJournal.Summary, Problem>
   {

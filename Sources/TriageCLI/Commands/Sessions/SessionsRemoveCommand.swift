@@ -9,7 +9,9 @@ struct SessionsRemoveCommand: ParsableCommand {
     abstract: "Remove saved sessions by ID (or a unique start of one)."
   )
 
-  @Argument(help: ArgumentHelp("The sessions to remove.", valueName: "id"))
+  @Argument(
+    help: ArgumentHelp("The sessions to remove.", valueName: "id"),
+    completion: .custom { _, _, _ in SessionChoice.savedIDs() })
   var ids: [String]
 
   func validate() throws {
