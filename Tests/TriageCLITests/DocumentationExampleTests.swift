@@ -15,7 +15,8 @@ struct DocumentationExampleTests {
 
   @Test func theAnswerFileExampleReplays() throws {
     let state = try TemporaryDirectory()
-    let example = try state.write("example.yaml", try Self.firstYAMLBlock(of: "docs/answer-files.md"))
+    let example = try state.write(
+      "example.yaml", try Self.firstYAMLBlock(of: "docs/answer-files.md"))
     let run = try BinaryRun.run(
       ["run", "--answers", example, "--json", state.path("r.json")],
       environment: ["XDG_STATE_HOME": state.url.path])

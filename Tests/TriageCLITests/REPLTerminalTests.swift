@@ -280,7 +280,8 @@ struct REPLTerminalTests {
     try terminal.waitFor("(paste cancelled)")
     try answer(terminal, ".paste isa-log")
     try terminal.waitForVerbatimMode()
-    try terminal.send("\u{1B}[200~" + copy.replacingOccurrences(of: "\r\n", with: "\r") + "\u{1B}[201~")
+    try terminal.send(
+      "\u{1B}[200~" + copy.replacingOccurrences(of: "\r\n", with: "\r") + "\u{1B}[201~")
     try terminal.waitFor("✓ read isa-log (log-viewer-tab) from pasted at")
     try answer(terminal, ".quit")
     #expect(try terminal.waitForExit() == 2)

@@ -53,7 +53,8 @@ struct SessionsCommandTests {
 
   @Test func labelInTheSessionRenamesIt() throws {
     try run([], input: "yes\n.label caller Ann, desk 3\n.quit\n")
-    #expect(try run(["sessions", "--json"]).standardOutput.contains("\"label\": \"caller Ann, desk 3\""))
+    #expect(
+      try run(["sessions", "--json"]).standardOutput.contains("\"label\": \"caller Ann, desk 3\""))
     // The journal is still whole: resuming replays the answer.
     let resumed = try run(["resume"], input: ".quit\n")
     #expect(resumed.standardOutput.contains("resuming session"))
@@ -90,10 +91,12 @@ struct SessionsCommandTests {
     try run([], input: "yes\n.quit\n", epoch: 1_700_000_000)
     try run([], input: "no\n.quit\n", epoch: 1_700_000_000 + 20 * 86400)
     #expect(journals.count == 2)
-    let dry = try run(["sessions", "prune", "--older-than", "30d", "--dry-run"], epoch: 1_700_000_000 + 40 * 86400)
+    let dry = try run(
+      ["sessions", "prune", "--older-than", "30d", "--dry-run"], epoch: 1_700_000_000 + 40 * 86400)
     #expect(dry.standardOutput.contains("would remove"))
     #expect(journals.count == 2)
-    let pruned = try run(["sessions", "prune", "--older-than", "30d"], epoch: 1_700_000_000 + 40 * 86400)
+    let pruned = try run(
+      ["sessions", "prune", "--older-than", "30d"], epoch: 1_700_000_000 + 40 * 86400)
     #expect(pruned.status == 0, "\(pruned.standardError)")
     #expect(journals.count == 1)
     let bad = try run(["sessions", "prune", "--older-than", "soon"])

@@ -21,7 +21,8 @@ struct TemplateFillingTests {
         "--report", folder.path("r.md"),
       ], environment: ["XDG_STATE_HOME": folder.path("state")])
     #expect(run.status == 2, "\(run.standardError)")
-    #expect(run.standardError.contains("(Where is the list of the 500 hosts?)"), "\(run.standardError)")
+    #expect(
+      run.standardError.contains("(Where is the list of the 500 hosts?)"), "\(run.standardError)")
     let json = try folder.read("r.json")
     #expect(json.contains("Where is the list of the 500 hosts?"))
     let markdown = try folder.read("r.md")

@@ -55,7 +55,8 @@ struct StartCommand: ParsableCommand {
       out.wrapped(
         out.styled("✓ ", .green) + "read \(observation.kind) from \(observation.label)"
           + (observation.figures.isEmpty
-            ? "" : ": " + observation.figures.prefix(4).joined(separator: ", ")), hanging: "  ")
+            ? "" : ": " + observation.figures.prefix(4).joined(separator: ", ")),
+        hanging: "  ")
     }
     let outcome = try runREPL(
       session: session, recorder: recorder, clock: clock, environment: environment)

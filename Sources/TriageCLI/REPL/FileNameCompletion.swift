@@ -13,13 +13,15 @@ enum FileNameCompletion {
       folder = home + folder.dropFirst()
     }
     guard let names = try? fileManager.contentsOfDirectory(atPath: folder) else { return [] }
-    return names.filter { $0.hasPrefix(namePart) && (namePart.hasPrefix(".") || !$0.hasPrefix(".")) }
-      .sorted()
-      .map { name in
-        var isFolder: ObjCBool = false
-        let path = (folder as NSString).appendingPathComponent(name)
-        _ = fileManager.fileExists(atPath: path, isDirectory: &isFolder)
-        return folderPart + ShellWords.quoted(name) + (isFolder.boolValue ? "/" : "")
-      }
+    return names.filter {
+      $0.hasPrefix(namePart) && (namePart.hasPrefix(".") || !$0.hasPrefix("."))
+    }
+    .sorted()
+    .map { name in
+      var isFolder: ObjCBool = false
+      let path = (folder as NSString).appendingPathComponent(name)
+      _ = fileManager.fileExists(atPath: path, isDirectory: &isFolder)
+      return folderPart + ShellWords.quoted(name) + (isFolder.boolValue ? "/" : "")
+    }
   }
 }

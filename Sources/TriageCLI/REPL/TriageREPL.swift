@@ -122,13 +122,27 @@ final class TriageREPL {
   // MARK: - Answers
 
   private func answer(_ line: String, to question: QuestionNode, walk: Walk) {
-    switch AnswerInterpreter.interpret(typed: TypedAnswer.normalized(line, for: question), for: question)
+    switch AnswerInterpreter.interpret(
+      typed: TypedAnswer.normalized(line, for: question), for: question)
     {
     case .success(let value):
       record(.answered(question: question.id, value: value, provenance: Provenance(.user)))
       shownQuestion = nil
     case .failure(let problem):
-      err.wrapped(err.styled("✗ ", .red) + problem.message, hanging: "  ")
+      guard question.type == .choice || question.type == .yesNo else {
+        err.wrapped(err.styled("✗ ", .red) + problem.message, hanging: "  ")
+        return
+      }
+      // The choices as the person saw them: number, label, and the value an answer file uses.
+      let choices = question.choices.enumerated().map { index, choice in
+        let label = inline(choice.label, walk)
+        let short = label.components(separatedBy: " — ").first ?? label
+        return "\(index + 1) \(short) ('\(choice.value)')"
+      }
+      err.wrapped(
+        err.styled("✗ ", .red) + "'\(line)' is not one of the choices: "
+          + choices.joined(separator: ", ") + ", or \(question.choices.count + 1) unknown",
+        hanging: "  ")
     }
   }
 
@@ -181,8 +195,8 @@ final class TriageREPL {
   private func show(_ question: QuestionNode, number: Int, walk: Walk) {
     out.line()
     out.line(out.styled("Question \(number)", .bold) + out.styled(" · \(question.id)", .dim))
-    markdown(question.ask.trimmingCharacters(in: .whitespacesAndNewlines), walk).forEach {
-      out.line($0)
+    for line in markdown(question.ask.trimmingCharacters(in: .whitespacesAndNewlines), walk) {
+      out.line(line)
     }
     switch question.type {
     case .choice, .yesNo:
@@ -266,8 +280,8 @@ final class TriageREPL {
       ? out.styled("Diagnosed", .green) : out.styled("Inconclusive", .yellow)
     out.wrapped(
       outcome + ": " + out.styled(inline(conclusion.title, walk), .bold), hanging: "  ")
-    markdown(conclusion.text.trimmingCharacters(in: .whitespacesAndNewlines), walk).forEach {
-      out.line($0)
+    for line in markdown(conclusion.text.trimmingCharacters(in: .whitespacesAndNewlines), walk) {
+      out.line(line)
     }
     if !report.diagnosis.ranked.isEmpty {
       out.line()
@@ -462,7 +476,8 @@ final class TriageREPL {
       message += " (did you mean '\(suggestion)'?)"
     }
     err.wrapped(
-      err.styled("✗ ", .red) + message + "; kinds: \(names.joined(separator: ", ")) (or none, to detect it)",
+      err.styled("✗ ", .red) + message
+        + "; kinds: \(names.joined(separator: ", ")) (or none, to detect it)",
       hanging: "  ")
     return nil
   }
@@ -472,7 +487,8 @@ final class TriageREPL {
     let answered = walk.answeredSteps.map(\.question)
     guard !argument.isEmpty else {
       err.wrapped(
-        "usage: .change QUESTION-ID (questions answered so far: \(answered.joined(separator: ", ")))")
+        "usage: .change QUESTION-ID (questions answered so far: \(answered.joined(separator: ", ")))"
+      )
       return
     }
     guard session.knowledgeBase.questions[argument] != nil else {
@@ -538,7 +554,8 @@ final class TriageREPL {
       showError(error)
       let lines = body.split(separator: "\n", omittingEmptySubsequences: false).count - 1
       let reason = error.description.replacingOccurrences(of: "error: ", with: "")
-      let note = "Pasted text (\(lines) lines) that could not be read as evidence (\(reason)):\n" + body
+      let note =
+        "Pasted text (\(lines) lines) that could not be read as evidence (\(reason)):\n" + body
       if session.state.notes.contains(where: { $0.hasSuffix("\n" + body) }) {
         out.line(out.styled("The same text is already kept as a note.", .dim))
       } else {
@@ -556,7 +573,8 @@ final class TriageREPL {
       out.styled("✓ ", .green)
         + "read \(observation.kind) (\(observation.format)) from \(observation.label)"
         + (observation.figures.isEmpty
-          ? "" : ": " + observation.figures.prefix(4).joined(separator: ", ")), hanging: "  ")
+          ? "" : ": " + observation.figures.prefix(4).joined(separator: ", ")),
+      hanging: "  ")
     guard let after = try? session.walk() else { return }
     let earlier = Set(before?.answeredSteps.map(\.question) ?? [])
     let settled = after.answeredSteps.filter { $0.automatic && !earlier.contains($0.question) }
@@ -565,7 +583,8 @@ final class TriageREPL {
       guard let question = kb.questions[step.question] else { continue }
       out.wrapped(
         "settles: " + inline(firstLine(question.ask), after) + " → "
-          + out.styled(inline(question.display(step.value), after), .bold), indent: "  ", hanging: "    ")
+          + out.styled(inline(question.display(step.value), after), .bold), indent: "  ",
+        hanging: "    ")
     }
     for step in after.answeredSteps where !step.automatic {
       guard let question = kb.questions[step.question],
@@ -595,8 +614,8 @@ final class TriageREPL {
     let arguments = probe.resolvedArguments(walk.facts) ?? [:]
     out.line()
     out.line(out.styled("Probe", .bold) + out.styled(" · \(probe.id)", .dim))
-    markdown(probe.why.trimmingCharacters(in: .whitespacesAndNewlines), walk).forEach {
-      out.line($0)
+    for line in markdown(probe.why.trimmingCharacters(in: .whitespacesAndNewlines), walk) {
+      out.line(line)
     }
     let exact = ProbeCatalog.consentText(of: probe.probe, arguments: arguments)
     let consent = exact ?? fill(probe.consent, walk).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -605,7 +624,9 @@ final class TriageREPL {
     if let last = session.state.observations.last(where: { $0.node == probe.id }) {
       if !last.succeeded {
         out.wrapped(
-          out.styled(last.format == "not-run" ? "Last time it did not run: " : "Last time it failed: ", .yellow)
+          out.styled(
+            last.format == "not-run" ? "Last time it did not run: " : "Last time it failed: ",
+            .yellow)
             + Self.reason(of: last), hanging: "  ")
       } else if last.arguments != nil, last.arguments != arguments {
         out.wrapped(
@@ -803,7 +824,8 @@ final class TriageREPL {
       lines.append(out.styled("Already known:", .bold))
       for fact in relevant {
         lines += TextWrapper.wrap(
-          "\(fact.name) = \(fact.value.display) (\(shortSource(fact.provenance)))", width: out.width,
+          "\(fact.name) = \(fact.value.display) (\(shortSource(fact.provenance)))",
+          width: out.width,
           indent: "  ", hanging: "    ")
       }
       let rest = walk.facts.count - relevant.count

@@ -34,7 +34,10 @@ enum TypedAnswer {
   /// The number in "~500", "about 500", "around 1,200 hosts", "500 hosts", "approx. 30".
   private static func number(in text: String) -> String? {
     var rest = Substring(text.lowercased())
-    for prefix in ["approximately", "approx.", "approx", "about", "around", "roughly", "circa", "ca.", "~", "≈", "<", ">"] {
+    for prefix in [
+      "approximately", "approx.", "approx", "about", "around", "roughly", "circa", "ca.", "~", "≈",
+      "<", ">",
+    ] {
       if rest.hasPrefix(prefix) {
         rest = rest.dropFirst(prefix.count).drop { $0 == " " }
         break

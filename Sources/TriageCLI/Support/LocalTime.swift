@@ -26,7 +26,8 @@ enum LocalTime {
     guard seconds != 0 else { return "UTC" }
     let sign = seconds < 0 ? "-" : "+"
     let minutes = abs(seconds) / 60
-    return "UTC\(sign)\(minutes / 60)" + (minutes % 60 == 0 ? "" : String(format: ":%02d", minutes % 60))
+    return "UTC\(sign)\(minutes / 60)"
+      + (minutes % 60 == 0 ? "" : String(format: ":%02d", minutes % 60))
   }
 
   /// An ISO 8601 stamp from a journal, in local time; the stamp itself when it cannot be read.

@@ -19,10 +19,13 @@ enum Pager {
       for line in lines { terminal.line(line) }
       return
     }
-    // A pager that quits early closes the pipe; that is the person's choice, not an error.
+    // A pager that quits early closes the pipe; that is the person's choice, not an error. Ctrl-C
+    // in the pager is the pager's: it must not end the session.
     let previous = signal(SIGPIPE, SIG_IGN)
-    fputs(lines.joined(separator: "\n") + "\n", pipe)
-    pclose(pipe)
+    InterruptHandler.cancellable {
+      fputs(lines.joined(separator: "\n") + "\n", pipe)
+      pclose(pipe)
+    }
     signal(SIGPIPE, previous)
   }
 

@@ -40,9 +40,10 @@ enum ProbeProgress {
         if live {
           let seconds = Int(Date().timeIntervalSince(started))
           terminal.write(
-            "\r\u{1B}[K" + terminal.styled(
-              "\(frames[frame % frames.count]) running probe \(probe.probe)… \(seconds) s (Ctrl-C cancels)",
-              .dim))
+            "\r\u{1B}[K"
+              + terminal.styled(
+                "\(frames[frame % frames.count]) running probe \(probe.probe)… \(seconds) s (Ctrl-C cancels)",
+                .dim))
           frame += 1
         }
         Thread.sleep(forTimeInterval: 0.1)

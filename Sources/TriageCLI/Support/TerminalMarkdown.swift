@@ -50,7 +50,8 @@ enum TerminalMarkdown {
         while index + ticks < characters.count, characters[index + ticks] == "`" { ticks += 1 }
         let fence = Array(repeating: Character("`"), count: ticks)
         if let close = find(fence, from: index + ticks) {
-          let code = String(characters[(index + ticks)..<close]).trimmingCharacters(in: CharacterSet(charactersIn: " "))
+          let code = String(characters[(index + ticks)..<close]).trimmingCharacters(
+            in: CharacterSet(charactersIn: " "))
           result += terminal.colours ? terminal.styled(code, .cyan) : code
           index = close + ticks
         } else {
@@ -93,8 +94,9 @@ enum TerminalMarkdown {
           index += 1
         }
       case "\\":
-        if index + 1 < characters.count, characters[index + 1].isPunctuation
-          || characters[index + 1].isSymbol
+        if index + 1 < characters.count,
+          characters[index + 1].isPunctuation
+            || characters[index + 1].isSymbol
         {
           result.append(characters[index + 1])
           index += 2
@@ -125,7 +127,8 @@ enum TerminalMarkdown {
       if !paragraph.isEmpty { blocks.append(.paragraph(paragraph.joined(separator: " "))) }
       paragraph = []
       if let open = item {
-        blocks.append(.item(marker: open.marker, text: open.text.joined(separator: " "), depth: open.depth))
+        blocks.append(
+          .item(marker: open.marker, text: open.text.joined(separator: " "), depth: open.depth))
       }
       item = nil
     }

@@ -105,7 +105,9 @@ struct TriageREPLTests {
       var options = KnowledgeBaseOptions()
       options.directory = folder.path("kb")
       kb = try options.load()
-      session = Session(id: "test-session", knowledgeBase: kb, clock: .fixed(Date(timeIntervalSince1970: 1_700_000_000)))
+      session = Session(
+        id: "test-session", knowledgeBase: kb,
+        clock: .fixed(Date(timeIntervalSince1970: 1_700_000_000)))
     }
 
     var journalDirectory: URL { folder.url.appendingPathComponent("sessions") }
@@ -122,7 +124,9 @@ struct TriageREPLTests {
       let recorder: SessionRecorder
       if resume {
         let (journal, _, events) = try SessionJournal.open(journalURL)
-        session = Session(id: "test-session", knowledgeBase: kb, events: events, clock: .fixed(Date(timeIntervalSince1970: 1_700_000_000)))
+        session = Session(
+          id: "test-session", knowledgeBase: kb, events: events,
+          clock: .fixed(Date(timeIntervalSince1970: 1_700_000_000)))
         recorder = SessionRecorder(journal: journal)
       } else {
         recorder = SessionRecorder(
@@ -228,18 +232,21 @@ struct TriageREPLTests {
 
   // MARK: - Broken 5: paths with spaces
 
-  @Test(arguments: ["\"with space/netstat.txt\"", "'with space/netstat.txt'", "with\\ space/netstat.txt"])
+  @Test(arguments: [
+    "\"with space/netstat.txt\"", "'with space/netstat.txt'", "with\\ space/netstat.txt",
+  ])
   func loadOpensAPathWithSpaces(_ written: String) throws {
     let harness = try Harness()
     let netstat = try String(
       contentsOf: Repository.root.appendingPathComponent(
-        "Tests/TriageEvidenceTests/Fixtures/netstat").appendingPathComponent(
-          try #require(
-            FileManager.default.contentsOfDirectory(
-              atPath: Repository.root.appendingPathComponent(
-                "Tests/TriageEvidenceTests/Fixtures/netstat"
-              ).path
-            ).sorted().first { $0.hasPrefix("windows-10-netstat-an") })), encoding: .utf8)
+        "Tests/TriageEvidenceTests/Fixtures/netstat"
+      ).appendingPathComponent(
+        try #require(
+          FileManager.default.contentsOfDirectory(
+            atPath: Repository.root.appendingPathComponent(
+              "Tests/TriageEvidenceTests/Fixtures/netstat"
+            ).path
+          ).sorted().first { $0.hasPrefix("windows-10-netstat-an") })), encoding: .utf8)
     try harness.folder.write("with space/netstat.txt", netstat)
     try harness.run(Self.lines(".load \(harness.folder.url.path)/\(written)", ".quit"))
     #expect(harness.out.text.contains("✓ read netstat"), "\(harness.err.text)")
@@ -337,6 +344,15 @@ struct TriageREPLTests {
     #expect(harness.session.state.answers["hosts"]?.answer.value == .number(500))
     #expect(harness.out.text.contains("Commands:"))
     #expect(harness.out.text.contains("Session test-session saved (1 answer, in progress)."))
+  }
+
+  @Test func aWrongChoiceListsTheLabelsThePersonSawWithTheirValues() throws {
+    let harness = try Harness()
+    try harness.run(Self.lines("500", "unknown", "sometimes", ".quit"), width: nil)
+    #expect(
+      harness.err.text.contains(
+        "'sometimes' is not one of the choices: 1 About a minute later ('minute'), 2 Not by itself ('never'), or 3 unknown"
+      ), "\(harness.err.text)")
   }
 }
 

@@ -7,7 +7,10 @@ import Testing
   static let coloured = Terminal(width: 60, colours: true) { _ in }
 
   @Test(arguments: [
-    ("What do **IPv4 Address** and `ipconfig /all` show?", "What do IPv4 Address and ipconfig /all show?"),
+    (
+      "What do **IPv4 Address** and `ipconfig /all` show?",
+      "What do IPv4 Address and ipconfig /all show?"
+    ),
     ("See [the docs](https://example.com/x).", "See the docs (https://example.com/x)."),
     ("5 * 3 stays, *stress* goes", "5 * 3 stays, stress goes"),
     ("an escaped \\* star", "an escaped * star"),

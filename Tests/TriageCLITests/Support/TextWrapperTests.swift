@@ -32,7 +32,9 @@ import Testing
   @Test func aWordLongerThanTheLineIsTheOnlyThingCut() {
     let lines = TextWrapper.wrap("path /a/very/long/path/name/here.txt ok", width: 12)
     #expect(lines.allSatisfy { $0.count <= 12 })
-    #expect(lines.joined().replacingOccurrences(of: " ", with: "") == "path/a/very/long/path/name/here.txtok")
+    #expect(
+      lines.joined().replacingOccurrences(of: " ", with: "")
+        == "path/a/very/long/path/name/here.txtok")
   }
 
   @Test func noWidthLeavesLinesWhole() {

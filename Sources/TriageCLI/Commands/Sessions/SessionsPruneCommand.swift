@@ -12,7 +12,8 @@ struct SessionsPruneCommand: ParsableCommand {
 
   @Option(
     name: .customLong("older-than"),
-    help: ArgumentHelp("Remove sessions last used longer ago than this: 30d, 12h, 2w, 90m.", valueName: "age"))
+    help: ArgumentHelp(
+      "Remove sessions last used longer ago than this: 30d, 12h, 2w, 90m.", valueName: "age"))
   var olderThan: String?
 
   @Flag(help: "Also remove sessions that hold no answer, whatever their age.")
