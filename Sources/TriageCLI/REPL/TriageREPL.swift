@@ -140,7 +140,7 @@ final class TriageREPL {
         return "\(index + 1) \(short) ('\(choice.value)')"
       }
       err.wrapped(
-        err.styled("✗ ", .red) + "'\(line)' is not one of the choices: "
+        err.styled("✗ ", .red) + problem.message + "; the choices: "
           + choices.joined(separator: ", ") + ", or \(question.choices.count + 1) unknown",
         hanging: "  ")
     }

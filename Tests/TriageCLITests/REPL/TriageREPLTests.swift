@@ -351,7 +351,7 @@ struct TriageREPLTests {
     try harness.run(Self.lines("500", "unknown", "sometimes", ".quit"), width: nil)
     #expect(
       harness.err.text.contains(
-        "'sometimes' is not one of the choices: 1 About a minute later ('minute'), 2 Not by itself ('never'), or 3 unknown"
+        "; the choices: 1 About a minute later ('minute'), 2 Not by itself ('never'), or 3 unknown"
       ), "\(harness.err.text)")
   }
 }
