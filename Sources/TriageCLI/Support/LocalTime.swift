@@ -20,6 +20,18 @@ enum LocalTime {
     return formatter.string(from: date) + " " + zone(of: date, in: timeZone)
   }
 
+  /// A compact date and time for tables whose header names the zone: `12-07 09:41`, with the
+  /// year only when it is not this one.
+  static func compact(_ date: Date, now: Date = Date(), timeZone: TimeZone = .current) -> String {
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.timeZone = timeZone
+    formatter.dateFormat = "yyyy"
+    let sameYear = formatter.string(from: date) == formatter.string(from: now)
+    formatter.dateFormat = sameYear ? "MM-dd HH:mm" : "yyyy-MM-dd HH:mm"
+    return formatter.string(from: date)
+  }
+
   /// `UTC`, `UTC+1`, `UTC-5:30`: unambiguous wherever the reader is.
   static func zone(of date: Date, in timeZone: TimeZone) -> String {
     let seconds = timeZone.secondsFromGMT(for: date)
