@@ -10,6 +10,7 @@ struct SessionsCommandTests {
     state = try TemporaryDirectory()
   }
 
+  @discardableResult
   private func run(_ arguments: [String], input: String? = nil, epoch: Int = 1_700_000_000) throws
     -> BinaryRun
   {
