@@ -203,7 +203,7 @@ final class TriageREPL {
       showChoices(question, walk: walk)
       out.wrapped(
         out.styled(
-          "Answer with a number or the start of a choice; ? or .why explains the question, .help lists commands.",
+          "Answer with a number or the start of a choice; .why explains the question, ? lists commands.",
           .dim))
     case .number:
       out.wrapped(
@@ -715,6 +715,11 @@ final class TriageREPL {
       }
       evidence.append((name, observation.kind))
     }
+    // A replay takes a step's first recorded result: keep only the latest run of each step.
+    recorded = recorded.enumerated().filter { index, observation in
+      guard let node = observation.node else { return true }
+      return !recorded[(index + 1)...].contains { $0.node == node }
+    }.map(\.element)
     var probes: AnswerFile.ProbePolicy?
     if !recorded.isEmpty {
       let name = "\(stem).probes.jsonl"
@@ -806,6 +811,17 @@ final class TriageREPL {
         "\($0.factor >= 0 ? "supports" : "speaks against") \(causeTitle($0.cause, walk)) (\(String(format: "%+.2f", $0.factor)))"
       }
       return "\(inline(choice.label, walk)): \(parts.joined(separator: ", "))"
+    }
+    // A long list is shown one line a choice at the question; here each is whole.
+    if question.choices.count + 1 > 8 {
+      lines.append("")
+      lines.append(out.styled("The choices in full:", .bold))
+      for (index, choice) in question.choices.enumerated() {
+        let lead = "  \(index + 1)) "
+        lines += TextWrapper.wrap(
+          inline(choice.label, walk), width: out.width, indent: lead,
+          hanging: String(repeating: " ", count: lead.count))
+      }
     }
     if !effects.isEmpty {
       lines.append("")
