@@ -190,8 +190,13 @@ struct TriageREPLTests {
     }
     try harness.run(
       Self.lines(
-        "500", "/wrong/path", "y", ".how", ".change targets", "/right/path", "y", ".how", ".quit"),
+        "500", "/wrong/path", "y", ".how", ".change targets", "/right/path", "y", ".how",
+        ".save answers \(harness.folder.path("saved.yaml"))", ".quit"),
       probe: probe)
+    // The saved file replays the run the session used, not the failed one before it.
+    let recorded = try harness.folder.read("saved.probes.jsonl").split(separator: "\n")
+    #expect(recorded.count == 1)
+    #expect(recorded.first?.contains("\"format\":\"ok\"") == true)
     let out = harness.out.text
     #expect(runs.count == 2, "consent was asked again and the probe ran with the new input")
     #expect(out.contains("✗ probe fanout failed: cannot read '/wrong/path'"), "\(out)")
