@@ -55,7 +55,10 @@ build: deps
 
 # Starts the wizard on the embedded knowledge base. Exit codes 1 (inconclusive) and 2 (left before a
 # conclusion) are outcomes, not failures of make.
-run: build
+# The build's own output goes to standard error, so `make run ARGS="run --json -" > r.json` gets
+# only the program's.
+run: deps
+	@$(SWIFT) build -c $(CONFIG) >&2
 	@$(BIN) $(ARGS) || [ $$? -le 2 ]
 
 # Every test: unit, golden reports, end-to-end runs of the binary, the REPL through a pseudo-terminal,
