@@ -25,6 +25,25 @@ struct StartCommand: ParsableCommand {
       valueName: "text"))
   var label: String?
 
+  /// Words after `nettriage` that are no command: being the default command, `start` receives
+  /// them, and says which command was probably meant.
+  @Argument(help: .hidden)
+  var stray: [String] = []
+
+  func validate() throws {
+    guard let word = stray.first else { return }
+    let commands = NetTriageCommand.configuration.subcommands.compactMap {
+      $0.configuration.commandName
+    }
+    var message = "unknown command '\(word)'"
+    if let suggestion = NearestMatch.suggestion(for: word, among: commands) {
+      message += " (did you mean '\(suggestion)'?)"
+    } else {
+      message += "; the commands: \(commands.joined(separator: ", "))"
+    }
+    throw ValidationError(message)
+  }
+
   func run() throws {
     let environment = ProcessInfo.processInfo.environment
     let clock = try environmentClock()
