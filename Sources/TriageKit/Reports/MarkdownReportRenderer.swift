@@ -264,7 +264,7 @@ public enum MarkdownReportRenderer {
     var out = ["## Path", "", "```mermaid", "flowchart TD"]
     out += MermaidPath.lines(
       visited: report.visited, steps: report.steps, knowledgeBase: report.knowledgeBase,
-      pending: report.pendingQuestion)
+      pending: report.pendingQuestion, fill: report.plain)
     out.append("```")
     out.append("")
     return out
