@@ -20,5 +20,9 @@ extension EvidenceImporters {
     EventXMLImporter.self,
     ISAW3CLogImporter.self,
     ISATextLogImporter.self,
+    KernelLogImporter.self,
+    SysctlImporter.self,
+    UlimitImporter.self,
+    DynamicPortImporter.self,
   ]
 }
