@@ -321,7 +321,8 @@ public enum LocalizedOutput {
     "\u{41D}\u{430}\u{441}\u{442}\u{440}\u{43E}\u{439}\u{43A}\u{430} \u{43F}\u{440}\u{43E}\u{442}\u{43E}\u{43A}\u{43E}\u{43B}\u{430} IP",
     "Aktiva anslutningar", "Lokal adress", "HERGESTELLT", "ABH\u{D6}REN", "ABH\u{2122}REN",
     "SCHLIESSEN_WARTEN", "\u{6D3B}\u{52A8}\u{8FDE}\u{63A5}", "Windows IP \u{914D}\u{7F6E}",
-    "\u{4EE5}\u{592A}\u{7F51}\u{9002}\u{914D}\u{5668}",
+    "\u{4EE5}\u{592A}\u{7F51}\u{9002}\u{914D}\u{5668}", "\u{670D}\u{52A1}\u{5668}:",
+    "\u{975E}\u{6743}\u{5A01}\u{5E94}\u{7B54}:",
   ]
 
   /// The first marker found in the first 60 lines, with its line.

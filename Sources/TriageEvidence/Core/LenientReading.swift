@@ -48,7 +48,9 @@ enum LenientReading {
           throw firstError ?? error
         }
         // A cut-off last row, unless it ends a run of lines already set aside (another output).
-        if error.reason == .truncated, isLast(line, in: text),
+        // (A last line without a line end was cut mid-way, whatever the importer calls it.)
+        let unterminated = text.bytes.last.map { $0 != 10 && $0 != 13 } ?? false
+        if error.reason == .truncated || unterminated, isLast(line, in: text),
           let previous = lineBefore(number, in: text),
           !text.excludedLines.contains(previous) || previous == lastMarker
         {

@@ -141,11 +141,15 @@ extension LocalizedOutput {
       ("(Bevorzugt)", "(Preferred)"),
     ])
 
-  /// Simplified Chinese Windows: strings from the real `netstat -ano` and `ipconfig /all` in the
-  /// fixtures (the TCP states stay English in Chinese netstat).
+  /// Simplified Chinese Windows: strings from the real `netstat -ano`, `ipconfig /all` and
+  /// `nslookup` in the fixtures (TCP states and most nslookup lines stay English).
   static let chinese = OutputTranslation(
     language: "Chinese",
-    markers: ["\u{6D3B}\u{52A8}\u{8FDE}\u{63A5}", "Windows IP \u{914D}\u{7F6E}", "\u{4EE5}\u{592A}\u{7F51}\u{9002}\u{914D}\u{5668}"],
+    markers: [
+      "\u{6D3B}\u{52A8}\u{8FDE}\u{63A5}", "Windows IP \u{914D}\u{7F6E}",
+      "\u{4EE5}\u{592A}\u{7F51}\u{9002}\u{914D}\u{5668}", "\u{670D}\u{52A1}\u{5668}:",
+      "\u{975E}\u{6743}\u{5A01}\u{5E94}\u{7B54}:",
+    ],
     lines: [
       "\u{6D3B}\u{52A8}\u{8FDE}\u{63A5}": "Active Connections",
       "Windows IP \u{914D}\u{7F6E}": "Windows IP Configuration",
@@ -181,7 +185,10 @@ extension LocalizedOutput {
     fragments: [
       ("\u{534F}\u{8BAE}", "Proto"), ("\u{672C}\u{5730}\u{5730}\u{5740}", "Local Address"),
       ("\u{5916}\u{90E8}\u{5730}\u{5740}", "Foreign Address"), ("\u{72B6}\u{6001}", "State"),
-      ("(\u{9996}\u{9009})", "(Preferred)"),
+      ("(\u{9996}\u{9009})", "(Preferred)"), ("\u{670D}\u{52A1}\u{5668}:", "Server:"),
+      ("\u{975E}\u{6743}\u{5A01}\u{5E94}\u{7B54}:", "Non-authoritative answer:"),
+      ("\u{540D}\u{79F0}:", "Name:"), ("*** \u{8BF7}\u{6C42} ", "*** Request to "),
+      (" \u{8D85}\u{65F6}", " timed-out"),
     ])
 }
 
