@@ -11,6 +11,7 @@ public enum UlimitImporter: EvidenceImporter {
   static let format = "ulimit"
 
   public static func recognition(of text: EvidenceText) -> Int {
+    if text.command.map({ $0.hasPrefix("ulimit") }) == true { return 90 }
     var rows = 0
     for line in ConnectionRows.head(of: text) {
       if limit(line.trimmed) != nil { rows += 1 }
