@@ -252,24 +252,23 @@ public enum EvidenceImporters {
   private static func readLeniently(_ text: EvidenceText, as kind: EvidenceKind?)
     throws(EvidenceError) -> Evidence
   {
-    var variants = [text]
+    var best: Evidence?
+    var firstError: EvidenceError?
+    do {
+      best = try LenientReading.read(text, with: try importer(for: text, as: kind))
+      if best?.skipped.isEmpty == true, let best { return best }
+    } catch {
+      firstError = error
+    }
+    // Only when the text as pasted skips lines or fails: the same without its indentation.
     let indentation = LenientReading.commonIndentation(of: text)
     if indentation > 0 {
       var dedented = text
       dedented.indentation = indentation
-      variants.append(dedented)
-    }
-    var best: Evidence?
-    var firstError: EvidenceError?
-    for variant in variants {
-      do {
-        let evidence = try LenientReading.read(variant, with: try importer(for: variant, as: kind))
-        if best == nil || evidence.skippedLineCount < best?.skippedLineCount ?? 0 {
-          best = evidence
-        }
-        if evidence.skipped.isEmpty { break }
-      } catch {
-        if firstError == nil { firstError = error }
+      if let evidence = try? LenientReading.read(dedented, with: try importer(for: dedented, as: kind)),
+        evidence.skippedLineCount < best?.skippedLineCount ?? Int.max
+      {
+        best = evidence
       }
     }
     if let best { return best }

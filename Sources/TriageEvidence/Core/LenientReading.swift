@@ -29,8 +29,9 @@ enum LenientReading {
     while true {
       do {
         var evidence = try importer.read(text)
-        let lastLine = text.lines.reduce(0) { $1.isBlank ? $0 : $1.number }
-        if let lastMarker, lastMarker > lastLine { cutOff = true }
+        if let lastMarker, lastMarker > text.lines.reduce(0, { $1.isBlank ? $0 : $1.number }) {
+          cutOff = true
+        }
         evidence.skipped = skipped.sorted { $0.line < $1.line }
         evidence.isCutOff = evidence.isCutOff || cutOff
         return evidence
@@ -121,16 +122,24 @@ enum LenientReading {
   /// The common leading indentation of the non-blank lines, in bytes (0 when some line has none
   /// or the lines disagree on spaces and tabs).
   static func commonIndentation(of text: EvidenceText) -> Int {
-    var prefix: [UInt8]?
+    // The first non-blank line's leading blanks, cut down to what every later line shares.
+    var prefix: ArraySlice<UInt8>?
     for line in text.lines where !line.isBlank {
-      let lead = line.bytes.prefix { $0 == 32 || $0 == 9 }
+      let bytes = line.bytes
       guard let known = prefix else {
-        prefix = Array(lead)
+        prefix = bytes.prefix { $0 == 32 || $0 == 9 }
+        if prefix?.isEmpty == true { return 0 }
         continue
       }
-      let shared = zip(known, lead).prefix { $0 == $1 }.count
-      if shared < known.count { prefix = Array(known.prefix(shared)) }
+      var shared = 0
+      var index = bytes.startIndex
+      for byte in known {
+        guard index < bytes.endIndex, bytes[index] == byte else { break }
+        shared += 1
+        index += 1
+      }
       if shared == 0 { return 0 }
+      if shared < known.count { prefix = known.prefix(shared) }
     }
     return prefix?.count ?? 0
   }

@@ -28,6 +28,9 @@ enum PasteMarker {
     // Cheap test first: markers start with a wrapper, a dot, `…` (0xE2) or a letter.
     let letter = (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A
     guard letter || first == 0x2E || first == 0xE2 || isWrapper(first) else { return false }
+    // A line that starts with a letter is a marker only when a marker word starts it; checked on
+    // the bytes, so table rows (`TCP …`, `tcp …`) cost no allocation.
+    if letter, !startsWithMarkerWord(trimmed) { return false }
     // The core: without wrappers, dots and `…` at both ends.
     var start = trimmed.startIndex
     var end = trimmed.endIndex
@@ -83,6 +86,28 @@ enum PasteMarker {
     }
     return false
   }
+
+  /// Whether `trimmed` starts with a marker word, ignoring ASCII case.
+  private static func startsWithMarkerWord(_ trimmed: ArraySlice<UInt8>) -> Bool {
+    for word in leadingWords where trimmed.count >= word.count {
+      var index = trimmed.startIndex
+      var match = true
+      for byte in word {
+        let candidate = trimmed[index]
+        if (candidate >= 0x41 && candidate <= 0x5A ? candidate + 0x20 : candidate) != byte {
+          match = false
+          break
+        }
+        index += 1
+      }
+      if match { return true }
+    }
+    return false
+  }
+
+  private static let leadingWords: [[UInt8]] = [
+    "truncat", "snip", "omitted", "trimmed", "output ", "rest ", "more ", "cut here",
+  ].map { Array($0.utf8) }
 
   /// A line that starts with a letter is a marker only when a marker word starts it
   /// (`truncated`, `snip`), not when one appears in a sentence.
