@@ -16,7 +16,9 @@ struct ParseLenientCommandTests {
     #expect(run.standardError.contains("skipped 1 line:"))
     #expect(run.standardError.contains("line 3: marks text left out of the paste: '... truncated'"))
     #expect(run.standardError.contains("the input looks cut off at the end"))
-    #expect(run.standardOutput.contains("\"cut_off\" : true") || run.standardOutput.contains("\"cut_off\": true"))
+    #expect(
+      run.standardOutput.contains("\"cut_off\" : true")
+        || run.standardOutput.contains("\"cut_off\": true"))
     #expect(run.standardOutput.contains("\"tcp.syn-sent\""))
   }
 

@@ -34,7 +34,9 @@ struct ParseCommand: ParsableCommand {
   @Flag(help: "Print the evidence JSON (kind, format, the kind's fields, facts).")
   var json = false
 
-  @Flag(help: "Refuse the input (exit 65) at the first line that cannot be read, instead of skipping it.")
+  @Flag(
+    help:
+      "Refuse the input (exit 65) at the first line that cannot be read, instead of skipping it.")
   var strict = false
 
   func validate() throws {

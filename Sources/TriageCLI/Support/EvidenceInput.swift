@@ -10,8 +10,9 @@ enum EvidenceInput {
   /// with any line the importer cannot read instead of setting such lines aside.
   static func read(path: String, kind: EvidenceKind? = nil, strict: Bool = false)
     throws(TriageError) -> (
-    Evidence, EvidenceText
-  ) {
+      Evidence, EvidenceText
+    )
+  {
     let bytes: [UInt8]
     if path == "-" {
       bytes = Array(FileHandle.standardInput.readDataToEndOfFile())

@@ -265,7 +265,8 @@ public enum EvidenceImporters {
     if indentation > 0 {
       var dedented = text
       dedented.indentation = indentation
-      if let evidence = try? LenientReading.read(dedented, with: try importer(for: dedented, as: kind)),
+      if let evidence = try? LenientReading.read(
+        dedented, with: try importer(for: dedented, as: kind)),
         evidence.skippedLineCount < best?.skippedLineCount ?? Int.max
       {
         best = evidence

@@ -115,20 +115,27 @@ extension LocalizedOutput {
       "Aktive Verbindungen", "Lokale Adresse", "Windows-IP-Konfiguration", "Ethernet-Adapter",
       "Standardgateway", "HERGESTELLT", "ABH\u{D6}REN", "ABH\u{2122}REN", "SCHLIESSEN_WARTEN",
     ],
-    lines: ["Aktive Verbindungen": "Active Connections", "Windows-IP-Konfiguration": "Windows IP Configuration"],
+    lines: [
+      "Aktive Verbindungen": "Active Connections",
+      "Windows-IP-Konfiguration": "Windows IP Configuration",
+    ],
     labels: [
       ("Verbindungsspezifisches DNS-Suffix", "Connection-specific DNS Suffix"),
       ("Verbindungslokale IPv6-Adresse", "Link-local IPv6 Address"),
-      ("Physikalische Adresse", "Physical Address"), ("Prim\u{E4}res DNS-Suffix", "Primary Dns Suffix"),
-      ("Prim\u{201E}res DNS-Suffix", "Primary Dns Suffix"), ("DNS-Suffixsuchliste", "DNS Suffix Search List"),
-      ("IP-Routing aktiviert", "IP Routing Enabled"), ("WINS-Proxy aktiviert", "WINS Proxy Enabled"),
+      ("Physikalische Adresse", "Physical Address"),
+      ("Prim\u{E4}res DNS-Suffix", "Primary Dns Suffix"),
+      ("Prim\u{201E}res DNS-Suffix", "Primary Dns Suffix"),
+      ("DNS-Suffixsuchliste", "DNS Suffix Search List"),
+      ("IP-Routing aktiviert", "IP Routing Enabled"),
+      ("WINS-Proxy aktiviert", "WINS Proxy Enabled"),
       ("Standardgateway", "Default Gateway"), ("IPv4-Adresse", "IPv4 Address"),
       ("IPv6-Adresse", "IPv6 Address"), ("Subnetzmaske", "Subnet Mask"),
       ("DHCP-Server", "DHCP Server"), ("DNS-Server", "DNS Servers"), ("Knotentyp", "Node Type"),
       ("Beschreibung", "Description"), ("Hostname", "Host Name"),
     ],
     adapters: [
-      ("Drahtlos-LAN-Adapter ", "Wireless LAN adapter "), ("Ethernet-Adapter ", "Ethernet adapter "),
+      ("Drahtlos-LAN-Adapter ", "Wireless LAN adapter "),
+      ("Ethernet-Adapter ", "Ethernet adapter "),
     ],
     words: [
       "ABH\u{D6}REN": "LISTENING", "ABH\u{2122}REN": "LISTENING", "ABH\u{FFFD}REN": "LISTENING",
@@ -155,7 +162,10 @@ extension LocalizedOutput {
       "Windows IP \u{914D}\u{7F6E}": "Windows IP Configuration",
     ],
     labels: [
-      ("\u{8FDE}\u{63A5}\u{7279}\u{5B9A}\u{7684} DNS \u{540E}\u{7F00}", "Connection-specific DNS Suffix"),
+      (
+        "\u{8FDE}\u{63A5}\u{7279}\u{5B9A}\u{7684} DNS \u{540E}\u{7F00}",
+        "Connection-specific DNS Suffix"
+      ),
       ("\u{672C}\u{5730}\u{94FE}\u{63A5} IPv6 \u{5730}\u{5740}", "Link-local IPv6 Address"),
       ("\u{4E34}\u{65F6} IPv6 \u{5730}\u{5740}", "Temporary IPv6 Address"),
       ("DHCPv6 \u{5BA2}\u{6237}\u{7AEF} DUID", "DHCPv6 Client DUID"),
@@ -166,20 +176,26 @@ extension LocalizedOutput {
       ("WINS \u{4EE3}\u{7406}\u{5DF2}\u{542F}\u{7528}", "WINS Proxy Enabled"),
       ("IP \u{8DEF}\u{7531}\u{5DF2}\u{542F}\u{7528}", "IP Routing Enabled"),
       ("\u{4E3B} DNS \u{540E}\u{7F00}", "Primary Dns Suffix"),
-      ("DHCP \u{5DF2}\u{542F}\u{7528}", "DHCP Enabled"), ("DHCP \u{670D}\u{52A1}\u{5668}", "DHCP Server"),
+      ("DHCP \u{5DF2}\u{542F}\u{7528}", "DHCP Enabled"),
+      ("DHCP \u{670D}\u{52A1}\u{5668}", "DHCP Server"),
       ("DNS \u{670D}\u{52A1}\u{5668}", "DNS Servers"), ("IPv6 \u{5730}\u{5740}", "IPv6 Address"),
-      ("IPv4 \u{5730}\u{5740}", "IPv4 Address"), ("\u{5B50}\u{7F51}\u{63A9}\u{7801}", "Subnet Mask"),
+      ("IPv4 \u{5730}\u{5740}", "IPv4 Address"),
+      ("\u{5B50}\u{7F51}\u{63A9}\u{7801}", "Subnet Mask"),
       ("\u{9ED8}\u{8BA4}\u{7F51}\u{5173}", "Default Gateway"),
-      ("\u{7269}\u{7406}\u{5730}\u{5740}", "Physical Address"), ("\u{5A92}\u{4F53}\u{72B6}\u{6001}", "Media State"),
+      ("\u{7269}\u{7406}\u{5730}\u{5740}", "Physical Address"),
+      ("\u{5A92}\u{4F53}\u{72B6}\u{6001}", "Media State"),
       ("\u{8282}\u{70B9}\u{7C7B}\u{578B}", "Node Type"), ("\u{4E3B}\u{673A}\u{540D}", "Host Name"),
       ("\u{63CF}\u{8FF0}", "Description"),
     ],
     adapters: [
       ("\u{4EE5}\u{592A}\u{7F51}\u{9002}\u{914D}\u{5668} ", "Ethernet adapter "),
-      ("\u{65E0}\u{7EBF}\u{5C40}\u{57DF}\u{7F51}\u{9002}\u{914D}\u{5668} ", "Wireless LAN adapter "),
+      (
+        "\u{65E0}\u{7EBF}\u{5C40}\u{57DF}\u{7F51}\u{9002}\u{914D}\u{5668} ", "Wireless LAN adapter "
+      ),
     ],
     words: [
-      "\u{662F}": "Yes", "\u{5426}": "No", "\u{5A92}\u{4F53}\u{5DF2}\u{65AD}\u{5F00}\u{8FDE}\u{63A5}": "Media disconnected",
+      "\u{662F}": "Yes", "\u{5426}": "No",
+      "\u{5A92}\u{4F53}\u{5DF2}\u{65AD}\u{5F00}\u{8FDE}\u{63A5}": "Media disconnected",
       "\u{6DF7}\u{5408}": "Hybrid",
     ],
     fragments: [

@@ -42,7 +42,8 @@ public enum DynamicPortImporter: EvidenceImporter {
     guard let table = tables.first(where: { $0.protocol == "tcp" }) ?? tables.first else {
       throw EvidenceError(
         source: text.source, line: text.lines.first { !$0.isBlank }?.number,
-        message: "no 'Start Port' and 'Number of Ports' found (netsh int ipv4 show dynamicport tcp)")
+        message: "no 'Start Port' and 'Number of Ports' found (netsh int ipv4 show dynamicport tcp)"
+      )
     }
     guard let start = table.start, let count = table.count else {
       throw EvidenceError(

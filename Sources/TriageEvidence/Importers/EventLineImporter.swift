@@ -124,7 +124,8 @@ public enum EventLineImporter: EvidenceImporter {
       guard let separator = rest.first, separator == UInt8(ascii: ":") || separator == 32 else {
         continue
       }
-      rest = Bytes.trim(rest.drop { $0 == 32 || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "-") })
+      rest = Bytes.trim(
+        rest.drop { $0 == 32 || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "-") })
       guard rest.count >= 8 else { continue }
       var message = LogBytes.text(rest)
       for quote in ["\u{201D}.", "\u{201D}", "\"", "'"] where message.hasSuffix(quote) {

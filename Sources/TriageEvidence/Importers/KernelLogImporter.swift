@@ -23,9 +23,15 @@ public enum KernelLogImporter: EvidenceImporter {
   /// The messages counted, from the kernel's sources (net/netfilter/nf_conntrack_core.c,
   /// net/ipv4/tcp_input.c, net/ipv4/tcp.c, net/core/neighbour.c, fs/file_table.c).
   static let messages: [Message] = [
-    Message(key: "conntrack-full", needle: Array("conntrack: table full".utf8), label: "conntrack table full"),
-    Message(key: "syn-flooding", needle: Array("SYN flooding on port".utf8), label: "possible SYN flooding"),
-    Message(key: "tcp-out-of-memory", needle: Array("TCP: out of memory".utf8), label: "TCP out of memory"),
+    Message(
+      key: "conntrack-full", needle: Array("conntrack: table full".utf8),
+      label: "conntrack table full"),
+    Message(
+      key: "syn-flooding", needle: Array("SYN flooding on port".utf8),
+      label: "possible SYN flooding"),
+    Message(
+      key: "tcp-out-of-memory", needle: Array("TCP: out of memory".utf8), label: "TCP out of memory"
+    ),
     Message(
       key: "orphaned-sockets", needle: Array("too many orphaned sockets".utf8),
       label: "too many orphaned sockets"),

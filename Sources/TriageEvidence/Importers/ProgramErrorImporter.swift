@@ -111,7 +111,9 @@ public enum ProgramErrorImporter: EvidenceImporter {
       if marker == errno, code < 10000, let error = posix.first(where: { $0.number == code }) {
         return Found(windows: nil, posix: error, message: message, line: line.number)
       }
-      if windowsOnly { return Found(windows: code, posix: nil, message: message, line: line.number) }
+      if windowsOnly {
+        return Found(windows: code, posix: nil, message: message, line: line.number)
+      }
     }
     // A Winsock or Win32 name (`WSAENOBUFS`), or its message, also without its first word.
     for error in WindowsSystemError.known where error.code >= 10000 {
@@ -127,7 +129,9 @@ public enum ProgramErrorImporter: EvidenceImporter {
     }
     // POSIX by name, then by wording (the longer wording first: ENFILE before EMFILE).
     for error in posix {
-      if let at = Bytes.find(Array(error.name.utf8), in: bytes), isWordEnd(bytes, at + error.name.count) {
+      if let at = Bytes.find(Array(error.name.utf8), in: bytes),
+        isWordEnd(bytes, at + error.name.count)
+      {
         return Found(windows: nil, posix: error, message: message, line: line.number)
       }
     }

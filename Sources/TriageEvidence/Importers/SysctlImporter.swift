@@ -52,7 +52,8 @@ public enum SysctlImporter: EvidenceImporter {
           throw EvidenceError(
             source: text.source, line: line.number, column: line.column(of: trimmed),
             message:
-              "expected a setting such as 'net.ipv4.ip_local_port_range = 32768 60999', found '\(ConnectionRows.shown(trimmed))'")
+              "expected a setting such as 'net.ipv4.ip_local_port_range = 32768 60999', found '\(ConnectionRows.shown(trimmed))'"
+          )
         }
       }
     }
@@ -75,7 +76,8 @@ public enum SysctlImporter: EvidenceImporter {
     ]
     return Evidence(
       kind: kind, format: format, fields: fields, facts: facts,
-      figures: figures.isEmpty ? ["\(values.count) settings, none of them a connection limit"] : figures,
+      figures: figures.isEmpty
+        ? ["\(values.count) settings, none of them a connection limit"] : figures,
       lines: lastLine)
   }
 
@@ -94,7 +96,8 @@ public enum SysctlImporter: EvidenceImporter {
         facts["limits.port-range-high"] = .number(Double(bounds[1]))
         facts["limits.port-range-size"] = .number(Double(bounds[1] - bounds[0] + 1))
         figures.append(
-          "ephemeral ports \(bounds[0])–\(bounds[1]) (\(FactValue.grouped(bounds[1] - bounds[0] + 1)))")
+          "ephemeral ports \(bounds[0])–\(bounds[1]) (\(FactValue.grouped(bounds[1] - bounds[0] + 1)))"
+        )
       }
     }
     if let value = number(["net.ipv4.tcp_fin_timeout"]) {
@@ -112,10 +115,12 @@ public enum SysctlImporter: EvidenceImporter {
       "net.ipv4.netfilter.ip_conntrack_count",
     ])
     let maximum = number([
-      "net.netfilter.nf_conntrack_max", "net.nf_conntrack_max", "net.ipv4.netfilter.ip_conntrack_max",
+      "net.netfilter.nf_conntrack_max", "net.nf_conntrack_max",
+      "net.ipv4.netfilter.ip_conntrack_max",
       "net.ipv4.ip_conntrack_max",
     ])
-    if count != nil || maximum != nil || settings.keys.contains(where: { $0.contains("conntrack") }) {
+    if count != nil || maximum != nil || settings.keys.contains(where: { $0.contains("conntrack") })
+    {
       facts["limits.conntrack-loaded"] = .bool(true)
     }
     if let count { facts["limits.conntrack-count"] = .number(Double(count)) }

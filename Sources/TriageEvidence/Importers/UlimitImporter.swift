@@ -36,7 +36,8 @@ public enum UlimitImporter: EvidenceImporter {
         guard !trimmed.isEmpty else { continue }
         if let row = limit(trimmed) {
           limits.append(row)
-        } else if afterUlimitN, Bytes.int(trimmed) != nil || trimmed.elementsEqual("unlimited".utf8) {
+        } else if afterUlimitN, Bytes.int(trimmed) != nil || trimmed.elementsEqual("unlimited".utf8)
+        {
           limits.append(("n", "open files", String(decoding: trimmed, as: UTF8.self)))
         } else if trimmed.last.map({ $0 == UInt8(ascii: "a") }) == true,
           String(decoding: trimmed, as: UTF8.self).hasSuffix("ulimit -a")

@@ -40,7 +40,9 @@ import TriageKit
     var lines = ["Active Connections", "", "  Proto  Local Address  Foreign Address  State"]
     lines += (1...3).map { "  TCP    10.0.0.5:5010\($0)  10.0.0.2\($0):445  ESTABLISHED" }
     lines += ["", "Handles  NPM(K)    PM(K)      WS(K)     CPU(s)     Id  SI ProcessName"]
-    lines += (1...30).map { "    \($0 + 100)       7     1234       5678       0.02   \($0)   0 svchost" }
+    lines += (1...30).map {
+      "    \($0 + 100)       7     1234       5678       0.02   \($0)   0 svchost"
+    }
     let evidence = try EvidenceImporters.read(try EvidenceText(lines.joined(separator: "\n")))
     #expect(evidence.facts["tcp.established"] == .number(3))
     #expect(evidence.skippedLineCount == 31)
@@ -53,7 +55,8 @@ import TriageKit
   }
 
   @Test func commonIndentation() throws {
-    #expect(LenientReading.commonIndentation(of: try EvidenceText("    a\n      b\n\n    c\n")) == 4)
+    #expect(
+      LenientReading.commonIndentation(of: try EvidenceText("    a\n      b\n\n    c\n")) == 4)
     #expect(LenientReading.commonIndentation(of: try EvidenceText("\ta\n\tb\n")) == 1)
     #expect(LenientReading.commonIndentation(of: try EvidenceText("  a\nb\n")) == 0)
   }
