@@ -230,7 +230,7 @@ public enum EvidenceImporters {
         throw EvidenceError(
           source: text.source, line: marker.line,
           message:
-            "this looks like the output of a Windows in another language ('\(marker.text)'); only English, German, French, Spanish, Portuguese, Italian and Russian netstat and ipconfig are read, never guessed at — run the command on an English system, or answer the question by hand",
+            "this looks like the output of a Windows in another language ('\(marker.text)'); besides English, only German and Chinese netstat and ipconfig, Chinese nslookup and French net use are read, never guessed at — run the command on an English system, or answer the question by hand",
           reason: .unsupportedLanguage)
       }
       text = translation.text
@@ -322,7 +322,7 @@ public enum LocalizedOutput {
     "Aktiva anslutningar", "Lokal adress", "HERGESTELLT", "ABH\u{D6}REN", "ABH\u{2122}REN",
     "SCHLIESSEN_WARTEN", "\u{6D3B}\u{52A8}\u{8FDE}\u{63A5}", "Windows IP \u{914D}\u{7F6E}",
     "\u{4EE5}\u{592A}\u{7F51}\u{9002}\u{914D}\u{5668}", "\u{670D}\u{52A1}\u{5668}:",
-    "\u{975E}\u{6743}\u{5A01}\u{5E94}\u{7B54}:",
+    "\u{975E}\u{6743}\u{5A01}\u{5E94}\u{7B54}:", "L'erreur syst\u{E8}me",
   ]
 
   /// The first marker found in the first 60 lines, with its line.

@@ -104,7 +104,16 @@ extension LocalizedOutput {
   }
 
   /// The tables, one per language.
-  static let translations: [OutputTranslation] = [german, chinese]
+  static let translations: [OutputTranslation] = [german, chinese, french]
+
+  /// French Windows `net use` / `net view`: the sentence that carries the code, from the real
+  /// output in the net-use fixtures (the message after it stays French; the code decides).
+  static let french = OutputTranslation(
+    language: "French", markers: ["L'erreur syst\u{E8}me"], lines: [:], labels: [], adapters: [],
+    words: [:],
+    fragments: [
+      ("L'erreur syst\u{E8}me ", "System error "), (" s'est produite.", " has occurred."),
+    ])
 
   /// German Windows (Windows 7 to 11): strings from the real outputs in the netstat and ipconfig
   /// fixtures. `ABH™REN` is `ABHÖREN` printed in code page 850 and read as Windows-1252, as pastes

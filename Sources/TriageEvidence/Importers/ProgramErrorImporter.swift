@@ -107,7 +107,9 @@ public enum ProgramErrorImporter: EvidenceImporter {
       let start = index
       while index < bytes.endIndex, (48...57).contains(bytes[index]) { index += 1 }
       guard index > start, let code = Bytes.int(bytes[start..<index]) else { continue }
-      let windowsOnly = marker == winError || code >= 10000 || WindowsSystemError.code(code) != nil
+      let windowsOnly =
+        marker == winError || marker.starts(with: "System ".utf8) || code >= 10000
+        || WindowsSystemError.code(code) != nil
       if marker == errno, code < 10000, let error = posix.first(where: { $0.number == code }) {
         return Found(windows: nil, posix: error, message: message, line: line.number)
       }
@@ -158,6 +160,7 @@ public enum ProgramErrorImporter: EvidenceImporter {
   private static let codeMarkers: [[UInt8]] = [
     winError, errno, Array("os error ".utf8), Array("OS error ".utf8), Array("WSA error ".utf8),
     Array("socket error ".utf8), Array("Socket error ".utf8), Array("error code ".utf8),
+    Array("System Error ".utf8), Array("System error ".utf8), Array("System Error: ".utf8),
   ]
 
   public static let examples: [ImporterExample] = [
