@@ -107,6 +107,13 @@ import TriageKit
     #expect(evidence.isCutOff)
   }
 
+  @Test func wrappedRowIsRejoined() throws {
+    let evidence = try Self.read("netstat/eden-987-prompt-joined-row-wrapped.paste")
+    #expect(evidence.rejoinedLines == [6])
+    #expect(evidence.skipped.isEmpty)
+    #expect(evidence.figures.contains("1 wrapped line re-joined (first: lines 6–7)"))
+  }
+
   @Test func indentedPasteIsReadWithoutItsIndentation() throws {
     let evidence = try Self.read("ss/netdata-2169-indented-ant.paste")
     #expect(evidence.skipped.isEmpty)

@@ -57,6 +57,9 @@ public struct Evidence: Sendable, Equatable {
   /// Whether the input looks cut off: its last row stops mid-way, or it ends at a `... truncated`
   /// line a person inserted.
   public var isCutOff = false
+  /// Lines that continued on the next one (a row wrapped by a terminal or an e-mail client) and
+  /// were read joined with it, by the number of the first.
+  public var rejoinedLines: [Int] = []
   /// The language of the output when it is not English (`German`), read through
   /// ``LocalizedOutput``.
   public var language: String?
@@ -92,6 +95,9 @@ public struct Evidence: Sendable, Equatable {
             ("first", .array(skipped.prefix(Self.skippedShown).map(\.json))),
           ])
         ))
+    }
+    if !rejoinedLines.isEmpty {
+      pairs.append(("rejoined_lines", .array(rejoinedLines.map { .int($0) })))
     }
     if isCutOff { pairs.append(("cut_off", .bool(true))) }
     pairs.append(("facts", JSONValue.facts(facts)))

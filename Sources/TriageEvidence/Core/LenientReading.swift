@@ -26,6 +26,8 @@ enum LenientReading {
     var firstError: EvidenceError?
     var cutOff = false
     var attempts = 0
+    var joinTried: Set<Int> = []
+    var rejoined: [Int] = []
     while true {
       do {
         var evidence = try importer.read(text)
@@ -34,6 +36,7 @@ enum LenientReading {
         }
         evidence.skipped = skipped.sorted { $0.line < $1.line }
         evidence.isCutOff = evidence.isCutOff || cutOff
+        evidence.rejoinedLines = rejoined.sorted()
         return evidence
       } catch {
         if firstError == nil { firstError = error }
@@ -41,6 +44,22 @@ enum LenientReading {
         guard let number = error.line, !text.excludedLines.contains(number),
           let line = text.lines.first(where: { $0.number == number })
         else { throw firstError ?? error }
+        // A row wrapped onto the next line: join the two when that reads past them.
+        if attempts <= budget, !joinTried.contains(number), error.reason != .truncated,
+          let joined = text.joiningLine(number)
+        {
+          joinTried.insert(number)
+          attempts += 1
+          var progressed = true
+          do { _ = try importer.read(joined) } catch {
+            progressed = error.line.map { $0 > number + 1 } ?? false
+          }
+          if progressed {
+            text = joined
+            rejoined.append(number)
+            continue
+          }
+        }
         if attempts > budget {
           if let evidence = readCuttingTail(text, from: line, skipped: skipped, importer: importer)
           {
@@ -153,6 +172,12 @@ enum LenientReading {
     if let first = evidence.skipped.first {
       figures.append(
         "\(count) line\(count == 1 ? "" : "s") skipped (first: \(first.place), \(first.reason))")
+    }
+    if let first = evidence.rejoinedLines.first {
+      let count = evidence.rejoinedLines.count
+      figures.append(
+        "\(count) wrapped line\(count == 1 ? "" : "s") re-joined (first: lines \(first)–\(first + 1))"
+      )
     }
     if evidence.isCutOff { figures.append("the input looks cut off at the end") }
     return figures
