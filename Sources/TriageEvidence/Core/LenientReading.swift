@@ -15,7 +15,8 @@ enum LenientReading {
     var text = text
     var skipped: [SkippedLine] = []
     var lastMarker: Int?
-    for line in text.lines where PasteMarker.isMarker(line.trimmed) {
+    let markers = PasteMarker.mayContainMarker(text.bytes) ? Array(text.lines) : []
+    for line in markers where PasteMarker.isMarker(line.trimmed) {
       skipped.append(
         SkippedLine(line: line.number, text: line.text, reason: "marks text left out of the paste"))
       text.excludedLines.insert(line.number)
@@ -76,7 +77,9 @@ enum LenientReading {
         {
           cutOff = true
         }
-        skipped.append(SkippedLine(line: number, text: line.text, reason: error.message))
+        let reason =
+          PasteMarker.isMarker(line.trimmed) ? "marks text left out of the paste" : error.message
+        skipped.append(SkippedLine(line: number, text: line.text, reason: reason))
         text.excludedLines.insert(number)
       }
     }

@@ -22,6 +22,35 @@ enum PasteMarker {
     "shortened", "redacted", "abgeschnitten", "gekürzt", "tronqué", "recortado", "etc",
   ].map { Array($0.utf8) }
 
+  /// Whether the input may hold a marker at all: `..`, `…`, or the start of a marker word. One
+  /// tight pass over the bytes, so a clean multi-megabyte table costs no line-by-line check.
+  static func mayContainMarker(_ bytes: [UInt8]) -> Bool {
+    bytes.withUnsafeBufferPointer { buffer in
+      let count = buffer.count
+      var index = 0
+      while index + 2 < count {
+        let byte = buffer[index]
+        switch byte {
+        case 0x2E:
+          if buffer[index + 1] == 0x2E { return true }
+        case 0xE2:
+          if buffer[index + 1] == 0x80, buffer[index + 2] == 0xA6 { return true }
+        case 0x53, 0x73:  // snip
+          if buffer[index + 1] | 0x20 == 0x6E, buffer[index + 2] | 0x20 == 0x69 { return true }
+        case 0x54, 0x74:  // trunc
+          if buffer[index + 1] | 0x20 == 0x72, buffer[index + 2] | 0x20 == 0x75 { return true }
+        case 0x4F, 0x6F:  // omit
+          if buffer[index + 1] | 0x20 == 0x6D, buffer[index + 2] | 0x20 == 0x69 { return true }
+        case 0x4D, 0x6D:  // more lines, more rows
+          if buffer[index + 1] | 0x20 == 0x6F, buffer[index + 2] | 0x20 == 0x72 { return true }
+        default: break
+        }
+        index += 1
+      }
+      return false
+    }
+  }
+
   /// Whether `trimmed` (a line without leading and trailing blanks) is such a marker.
   static func isMarker(_ trimmed: ArraySlice<UInt8>) -> Bool {
     guard let first = trimmed.first, trimmed.count <= 80 else { return false }
