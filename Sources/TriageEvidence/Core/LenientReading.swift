@@ -45,15 +45,24 @@ enum LenientReading {
         guard let number = error.line, !text.excludedLines.contains(number),
           let line = text.lines.first(where: { $0.number == number })
         else { throw firstError ?? error }
-        // A row wrapped onto the next line: join the two when that reads past them.
+        // A row wrapped onto the next line: both halves are unreadable alone, and the two joined
+        // read past them.
         if attempts <= budget, !joinTried.contains(number), error.reason != .truncated,
           let joined = text.joiningLine(number)
         {
           joinTried.insert(number)
-          attempts += 1
-          var progressed = true
-          do { _ = try importer.read(joined) } catch {
-            progressed = error.line.map { $0 > number + 1 } ?? false
+          attempts += 2
+          var without = text
+          without.excludedLines.insert(number)
+          var continuationFails = false
+          do { _ = try importer.read(without) } catch {
+            continuationFails = error.line == number + 1
+          }
+          var progressed = continuationFails
+          if continuationFails {
+            do { _ = try importer.read(joined) } catch {
+              progressed = error.line.map { $0 > number + 1 } ?? false
+            }
           }
           if progressed {
             text = joined
