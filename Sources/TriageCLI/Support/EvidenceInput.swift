@@ -6,10 +6,13 @@ import TriageKit
 /// Reads evidence files and pasted text into observations for a session, with the errors the
 /// command line shows (exit 65 for unreadable content, 66 for a missing file).
 enum EvidenceInput {
-  /// Reads `path` (`-` for standard input) as `kind` (`nil`: detect it).
-  static func read(path: String, kind: EvidenceKind? = nil) throws(TriageError) -> (
-    Evidence, EvidenceText
-  ) {
+  /// Reads `path` (`-` for standard input) as `kind` (`nil`: detect it); `strict` refuses input
+  /// with any line the importer cannot read instead of setting such lines aside.
+  static func read(path: String, kind: EvidenceKind? = nil, strict: Bool = false)
+    throws(TriageError) -> (
+      Evidence, EvidenceText
+    )
+  {
     let bytes: [UInt8]
     if path == "-" {
       bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
@@ -31,16 +34,17 @@ enum EvidenceInput {
       }
       bytes = Array(data)
     }
-    return try parse(bytes: bytes, source: path == "-" ? "stdin" : path, kind: kind)
+    return try parse(
+      bytes: bytes, source: path == "-" ? "stdin" : path, kind: kind, strict: strict)
   }
 
   /// Reads text typed or pasted in the REPL.
-  static func parse(bytes: [UInt8], source: String, kind: EvidenceKind?) throws(TriageError) -> (
-    Evidence, EvidenceText
-  ) {
+  static func parse(bytes: [UInt8], source: String, kind: EvidenceKind?, strict: Bool = false)
+    throws(TriageError) -> (Evidence, EvidenceText)
+  {
     do {
       let text = try EvidenceText(bytes: bytes, source: source)
-      return (try EvidenceImporters.read(text, as: kind), text)
+      return (try EvidenceImporters.read(text, as: kind, strict: strict), text)
     } catch {
       throw .invalidInput(
         error.description.replacingOccurrences(of: ": error: ", with: ": "))
