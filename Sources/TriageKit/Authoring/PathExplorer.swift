@@ -113,7 +113,7 @@ public struct PathExplorer: Sendable {
     var seeds: [[String: Fact]] = [[:]]
     var seen: Set<String> = []
     func seed(_ name: String, _ value: FactValue) {
-      guard ExternalFacts.isExternal(name), seen.insert("\(name)=\(value.display)").inserted else {
+      guard knowledgeBase.isExternalFact(name), seen.insert("\(name)=\(value.display)").inserted else {
         return
       }
       seeds.append([

@@ -8,6 +8,7 @@ public enum KnowledgeBaseLinter {
     ConclusionPlanCheck(),
     UnknownFactCheck(),
     NumericThresholdCheck(),
+    ProbeArgumentCheck(),
   ]
 
   /// Every diagnostic, sorted by place.

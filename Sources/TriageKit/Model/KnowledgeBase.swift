@@ -30,6 +30,9 @@ public struct KnowledgeBase: Sendable {
   public var computed: [ComputedFact] = []
   /// Where `start` is written.
   public var startLocation: SourceLocation
+  /// The facts and probes of evidence and probes it was loaded with; `nil` when loaded without one
+  /// (then evidence and probe names are not checked).
+  public var vocabulary: Vocabulary?
 
   /// The questions, by ID.
   public var questions: [String: QuestionNode] {

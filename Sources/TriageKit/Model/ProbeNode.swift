@@ -7,14 +7,9 @@
 /// declines; then it goes on to `next`, or to `skipped` when declined or when an argument it needs
 /// is not known.
 public struct ProbeNode: FlowNode, Hashable {
-  /// The probes a knowledge base may name.
-  public static let probes: Set<String> = [
-    "census", "limits", "interfaces", "dns", "connect", "fanout",
-  ]
-
   public var id: String
   public var location: SourceLocation
-  /// Which probe: `census`, `limits`, `interfaces`, `dns`, `connect`, `fanout`.
+  /// Which probe (a name the vocabulary declares: `census`, `dns`, `fanout`…).
   public var probe: String
   /// Arguments with templates: `name: "{{failing-host}}"`, `targets: "{{targets-file}}"`.
   public var arguments: [String: String]
