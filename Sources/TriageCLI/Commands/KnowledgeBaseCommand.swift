@@ -21,8 +21,9 @@ struct KnowledgeBaseLintCommand: ParsableCommand {
     abstract: "Check a knowledge base; exit 65 when it has errors.",
     discussion: """
       Reports YAML and schema errors, duplicate IDs, dangling references, unreachable nodes, cycles \
-      without an exit, diagnosed conclusions without a plan, conditions that do not parse and facts \
-      no question sets, each as file:line:column.
+      without an exit, diagnosed conclusions without a plan, conditions that do not parse, facts \
+      no question sets and no importer or probe declares, and probe arguments of the wrong name or \
+      type, each as file:line:column.
       """
   )
 
@@ -33,7 +34,8 @@ struct KnowledgeBaseLintCommand: ParsableCommand {
 
   func run() throws {
     let (files, root) = try exitingOnError { () throws(TriageError) in try knowledgeBase.files() }
-    let (loaded, loadDiagnostics) = KnowledgeBaseLoader.load(files, root: root)
+    let (loaded, loadDiagnostics) = KnowledgeBaseLoader.load(
+      files, root: root, vocabulary: DeclaredVocabulary.standard)
     var diagnostics = loadDiagnostics + (loaded.map(KnowledgeBaseLinter.lint) ?? [])
     if let loaded, let directory = knowledgeBase.directory {
       diagnostics += scenarioDiagnostics(

@@ -152,6 +152,8 @@ public protocol EvidenceImporter: Sendable {
   static func recognition(of text: EvidenceText) -> Int
   /// Reads `text`; throws with the line and what was expected when it cannot.
   static func read(_ text: EvidenceText) throws(EvidenceError) -> Evidence
+  /// Every fact it can give (a test checks its examples give no other).
+  static var facts: [FactDeclaration] { get }
   /// Inputs it must accept and the facts they give.
   static var examples: [ImporterExample] { get }
 }

@@ -354,6 +354,9 @@ public enum GetNetTCPConnectionImporter: EvidenceImporter {
   private static let nameColumn = Array("Name".utf8)
   static let example = "10.0.0.5   52312   10.0.0.9   445   SynSent   Internet"
 
+  /// The facts it gives.
+  public static let facts = SharedFacts.connections
+
   public static let examples: [ImporterExample] = [
     ImporterExample(
       "Get-NetTCPConnection during a sweep",

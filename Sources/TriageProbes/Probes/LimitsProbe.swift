@@ -268,3 +268,48 @@ public struct LimitsProbe: Probe {
     }
   }
 }
+
+extension LimitsProbe {
+  /// Takes no argument; gives the `limits.*` facts.
+  public static let declaration = ProbeDeclaration(
+    name,
+    facts: [
+      FactDeclaration(
+        "limits.port-range-low", .number, unit: "port", "low end of `net.ipv4.ip_local_port_range`"),
+      FactDeclaration(
+        "limits.port-range-high", .number, unit: "port",
+        "high end of `net.ipv4.ip_local_port_range`"),
+      FactDeclaration(
+        "limits.port-range-size", .number, unit: "ports",
+        "ephemeral ports (high − low + 1; 28,232 by default)"),
+      FactDeclaration(
+        "limits.fin-timeout", .number, unit: "s",
+        "`tcp_fin_timeout`: the FIN_WAIT_2 timeout of orphaned sockets, **not** TIME_WAIT (Linux holds TIME_WAIT a fixed 60 s)"
+      ),
+      FactDeclaration(
+        "limits.tw-reuse", .number, "`tcp_tw_reuse`: 0 off, 1 on, 2 loopback only (the default)"),
+      FactDeclaration(
+        "limits.conntrack-loaded", .yesNo, "`/proc/sys/net/netfilter/nf_conntrack_count` exists"),
+      FactDeclaration(
+        "limits.conntrack-count", .number, unit: "entries",
+        "conntrack entries now (absent when conntrack is not loaded)"),
+      FactDeclaration(
+        "limits.conntrack-max", .number, unit: "entries",
+        "the conntrack table's size (absent when conntrack is not loaded)"),
+      FactDeclaration("limits.conntrack-usage", .number, unit: "ratio", "count ÷ max, 0..1"),
+      FactDeclaration(
+        "limits.nofile-soft", .number, unit: "files",
+        "soft open-file limit (RLIMIT_NOFILE) of the probing process; absent when unlimited"),
+      FactDeclaration(
+        "limits.nofile-hard", .number, unit: "files",
+        "hard open-file limit (RLIMIT_NOFILE) of the probing process; absent when unlimited"),
+      FactDeclaration(
+        "limits.somaxconn", .number, unit: "connections",
+        "`net.core.somaxconn`, the longest listen backlog"),
+    ])
+
+  /// The limits of this machine (a probe step gives no argument).
+  public init(arguments: [String: String]) throws(ProbeSetupError) {
+    self.init()
+  }
+}
