@@ -9,7 +9,7 @@ struct KnowledgeBaseCommand: ParsableCommand {
     abstract: "Tools for knowledge-base authors.",
     subcommands: [
       KnowledgeBaseLintCommand.self, KnowledgeBaseTestCommand.self, KnowledgeBaseGraphCommand.self,
-      KnowledgeBaseCoverageCommand.self,
+      KnowledgeBaseCoverageCommand.self, KnowledgeBaseFactsCommand.self,
     ]
   )
 }
