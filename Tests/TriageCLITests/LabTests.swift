@@ -111,10 +111,33 @@ struct LabTests {
     #expect(result["connected"] as? Int == 2000)
     #expect(result["peak_open"] as? Int == 2000)
     #expect((result["peak_in_flight"] as? Int ?? .max) <= 2000)
-    // The station closed first: every connection sits in TIME_WAIT on its side.
-    let ss = try lab.inside(["ss", "-Htan", "state", "time-wait"])
-    let timeWait = ss.standardOutput.split(separator: "\n").count
-    #expect(timeWait >= 2000)
+    // The station closed first: every connection reaches TIME_WAIT on its side once the
+    // listener's FIN has arrived, which can be a moment after the probe returns.
+    let timeWait = try Self.timeWait(in: lab, reaching: 2000)
+    let sockets = timeWait >= 2000 ? "" : try lab.inside(["ss", "-Htan"]).standardOutput
+    #expect(timeWait >= 2000, "other sockets: \(sockets.prefix(2000))")
+  }
+
+  /// The number of TIME_WAIT sockets in the lab once it reaches `count` or stops growing (nothing
+  /// new for 2 s), waiting at most `seconds`: the listener's FINs arrive after the probe returns.
+  static func timeWait(in lab: FloodLab, reaching count: Int, within seconds: Double = 20) throws
+    -> Int
+  {
+    let deadline = Date().addingTimeInterval(seconds)
+    var last = -1
+    var lastChange = Date()
+    while true {
+      let ss = try lab.inside(["ss", "-Htan", "state", "time-wait"])
+      let now = ss.standardOutput.split(separator: "\n").count
+      if now != last {
+        last = now
+        lastChange = Date()
+      }
+      if now >= count || Date() > deadline || Date().timeIntervalSince(lastChange) > 2 {
+        return now
+      }
+      Thread.sleep(forTimeInterval: 0.1)
+    }
   }
 
   // Runs once `probe census` (another branch) is merged into the binary; until then it is
@@ -128,10 +151,10 @@ struct LabTests {
     _ = try Self.fanout(
       lab, port: FloodLab.Port.open, count: 2100,
       ["--max-concurrent", "500", "--rate", "600000/min", "--timeout", "5"])
-    let census = try Self.json(try lab.nettriage(["probe", "census", "--json"]))
-    let ss = try lab.inside(["ss", "-Htan", "state", "time-wait"])
-    let expected = ss.standardOutput.split(separator: "\n").count
+    // Counted once every FIN has arrived, so the census and ss see the same sockets.
+    let expected = try Self.timeWait(in: lab, reaching: 2100)
     #expect(expected >= 2000)
+    let census = try Self.json(try lab.nettriage(["probe", "census", "--json"]))
     let facts = try #require(census["facts"] as? [String: Any])
     #expect(facts["tcp.time-wait"] as? Int == expected)
   }
