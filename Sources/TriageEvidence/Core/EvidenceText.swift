@@ -100,19 +100,8 @@ public struct EvidenceText: Sendable {
 
       public mutating func next() -> EvidenceLine? {
         while position < bytes.count {
-          let start = position
-          var end = start
-          while end < bytes.count, bytes[end] != 10, bytes[end] != 13 { end += 1 }
-          position = end
-          if position < bytes.count {
-            if bytes[position] == 13, position + 1 < bytes.count, bytes[position + 1] == 10 {
-              position += 2
-            } else {
-              position += 1
-            }
-          }
           number += 1
-          var content = bytes[start..<end]
+          var content = EvidenceText.nextLine(in: bytes, at: &position)
           if quoted { content = EvidenceText.unquote(content) }
           if EvidenceText.isPromptLine(content) { continue }
           return EvidenceLine(number: number, bytes: content)
@@ -120,6 +109,19 @@ public struct EvidenceText: Sendable {
         return nil
       }
     }
+  }
+
+  /// The line that starts at `position`, without its end (CR, LF or CRLF); moves `position` past
+  /// it. The one line splitter of evidence.
+  static func nextLine(in bytes: [UInt8], at position: inout Int) -> ArraySlice<UInt8> {
+    let start = position
+    var end = start
+    while end < bytes.count, bytes[end] != 10, bytes[end] != 13 { end += 1 }
+    position = end
+    if position < bytes.count {
+      position += bytes[position] == 13 && position + 1 < bytes.count && bytes[position + 1] == 10 ? 2 : 1
+    }
+    return bytes[start..<end]
   }
 
   // MARK: - Decoding helpers

@@ -30,19 +30,8 @@ struct PromptAwareLines: Sequence {
 
     mutating func next() -> PromptAwareLine? {
       guard position < bytes.count else { return nil }
-      let start = position
-      var end = start
-      while end < bytes.count, bytes[end] != 10, bytes[end] != 13 { end += 1 }
-      position = end
-      if position < bytes.count {
-        if bytes[position] == 13, position + 1 < bytes.count, bytes[position + 1] == 10 {
-          position += 2
-        } else {
-          position += 1
-        }
-      }
       number += 1
-      var content = bytes[start..<end]
+      var content = EvidenceText.nextLine(in: bytes, at: &position)
       if quoted { content = EvidenceText.unquote(content) }
       if EvidenceText.isPromptLine(content),
         let command = EvidenceText.promptCommand(content)

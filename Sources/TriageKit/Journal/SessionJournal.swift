@@ -189,16 +189,8 @@ public final class SessionJournal: @unchecked Sendable {
 
   private func writeRaw(_ bytes: [UInt8]) throws(TriageError) {
     // One write() per line: the kernel keeps it whole if the process dies right after.
-    var written = 0
-    while written < bytes.count {
-      let result = bytes.withUnsafeBytes { buffer in
-        write(descriptor, buffer.baseAddress! + written, bytes.count - written)
-      }
-      if result < 0 {
-        if errno == EINTR { continue }
-        throw .cannotWrite(url.path, String(cString: strerror(errno)))
-      }
-      written += result
+    if let code = SystemWrite.all(bytes, to: descriptor) {
+      throw .cannotWrite(url.path, String(cString: strerror(code)))
     }
     fsync(descriptor)
   }
