@@ -55,6 +55,10 @@ public enum TriageError: Error, Equatable, Sendable, CustomStringConvertible {
   case invalidKnowledgeBase([Diagnostic])
   /// An answer file that does not fit the knowledge base (exit 65).
   case invalidAnswerFile([Diagnostic])
+  /// Evidence (a command's output or a log) that cannot be read: the input's name (path,
+  /// `stdin`, `pasted`), the line and column when one place is at fault, and what was found and
+  /// expected (exit 65).
+  case invalidEvidence(source: String, line: Int?, column: Int?, message: String)
   /// Other invalid input, such as a journal that cannot be read (exit 65).
   case invalidInput(String)
   /// An input file or folder that does not exist or cannot be read (exit 66).
@@ -71,6 +75,9 @@ public enum TriageError: Error, Equatable, Sendable, CustomStringConvertible {
     switch self {
     case .invalidKnowledgeBase(let diagnostics), .invalidAnswerFile(let diagnostics):
       return diagnostics.map(\.description).joined(separator: "\n")
+    case .invalidEvidence(let source, let line, let column, let message):
+      let place = [source] + [line, line == nil ? nil : column].compactMap { $0.map(String.init) }
+      return "\(place.joined(separator: ":")): error: \(message)"
     case .invalidInput(let message):
       return "error: \(message)"
     case .inputMissing(let path):

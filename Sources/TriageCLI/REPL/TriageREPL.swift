@@ -286,13 +286,12 @@ final class TriageREPL {
     case .paste:
       var kind: EvidenceKind?
       if !argument.isEmpty {
-        guard let named = EvidenceKind(name: argument) else {
-          err.line(
-            "unknown kind '\(argument)'; kinds: \(EvidenceKind.allCases.map(\.rawValue).joined(separator: ", ")) (or none, to detect it)"
-          )
+        switch EvidenceKind.named(argument) {
+        case .success(let named): kind = named
+        case .failure(let unknown):
+          err.line(unknown.message + " (or none, to detect it)")
           return .stay
         }
-        kind = named
       }
       paste(kind: kind)
     case .load:
@@ -303,13 +302,12 @@ final class TriageREPL {
       }
       var kind: EvidenceKind?
       if words.count > 1 {
-        guard let named = EvidenceKind(name: words[1]) else {
-          err.line(
-            "unknown kind '\(words[1])'; kinds: \(EvidenceKind.allCases.map(\.rawValue).joined(separator: ", "))"
-          )
+        switch EvidenceKind.named(words[1]) {
+        case .success(let named): kind = named
+        case .failure(let unknown):
+          err.line(unknown.message)
           return .stay
         }
-        kind = named
       }
       let (path, _) = pathAndForce(first)
       do {

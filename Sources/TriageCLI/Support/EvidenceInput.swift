@@ -22,8 +22,10 @@ enum EvidenceInput {
       if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int,
         size > EvidenceText.maximumSize
       {
-        throw .invalidInput(
-          "\(path): input is \(size >> 20) MiB; evidence is read up to \(EvidenceText.maximumSize >> 20) MiB (cut it to the part around the failure)"
+        throw .invalidEvidence(
+          source: path, line: nil, column: nil,
+          message:
+            "input is \(size >> 20) MiB; evidence is read up to \(EvidenceText.maximumSize >> 20) MiB (cut it to the part around the failure)"
         )
       }
       guard let data = FileManager.default.contents(atPath: url.path) else {
@@ -42,8 +44,7 @@ enum EvidenceInput {
       let text = try EvidenceText(bytes: bytes, source: source)
       return (try EvidenceImporters.read(text, as: kind), text)
     } catch {
-      throw .invalidInput(
-        error.description.replacingOccurrences(of: ": error: ", with: ": "))
+      throw error.triageError
     }
   }
 
@@ -74,22 +75,35 @@ struct EvidenceOptions: ParsableArguments {
       valueName: "file"))
   var files: [String] = []
 
+  /// A usage error (exit 64) for an unknown kind in `KIND:FILE`, like `parse`'s.
+  func validate() throws {
+    for entry in files {
+      if case .failure(let unknown) = Self.split(entry) {
+        throw ValidationError("--evidence '\(entry)': \(unknown.message)")
+      }
+    }
+  }
+
   /// The observations of every file, in order.
   func observations() throws(TriageError) -> [Observation] {
     var result: [Observation] = []
     for entry in files {
-      var kind: EvidenceKind?
-      var path = entry
-      if let colon = entry.firstIndex(of: ":"),
-        entry.distance(from: entry.startIndex, to: colon) > 1,
-        let named = EvidenceKind(name: String(entry[..<colon]))
-      {
-        kind = named
-        path = String(entry[entry.index(after: colon)...])
-      }
+      let (kind, path) = (try? Self.split(entry).get()) ?? (nil, entry)
       result.append(try EvidenceInput.observation(path: path, kind: kind))
     }
     return result
+  }
+
+  /// `KIND:FILE` as its kind and path; a whole path (an existing file, a drive letter's `C:\…`, a
+  /// folder before the colon) has no kind, and any other word before the colon must be a kind.
+  static func split(_ entry: String) -> Result<(kind: EvidenceKind?, path: String), UnknownEvidenceKind> {
+    guard let colon = entry.firstIndex(of: ":"),
+      entry.distance(from: entry.startIndex, to: colon) > 1,
+      !FileManager.default.fileExists(atPath: entry)
+    else { return .success((nil, entry)) }
+    let name = String(entry[..<colon])
+    if name.contains("/") { return .success((nil, entry)) }
+    return EvidenceKind.named(name).map { ($0, String(entry[entry.index(after: colon)...])) }
   }
 }
 
@@ -108,15 +122,11 @@ enum CommandLineObservers {
     readEvidence: { (reference: AnswerFile.EvidenceReference) throws(TriageError) -> Observation in
       var kind: EvidenceKind?
       if let name = reference.kind {
-        guard let named = EvidenceKind(name: name) else {
-          throw .invalidAnswerFile([
-            Diagnostic(
-              .error,
-              "unknown evidence kind '\(name)' (kinds: \(EvidenceKind.allCases.map(\.rawValue).joined(separator: ", ")))",
-              at: reference.location)
-          ])
+        switch EvidenceKind.named(name) {
+        case .success(let named): kind = named
+        case .failure(let unknown):
+          throw .invalidAnswerFile([Diagnostic(.error, unknown.message, at: reference.location)])
         }
-        kind = named
       }
       return try EvidenceInput.observation(path: reference.path, kind: kind)
     },

@@ -115,13 +115,11 @@ public struct EvidenceError: Error, Sendable, Equatable, CustomStringConvertible
   }
 
   /// `source:line:column: error: message`.
-  public var description: String {
-    var place = source
-    if let line {
-      place += ":\(line)"
-      if let column { place += ":\(column)" }
-    }
-    return "\(place): error: \(message)"
+  public var description: String { triageError.description }
+
+  /// The error as the command line reports it (``TriageError/invalidEvidence(source:line:column:message:)``).
+  public var triageError: TriageError {
+    .invalidEvidence(source: source, line: line, column: column, message: message)
   }
 }
 
