@@ -29,7 +29,8 @@ import Testing
     if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
       try (String(text[..<index]) + declared + String(text[stop.lowerBound...])).write(
         to: url, atomically: true, encoding: .utf8)
-      Issue.record("rewrote the facts table of docs/evidence.md; run again without RECORD_SNAPSHOTS")
+      Issue.record(
+        "rewrote the facts table of docs/evidence.md; run again without RECORD_SNAPSHOTS")
       return
     }
     #expect(
@@ -54,7 +55,9 @@ import Testing
   }
 
   @Test func theRealKnowledgeBaseUsesOnlyDeclaredNames() throws {
-    let run = try BinaryRun.run(["kb", "lint", "--kb", Self.package.appendingPathComponent("KnowledgeBase").path])
+    let run = try BinaryRun.run([
+      "kb", "lint", "--kb", Self.package.appendingPathComponent("KnowledgeBase").path,
+    ])
     #expect(run.status == 0, "\(run.standardError)")
   }
 
@@ -72,11 +75,14 @@ import Testing
 
   @Test func aProbeArgumentOfTheWrongTypeFailsLintByName() throws {
     let folder = try TemporaryDirectory()
-    let kb = try Self.changedKnowledgeBase("capacity.yaml", "timeout: \"3\"", "timeout: soon", in: folder)
+    let kb = try Self.changedKnowledgeBase(
+      "capacity.yaml", "timeout: \"3\"", "timeout: soon", in: folder)
     let run = try BinaryRun.run(["kb", "lint", "--kb", kb])
     #expect(run.status == 65)
     #expect(
-      run.standardError.contains("probe step 'measure-limit': argument 'timeout' of probe 'fanout' must be a number, found 'soon'"),
+      run.standardError.contains(
+        "probe step 'measure-limit': argument 'timeout' of probe 'fanout' must be a number, found 'soon'"
+      ),
       "\(run.standardError)")
   }
 }

@@ -125,7 +125,8 @@ struct LabTests {
           .contains { line.contains($0) }
     }
     Issue.record(
-      "\(timeWait) TIME_WAIT of 2000; other sockets: \(others.count) \(others.prefix(10)); counters: \(telling)")
+      "\(timeWait) TIME_WAIT of 2000; other sockets: \(others.count) \(others.prefix(10)); counters: \(telling)"
+    )
   }
 
   /// The lab's TCP sockets as `ss -Htan` lists them, one a line.

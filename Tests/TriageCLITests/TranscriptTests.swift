@@ -26,10 +26,12 @@ import Testing
         *** UnKnown can't find fileserver: Non-existent domain
         """),
     GoldenTranscript(name: "error-parse-unknown-kind", arguments: ["parse", "netsat", "x.txt"]),
-    GoldenTranscript(name: "error-parse-missing-file", arguments: ["parse", "netstat", "no-such-file.txt"]),
+    GoldenTranscript(
+      name: "error-parse-missing-file", arguments: ["parse", "netstat", "no-such-file.txt"]),
     GoldenTranscript(
       name: "error-parse-garbled", arguments: ["parse", "netstat", "-"],
-      input: "Active Connections\n\n  Proto  Local Address  Foreign Address  State\n  TCP  10.0.0.5  nowhere\n"
+      input:
+        "Active Connections\n\n  Proto  Local Address  Foreign Address  State\n  TCP  10.0.0.5  nowhere\n"
     ),
     GoldenTranscript(name: "error-parse-empty", arguments: ["parse", "-"], input: "\n  \n"),
     GoldenTranscript(

@@ -63,13 +63,16 @@ import TriageKit
       Issue.record("built a connect probe without a target")
       return
     }
-    #expect(missing.message == "probe 'connect' needs the argument 'target' (the host:port to connect to)")
+    #expect(
+      missing.message == "probe 'connect' needs the argument 'target' (the host:port to connect to)"
+    )
     let misspelt = ProbeRegistry.make("connect", arguments: ["target": "fs:445", "timeuot": "2"])
     guard case .failure(let unknown) = misspelt else {
       Issue.record("built a connect probe with 'timeuot'")
       return
     }
-    #expect(unknown.message == "probe 'connect' takes no argument 'timeuot' (did you mean 'timeout'?)")
+    #expect(
+      unknown.message == "probe 'connect' takes no argument 'timeuot' (did you mean 'timeout'?)")
   }
 
   @Test func argumentsBuildTheProbeTheyDescribe() throws {
@@ -79,7 +82,8 @@ import TriageKit
     let connect = try #require(built as? ConnectProbe)
     #expect(connect.timeout == 2)
     #expect(connect.source == "127.0.0.2")
-    let dns = try #require(try ProbeRegistry.make("dns", arguments: ["name": "fs"]).get() as? DNSProbe)
+    let dns = try #require(
+      try ProbeRegistry.make("dns", arguments: ["name": "fs"]).get() as? DNSProbe)
     #expect(dns.lookupName == "fs")
     #expect(dns.timeout == DNSProbe.defaultTimeout)
   }

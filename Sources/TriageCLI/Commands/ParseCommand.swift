@@ -31,7 +31,9 @@ struct ParseCommand: ParsableCommand {
   var json = false
 
   func validate() throws {
-    if second != nil, first.lowercased() != "auto", case .failure(let unknown) = EvidenceKind.named(first) {
+    if second != nil, first.lowercased() != "auto",
+      case .failure(let unknown) = EvidenceKind.named(first)
+    {
       throw ValidationError(unknown.message + " (or 'auto')")
     }
   }

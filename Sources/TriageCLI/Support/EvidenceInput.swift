@@ -96,7 +96,9 @@ struct EvidenceOptions: ParsableArguments {
 
   /// `KIND:FILE` as its kind and path; a whole path (an existing file, a drive letter's `C:\…`, a
   /// folder before the colon) has no kind, and any other word before the colon must be a kind.
-  static func split(_ entry: String) -> Result<(kind: EvidenceKind?, path: String), UnknownEvidenceKind> {
+  static func split(_ entry: String) -> Result<
+    (kind: EvidenceKind?, path: String), UnknownEvidenceKind
+  > {
     guard let colon = entry.firstIndex(of: ":"),
       entry.distance(from: entry.startIndex, to: colon) > 1,
       !FileManager.default.fileExists(atPath: entry)

@@ -6,7 +6,9 @@ import TriageProbes
 enum ProbeCatalog {
   /// What the probe will touch, exactly, for the consent question; `nil` when it cannot be built.
   static func consentText(of name: String, arguments: [String: String]) -> String? {
-    if case .success(let probe) = ProbeRegistry.make(name, arguments: arguments) { return probe.consentText }
+    if case .success(let probe) = ProbeRegistry.make(name, arguments: arguments) {
+      return probe.consentText
+    }
     return nil
   }
 

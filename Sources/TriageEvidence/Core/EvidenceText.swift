@@ -119,7 +119,8 @@ public struct EvidenceText: Sendable {
     while end < bytes.count, bytes[end] != 10, bytes[end] != 13 { end += 1 }
     position = end
     if position < bytes.count {
-      position += bytes[position] == 13 && position + 1 < bytes.count && bytes[position + 1] == 10 ? 2 : 1
+      position +=
+        bytes[position] == 13 && position + 1 < bytes.count && bytes[position + 1] == 10 ? 2 : 1
     }
     return bytes[start..<end]
   }

@@ -9,6 +9,7 @@ public struct Observers: Sendable {
   /// Runs the probe of a step with its resolved arguments (`probes: run`).
   public var runProbe: @Sendable (ProbeNode, [String: String]) -> Observation
 
+  /// Observers reading evidence with `readEvidence` and running probes with `runProbe`.
   public init(
     readEvidence:
       @escaping @Sendable (AnswerFile.EvidenceReference) throws(TriageError) -> Observation,

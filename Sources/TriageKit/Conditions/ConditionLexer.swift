@@ -15,9 +15,9 @@ struct ConditionLexer {
   ///
   /// A `-` before a digit is a number's sign where an operand may begin (at the start, after an
   /// operator or an opening bracket), and the operator `-` after an operand (`a -5` is `a - 5`).
-  static func tokens(of text: String, symbols: [String], quotedStrings: Bool) throws(
-    ConditionParser.Failure
-  ) -> [(token: Token, column: Int)] {
+  static func tokens(of text: String, symbols: [String], quotedStrings: Bool) throws(ConditionParser
+    .Failure) -> [(token: Token, column: Int)]
+  {
     let scalars = Array(text.unicodeScalars)
     var tokens: [(token: Token, column: Int)] = []
     var index = 0
@@ -53,7 +53,8 @@ struct ConditionLexer {
         tokens.append((.name(String(String.UnicodeScalarView(scalars[index..<end]))), column))
         index = end
       } else if startsNumber(index)
-        || (scalar == "-" && operandMayBegin && index + 1 < scalars.count && startsNumber(index + 1))
+        || (scalar == "-" && operandMayBegin && index + 1 < scalars.count
+          && startsNumber(index + 1))
       {
         var end = index + 1
         while end < scalars.count,
@@ -98,7 +99,8 @@ struct ConditionLexer {
     return tokens
   }
 
-  private static func matches(_ symbol: String, _ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+  private static func matches(_ symbol: String, _ scalars: [Unicode.Scalar], at index: Int) -> Bool
+  {
     let wanted = Array(symbol.unicodeScalars)
     guard index + wanted.count <= scalars.count else { return false }
     return Array(scalars[index..<index + wanted.count]) == wanted

@@ -4,7 +4,9 @@
 public struct ConditionParser {
   /// A parse failure: the column (from 1) in the condition text, and what was expected.
   public struct Failure: Error, Equatable, Sendable {
+    /// Where it failed, from 1, in the condition's text.
     public var column: Int
+    /// Lowercase: what was found and what was expected.
     public var message: String
   }
 

@@ -13,11 +13,15 @@ import Foundation
 public final class SessionJournal: @unchecked Sendable {
   /// The first line.
   public struct Header: Codable, Sendable, Equatable {
+    /// The journal format: `nettriage.journal/1`.
     public var schema: String
+    /// The session's ID.
     public var session: String
+    /// The knowledge base the session ran on.
     public var kb: KnowledgeBase.Identity
     /// The `--kb` folder the session used; `nil` for the embedded knowledge base.
     public var kbPath: String?
+    /// When the session started, ISO 8601 in UTC.
     public var started: String
 
     enum CodingKeys: String, CodingKey {
@@ -26,6 +30,7 @@ public final class SessionJournal: @unchecked Sendable {
       case kbPath = "kb_path"
     }
 
+    /// The header of a session started at `started`.
     public init(session: String, kb: KnowledgeBase.Identity, kbPath: String?, started: Date) {
       schema = SessionJournal.schema
       self.session = session
@@ -37,9 +42,13 @@ public final class SessionJournal: @unchecked Sendable {
 
   /// A session as `nettriage sessions` lists it.
   public struct Summary: Sendable {
+    /// The journal's header.
     public var header: Header
+    /// The journal file.
     public var url: URL
+    /// Answers recorded so far.
     public var answers: Int
+    /// When the last event was written, if any.
     public var lastActivity: Date?
     /// The outcome when the last thing that happened was reaching a conclusion.
     public var concluded: ConclusionNode.Outcome?
@@ -48,6 +57,7 @@ public final class SessionJournal: @unchecked Sendable {
   /// The header's schema tag.
   public static let schema = "journal/1"
 
+  /// The journal file.
   public let url: URL
   private let descriptor: Int32
   private let encoder: JSONEncoder = {

@@ -7,6 +7,7 @@ public struct KnowledgeBaseFile: Hashable, Sendable {
   /// The file's text.
   public var contents: String
 
+  /// A file called `name` holding `contents`.
   public init(name: String, contents: String) {
     self.name = name
     self.contents = contents
@@ -756,8 +757,11 @@ private struct Builder {
       // of the value is the honest place.
       let quoted = value?.isQuoted == true
       let hasEscapes = quoted && (text.contains("\"") || text.contains("'") || text.contains("\\"))
-      if !text.contains("\n"), !hasEscapes { location.column += error.column - 1 + (quoted ? 1 : 0) }
-      diagnostics.append(Diagnostic(.error, "\(what) does not parse: \(error.message)", at: location))
+      if !text.contains("\n"), !hasEscapes {
+        location.column += error.column - 1 + (quoted ? 1 : 0)
+      }
+      diagnostics.append(
+        Diagnostic(.error, "\(what) does not parse: \(error.message)", at: location))
       return nil
     }
   }

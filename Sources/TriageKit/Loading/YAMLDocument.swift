@@ -200,7 +200,8 @@ struct MappingReader {
   /// Reports keys nobody read, with the nearest key that was read as a suggestion.
   mutating func finish() {
     for (key, field) in fields.sorted(by: { $0.key < $1.key }) where !read.contains(key) {
-      let message = "unknown key '\(key)' in \(context)" + NearestMatch.hint(for: key, among: read.sorted())
+      let message =
+        "unknown key '\(key)' in \(context)" + NearestMatch.hint(for: key, among: read.sorted())
       diagnostics.append(Diagnostic(.error, message, at: field.keyLocation))
     }
   }

@@ -7,7 +7,9 @@
 /// declines; then it goes on to `next`, or to `skipped` when declined or when an argument it needs
 /// is not known.
 public struct ProbeNode: FlowNode, Hashable {
+  /// The node's ID.
   public var id: String
+  /// Where it is written.
   public var location: SourceLocation
   /// Which probe (a name the vocabulary declares: `census`, `dns`, `fanout`…).
   public var probe: String
@@ -23,6 +25,7 @@ public struct ProbeNode: FlowNode, Hashable {
   /// Where it goes when the person declines or an argument is not known.
   public var skipped: Route
 
+  /// `next`, and `skipped` when it goes elsewhere.
   public var routes: [Route] { next.next == skipped.next ? [next] : [next, skipped] }
 
   /// The fact names the arguments and the consent text refer to.
@@ -43,6 +46,7 @@ public struct ProbeNode: FlowNode, Hashable {
     return resolved
   }
 
+  /// Goes on once the probe ran or was declined; else waits for it.
   public func resolve(in context: ResolutionContext) -> NodeResolution {
     if context.observed.contains(id) {
       return .advance(next, step: .probed(node: id, probe: probe, ran: true))
@@ -67,8 +71,10 @@ public struct Inference: Hashable, Sendable {
   /// When set (`from: FACT`), the answer is that fact's value instead (`station-ip` from
   /// `ipconfig.ipv4`).
   public var from: String?
+  /// Where it is written.
   public var location: SourceLocation
 
+  /// A rule as the loader reads it.
   public init(
     condition: Condition, text: String, value: FactValue, from: String? = nil,
     location: SourceLocation

@@ -1,3 +1,5 @@
+// swift-format-ignore-file: AllPublicDeclarationsHaveDocumentation
+
 /// Where a walk through the knowledge base stands: the path so far, the facts it established, the
 /// support it gathered, and whether it waits for input or has arrived.
 public struct Walk: Sendable {

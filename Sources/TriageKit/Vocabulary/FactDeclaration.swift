@@ -14,6 +14,7 @@ public struct FactDeclaration: Hashable, Sendable {
   /// One line: what it means.
   public var meaning: String
 
+  /// A fact called `name` of `type`, in `unit`, meaning `meaning`.
   public init(_ name: String, _ type: FactType, unit: String? = nil, _ meaning: String) {
     self.name = name
     self.type = type

@@ -21,6 +21,7 @@ public struct ProbeArgument: Hashable, Sendable {
   /// One line: what it is for.
   public var meaning: String
 
+  /// An argument called `name` of `type`, with what it is for.
   public init(_ name: String, _ type: ValueType, required: Bool = false, _ meaning: String) {
     self.name = name
     self.type = type

@@ -8,6 +8,7 @@ public struct ProbeDeclaration: Hashable, Sendable {
   /// The facts it gives.
   public var facts: [FactDeclaration]
 
+  /// A probe called `name` taking `arguments` and giving `facts`.
   public init(_ name: String, arguments: [ProbeArgument] = [], facts: [FactDeclaration]) {
     self.name = name
     self.arguments = arguments
@@ -36,7 +37,8 @@ public struct ProbeDeclaration: Hashable, Sendable {
     for argument in arguments {
       guard let value = given[argument.name] else {
         if argument.required {
-          found.append("probe '\(name)' needs the argument '\(argument.name)' (\(argument.meaning))")
+          found.append(
+            "probe '\(name)' needs the argument '\(argument.name)' (\(argument.meaning))")
         }
         continue
       }

@@ -25,7 +25,8 @@ public enum SharedFacts {
 
   /// The `ipconfig.*` facts of the adapter in use.
   public static let adapters: [FactDeclaration] = [
-    FactDeclaration("ipconfig.adapters", .number, unit: "adapters", "adapters with an IPv4 address"),
+    FactDeclaration(
+      "ipconfig.adapters", .number, unit: "adapters", "adapters with an IPv4 address"),
     FactDeclaration(
       "ipconfig.ipv4", .text,
       "IPv4 address of the adapter with a default gateway (else the first)"),

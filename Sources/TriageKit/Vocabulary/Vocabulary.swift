@@ -70,7 +70,8 @@ public struct Vocabulary: Hashable, Sendable {
     for entry in entries {
       let fact = entry.declaration
       let cells = [
-        "`\(fact.name)`", fact.type.rawValue, fact.unit ?? "", entry.sources.joined(separator: ", "),
+        "`\(fact.name)`", fact.type.rawValue, fact.unit ?? "",
+        entry.sources.joined(separator: ", "),
         fact.meaning.replacingOccurrences(of: "|", with: "\\|"),
       ]
       lines.append("| " + cells.joined(separator: " | ") + " |")

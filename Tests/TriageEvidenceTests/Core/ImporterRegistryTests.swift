@@ -71,12 +71,14 @@ import TriageKit
       let evidence = try importer.read(try EvidenceText(example.input, source: example.name))
       for (fact, value) in evidence.facts.sorted(by: { $0.key < $1.key }) {
         guard let declaration = declared.declaration(of: fact) else {
-          Issue.record("\(name): \(example.name) gives fact '\(fact)', which \(name).facts does not declare")
+          Issue.record(
+            "\(name): \(example.name) gives fact '\(fact)', which \(name).facts does not declare")
           continue
         }
         #expect(
           declaration.type.admits(value),
-          "\(name): fact '\(fact)' is declared \(declaration.type.rawValue) but is '\(value.display)'")
+          "\(name): fact '\(fact)' is declared \(declaration.type.rawValue) but is '\(value.display)'"
+        )
       }
       for (fact, _) in example.facts where declared.declaration(of: fact) == nil {
         Issue.record("\(name): example '\(example.name)' expects undeclared fact '\(fact)'")

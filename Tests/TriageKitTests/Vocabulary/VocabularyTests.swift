@@ -9,7 +9,8 @@ import Testing
     #expect(vocabulary.declares("isa.0xc0040037"))
     #expect(vocabulary.declares("isa.10060"))
     #expect(!vocabulary.declares("tcp.syn-snet"))
-    #expect(!vocabulary.declares("isa.records"), "a family only takes words that begin with a digit")
+    #expect(
+      !vocabulary.declares("isa.records"), "a family only takes words that begin with a digit")
     #expect(!vocabulary.declares("isa.0xC0040037"), "facts are lowercase")
     #expect(vocabulary.declaration(of: "probe.connect.connected")?.type == .yesNo)
   }
@@ -34,7 +35,9 @@ import Testing
       sources: [
         ("netstat", [FactDeclaration("tcp.connections", .number, unit: "connections", "a | b")])
       ],
-      probes: [ProbeDeclaration("census", facts: [FactDeclaration("tcp.connections", .number, "c")])]
+      probes: [
+        ProbeDeclaration("census", facts: [FactDeclaration("tcp.connections", .number, "c")])
+      ]
     )
     #expect(
       vocabulary.markdownTable == """
