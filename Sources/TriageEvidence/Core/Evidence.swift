@@ -241,7 +241,6 @@ public enum LocalizedOutput {
     for line in text.lines {
       seen += 1
       if seen > 60 { break }
-      // Only lines with a byte above ASCII or a capital letter can hold a marker.
       let content = line.text
       for marker in markers where content.contains(marker) {
         return (line.number, marker)

@@ -10,7 +10,7 @@ public struct Session: Sendable {
   public let id: String
   public let knowledgeBase: KnowledgeBase
   public private(set) var events: [SessionEvent]
-  /// Facts known before any question: evidence and probe results (later issues feed these).
+  /// Facts known before any question: evidence and probe results given at the start.
   public var initialFacts: [String: Fact]
   private let clock: TriageClock
 
