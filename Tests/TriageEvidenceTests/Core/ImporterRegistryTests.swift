@@ -16,9 +16,6 @@ import TriageKit
   /// The importers' type names, in registry order.
   static let names = EvidenceImporters.all.map { "\($0)" }
 
-  /// The highest score an importer may give another kind's real output.
-  static let otherKindCeiling = 50
-
   static func importer(_ name: String) throws -> any EvidenceImporter.Type {
     try #require(EvidenceImporters.all.first { "\($0)" == name }, "no importer '\(name)'")
   }
@@ -103,7 +100,7 @@ import TriageKit
     for importer in EvidenceImporters.all where importer.kind != kind {
       let score = importer.recognition(of: text)
       #expect(
-        score < Self.otherKindCeiling && score < detected.score,
+        score < ImporterChecks.otherKindCeiling && score < detected.score,
         "\(importer) scores \(score) on \(fixture), a \(kind.rawValue) output")
     }
   }
