@@ -107,18 +107,6 @@ public enum HostResolver {
   }
 }
 
-/// Why a name did not resolve.
-public struct ResolveFailure: Error, Sendable, Equatable {
-  /// Lowercase: `name or service not known`, `no answer within 3 s`.
-  public var reason: String
-}
-
-/// `getaddrinfo`'s error: its code (`EAI_NONAME`…) and the library's message.
-struct SystemResolverError: Error, Sendable {
-  var code: Int32
-  var message: String
-}
-
 /// One lookup's answer, handed from the background thread to the waiting caller.
 private final class AnswerBox<Answer: Sendable>: @unchecked Sendable {
   // Written once before `done` is signalled and read only after it, under `lock`.
