@@ -16,6 +16,7 @@ struct YAMLValue {
 
   /// Parses a whole file. Syntax errors become one diagnostic with the place libyaml reports.
   static func parse(_ text: String, file: String) -> Result<YAMLValue?, Diagnostic> {
+    if let problem = YAMLAliasBudget.check(text, file: file) { return .failure(problem) }
     do {
       guard let node = try Yams.compose(yaml: text) else { return .success(nil) }
       return .success(YAMLValue(node: node, file: file))
