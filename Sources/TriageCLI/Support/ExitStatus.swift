@@ -13,7 +13,7 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
   case usage = 64
   /// Invalid input: a knowledge base, an answer file, a journal.
   case invalidInput = 65
-  /// An input file is missing.
+  /// An input file is missing or cannot be read (a directory, a device, permission denied).
   case inputMissing = 66
   /// An output cannot be written (or exists, without --force).
   case cannotWrite = 73
@@ -33,7 +33,7 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
   public init(_ error: TriageError) {
     switch error {
     case .invalidKnowledgeBase, .invalidAnswerFile, .invalidInput, .cycle: self = .invalidInput
-    case .inputMissing: self = .inputMissing
+    case .inputMissing, .unreadable: self = .inputMissing
     case .outputExists, .cannotWrite: self = .cannotWrite
     }
   }
@@ -49,7 +49,7 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
            answers; their question IDs are printed)
       64   usage: the command line is wrong
       65   invalid input: knowledge base, answer file or journal (messages name file:line:column)
-      66   an input file is missing
+      66   an input file is missing or cannot be read (a directory, a device, permission denied)
       73   an output cannot be written, or exists already without --force
       130  interrupted
     """

@@ -80,10 +80,9 @@ public struct AnswerFile: Sendable {
   public static func load(_ url: URL, knowledgeBase: KnowledgeBase) throws(TriageError)
     -> AnswerFile
   {
-    guard let data = FileManager.default.contents(atPath: url.path) else {
-      throw .inputMissing(url.path)
-    }
-    guard let text = String(data: data, encoding: .utf8) else {
+    let data = try InputFile.read(
+      url.path, limit: InputLimits.answerFileBytes, what: "an answer file")
+    guard let text = String(bytes: data, encoding: .utf8) else {
       throw .invalidAnswerFile([
         Diagnostic(
           .error, "file is not UTF-8 text", at: SourceLocation(file: url.path, line: 1, column: 1))

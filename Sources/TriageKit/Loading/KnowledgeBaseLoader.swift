@@ -35,10 +35,9 @@ public enum KnowledgeBaseLoader {
     var files: [KnowledgeBaseFile] = []
     for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
       let url = directory.appendingPathComponent(name)
-      guard let data = FileManager.default.contents(atPath: url.path) else {
-        throw .inputMissing(url.path)
-      }
-      guard let text = String(data: data, encoding: .utf8) else {
+      let data = try InputFile.read(
+        url.path, limit: InputLimits.knowledgeBaseFileBytes, what: "a knowledge-base file")
+      guard let text = String(bytes: data, encoding: .utf8) else {
         throw .invalidKnowledgeBase([
           Diagnostic(
             .error, "file is not UTF-8 text", at: SourceLocation(file: url.path, line: 1, column: 1)
