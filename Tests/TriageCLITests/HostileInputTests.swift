@@ -43,4 +43,54 @@ import Testing
     #expect(run.status == 66)
     #expect(run.standardError == "error: cannot read '\(path)': \(reason)\n")
   }
+
+  // MARK: - Writes that destroy
+
+  private static func fileType(_ path: String) -> mode_t {
+    var status = stat()
+    guard lstat(path, &status) == 0 else { return 0 }
+    return status.st_mode & S_IFMT
+  }
+
+  /// `run --answers A --json /dev/null --force` as root replaced /dev/null with a file; here on a
+  /// copy made with mknod, so a regression cannot break the machine running the tests.
+  @Test(.enabled(if: geteuid() == 0, "mknod needs root"))
+  func reportsToADeviceLeaveItADevice() throws {
+    let folder = try TemporaryDirectory()
+    let copy = folder.path("null")
+    var null = stat()
+    #expect(stat("/dev/null", &null) == 0)
+    #expect(mknod(copy, S_IFCHR | 0o666, null.st_rdev) == 0)
+    let answers = Repository.scenario("apipa-address-1231")
+    for option in ["--json", "--report"] {
+      let run = try BinaryRun.run(["run", "--answers", answers, option, copy, "--force"])
+      #expect(run.status == 0, "\(run.standardError)")
+      #expect(Self.fileType(copy) == S_IFCHR)
+    }
+  }
+
+  @Test func aReportOverASymbolicLinkIsRefusedAndTheTargetKept() throws {
+    let folder = try TemporaryDirectory()
+    let victim = try folder.write("victim", "precious")
+    let link = folder.path("report.md")
+    try FileManager.default.createSymbolicLink(
+      atPath: link, withDestinationPath: victim)
+    let run = try BinaryRun.run([
+      "run", "--answers", Repository.scenario("apipa-address-1231"), "--report", link, "--force",
+    ])
+    #expect(run.status == 73)
+    #expect(
+      run.standardError
+        == "error: cannot write '\(link)': is a symbolic link; it is never replaced (name the file it points to, or '-' for standard output)\n"
+    )
+    #expect(try folder.read("victim") == "precious")
+  }
+
+  @Test func jsonToDevStdoutWorks() throws {
+    let run = try BinaryRun.run([
+      "run", "--answers", Repository.scenario("apipa-address-1231"), "--json", "/dev/stdout",
+    ])
+    #expect(run.status == 0)
+    #expect(run.standardOutput.contains("\"schema\" : \"nettriage.report/1\""))
+  }
 }
