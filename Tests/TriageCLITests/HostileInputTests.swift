@@ -93,4 +93,36 @@ import Testing
     #expect(run.status == 0)
     #expect(run.standardOutput.contains("\"schema\" : \"nettriage.report/1\""))
   }
+
+  // MARK: - Raw control bytes
+
+  private static let rawControls: [Unicode.Scalar] = ["\u{1B}", "\u{07}", "\u{9B}", "\u{202E}"]
+
+  private static func hasRawControl(_ text: String) -> Bool {
+    text.unicodeScalars.contains { rawControls.contains($0) }
+  }
+
+  @Test func notesWithControlBytesReachTheReportVisiblyNotRaw() throws {
+    let folder = try TemporaryDirectory()
+    let scenario = try String(
+      contentsOfFile: Repository.scenario("apipa-address-1231"), encoding: .utf8)
+    let hostile = scenario.replacingOccurrences(
+      of: "notes:\n",
+      with: "notes:\n  - \"title \\e]0;pwned\\a bell \\x9b31m csi \\u202Eevil\"\n")
+    let answers = try folder.write("answers.yaml", hostile)
+    let run = try BinaryRun.run(["run", "--answers", answers, "--report", "-"])
+    #expect(run.status == 0, "\(run.standardError)")
+    #expect(run.standardOutput.contains("title \\\\u\\{1B\\}"))
+    #expect(!Self.hasRawControl(run.standardOutput))
+    #expect(!Self.hasRawControl(run.standardError))
+  }
+
+  @Test func errorsQuoteControlBytesVisibly() throws {
+    let path = "/tmp/no-such-\u{1B}]0;pwned\u{07}-\u{202E}"
+    let run = try BinaryRun.run(["parse", "auto", path])
+    #expect(run.status == 66)
+    #expect(
+      run.standardError
+        == "error: cannot read '/tmp/no-such-\\u{1B}]0;pwned\\u{7}-\\u{202E}': no such file or folder\n")
+  }
 }

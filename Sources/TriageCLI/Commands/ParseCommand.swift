@@ -54,7 +54,7 @@ struct ParseCommand: ParsableCommand {
     if text.encoding != .utf8 { note += ", \(text.encoding.rawValue)" }
     err.line(note)
     if json {
-      Terminal.standardOutput.write(evidence.json.serialized(pretty: true) + "\n")
+      Terminal.standardOutput.write(evidence.json.serialized(pretty: true) + "\n", verbatim: true)
       return
     }
     let out = Terminal.standardOutput

@@ -477,7 +477,8 @@ final class TriageREPL {
   /// A TriageError at the prompt: the message without its `error:` prefix, after a red cross.
   private func showError(_ error: TriageError) {
     err.line(
-      err.styled("✗ ", .red) + error.description.replacingOccurrences(of: "error: ", with: ""))
+      err.styled("✗ ", .red)
+        + VisibleText.message(error.description.replacingOccurrences(of: "error: ", with: "")))
   }
 
   private func pathAndForce(_ argument: String) -> (String, Bool) {

@@ -60,7 +60,7 @@ func exitingOnError<T>(_ body: () throws(TriageError) -> T) throws(ExitCode) -> 
   do {
     return try body()
   } catch {
-    Terminal.standardError.write(error.description + "\n")
+    Terminal.standardError.write(VisibleText.message(error.description) + "\n")
     throw ExitStatus(error).exitCode
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TriageKit
 
 #if canImport(Glibc)
   import Glibc
@@ -24,9 +25,14 @@ struct Terminal: Sendable {
 
   static var isInputTerminal: Bool { isatty(STDIN_FILENO) != 0 }
 
-  /// Writes text as it is, unbuffered, so it interleaves correctly with libedit's own output.
-  func write(_ text: String) {
-    var bytes = Array(text.utf8)[...]
+  /// Writes text unbuffered, so it interleaves correctly with libedit's own output.
+  ///
+  /// Control and format characters from input are shown as escapes (``VisibleText``); only the
+  /// colour codes of ``styled(_:_:)`` pass. `verbatim` is for output that is ours alone or already
+  /// escaped for machines: JSON, the progress line.
+  func write(_ text: String, verbatim: Bool = false) {
+    let shown = verbatim ? text : VisibleText.escaped(text, keepingColours: colours)
+    var bytes = Array(shown.utf8)[...]
     while !bytes.isEmpty {
       let written = bytes.withUnsafeBytes { buffer in
         systemWrite(descriptor, buffer.baseAddress!, buffer.count)

@@ -32,7 +32,12 @@ public enum MarkdownEscaping {
         atLineStart = true
         continue
       default:
-        result.unicodeScalars.append(scalar)
+        if VisibleText.needsEscape(scalar) {
+          // A control or bidi character from input is shown, never obeyed (`\u{1B}`).
+          result += inline(VisibleText.escape(scalar))
+        } else {
+          result.unicodeScalars.append(scalar)
+        }
       }
       if scalar != " " { atLineStart = false }
     }
@@ -55,8 +60,8 @@ public enum MarkdownEscaping {
 
   /// Quotes multi-line user text as a block quote, line by line.
   /// Text shown verbatim in a fenced code block whose fence is longer than any run of backticks in
-  /// it, so nothing in the text can close the block; control characters other than tab become
-  /// U+FFFD.
+  /// it, so nothing in the text can close the block; control and format characters other than tab
+  /// are shown as escapes (``VisibleText``).
   public static func codeBlock(_ text: String, language: String = "text") -> String {
     var longest = 0
     var run = 0
@@ -69,8 +74,8 @@ public enum MarkdownEscaping {
       } else {
         run = 0
       }
-      if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" || scalar.value == 0x7F {
-        cleaned.unicodeScalars.append("\u{FFFD}")
+      if VisibleText.needsEscape(scalar) {
+        cleaned += VisibleText.escape(scalar)
       } else {
         cleaned.unicodeScalars.append(scalar)
       }
@@ -89,8 +94,11 @@ public enum MarkdownEscaping {
       case "<": out += "&lt;"
       case ">": out += "&gt;"
       case "\"": out += "&quot;"
-      case "\n", "\r": out += " "
-      default: out.append(character)
+      case "\n", "\r", "\r\n": out += " "
+      default:
+        for scalar in character.unicodeScalars {
+          out += VisibleText.needsEscape(scalar) ? VisibleText.escape(scalar) : String(scalar)
+        }
       }
     }
     return out
