@@ -261,6 +261,10 @@ final class TriageREPL {
         err.line("usage: .note TEXT")
         return .stay
       }
+      if let problem = AnswerInterpreter.lengthProblem(argument) {
+        err.line(err.styled("✗ ", .red) + problem.message)
+        return .stay
+      }
       record(.noted(text: argument))
       out.line(out.styled("noted", .dim))
     case .save:

@@ -157,7 +157,11 @@ public struct AnswerFile: Sendable {
     if let notes = reader.optional("notes") {
       for item in notes.items ?? [notes] {
         if let text = item.scalarText, !item.isNull {
-          file.notes.append(text)
+          if let problem = AnswerInterpreter.lengthProblem(text) {
+            diagnostics.append(Diagnostic(.error, problem.message, at: item.location))
+          } else {
+            file.notes.append(text)
+          }
         } else {
           diagnostics.append(
             Diagnostic(.error, "expected a note as text, found \(item.kindName)", at: item.location)

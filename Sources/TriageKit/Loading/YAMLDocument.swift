@@ -103,7 +103,7 @@ struct YAMLValue {
     switch node {
     case .mapping: return "a mapping"
     case .sequence: return "a list"
-    case .scalar: return isNull ? "nothing" : "'\(scalarText ?? "")'"
+    case .scalar: return isNull ? "nothing" : "'\(VisibleText.excerpt(scalarText ?? "", limit: 40))'"
     case .alias: return "an alias"
     }
   }
@@ -201,7 +201,8 @@ struct MappingReader {
   /// Reports keys nobody read, with the nearest key that was read as a suggestion.
   mutating func finish() {
     for (key, field) in fields.sorted(by: { $0.key < $1.key }) where !read.contains(key) {
-      var message = "unknown key '\(key)' in \(context)"
+      // A file that is not ours (a link to /etc/shadow) shows only a short excerpt of each key.
+      var message = "unknown key '\(VisibleText.excerpt(key, limit: 40))' in \(context)"
       if let suggestion = NearestMatch.suggestion(for: key, among: read.sorted()) {
         message += " (did you mean '\(suggestion)'?)"
       }
