@@ -46,8 +46,23 @@ public enum MarkdownEscaping {
 
   /// Escapes text for a table cell: line breaks become `<br>`.
   public static func cell(_ text: String) -> String {
-    inline(normalizingLineEnds(text)).split(separator: "\n", omittingEmptySubsequences: false)
-      .joined(separator: "<br>")
+    normalizingLineEnds(text).split(separator: "\n", omittingEmptySubsequences: false)
+      .map { inline(String($0)) }.joined(separator: "<br>")
+  }
+
+  /// User text for a `{{fact}}` template, escaped and on one line: line breaks, blank lines and
+  /// indentation fold into ` / `, so a text answer substituted into a plan step or a list item can
+  /// never end it, open a code block or start a new paragraph.
+  public static func substituted(_ text: String) -> String {
+    inline(oneLine(text))
+  }
+
+  /// The text's lines, trimmed, without blank ones, joined by ` / `.
+  static func oneLine(_ text: String) -> String {
+    guard text.contains(where: \.isNewline) else { return text }
+    return normalizingLineEnds(text).split(separator: "\n")
+      .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+      .joined(separator: " / ")
   }
 
   /// Puts the knowledge base's own Markdown into a table cell: its formatting stays, but a pipe
