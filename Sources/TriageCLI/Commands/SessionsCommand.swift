@@ -19,21 +19,30 @@ struct SessionsCommand: ParsableCommand {
       environment: ProcessInfo.processInfo.environment)
     let summaries = SessionJournal.list(in: directory)
     let out = Terminal.standardOutput
+    // A journal that cannot be read at all is named, never hidden.
+    for (url, reason) in SessionJournal.unreadable(in: directory) {
+      Terminal.standardError.line(
+        "warning: session journal '\(url.path)' cannot be read: \(reason)")
+    }
     if json {
       let rows = summaries.map { summary -> [String: String] in
         var row = [
           "id": summary.header.session, "started": summary.header.started,
           "kb": summary.header.kb.id,
           "kb_version": summary.header.kb.version, "answers": String(summary.answers),
-          "status": summary.concluded?.rawValue ?? "in-progress", "path": summary.url.path,
+          "status": summary.damagedLine != nil
+            ? "damaged" : summary.concluded?.rawValue ?? "in-progress",
+          "path": summary.url.path,
         ]
+        row["damaged_line"] = summary.damagedLine.map(String.init)
         row["last_activity"] = summary.lastActivity?.iso8601
         return row
       }
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
       let data = (try? encoder.encode(rows)) ?? Data("[]".utf8)
-      out.line(String(decoding: data, as: UTF8.self))
+      // JSON escapes what it must itself; a visible escape would make it invalid JSON.
+      out.write(String(decoding: data, as: UTF8.self) + "\n", verbatim: true)
       return
     }
     guard !summaries.isEmpty else {
@@ -46,7 +55,8 @@ struct SessionsCommand: ParsableCommand {
       rows.append([
         summary.header.session, summary.lastActivity?.iso8601 ?? summary.header.started,
         String(summary.answers),
-        summary.concluded?.rawValue ?? "in progress",
+        summary.damagedLine.map { "damaged at line \($0)" } ?? summary.concluded?.rawValue
+          ?? "in progress",
         "\(summary.header.kb.id) \(summary.header.kb.version)",
       ])
     }

@@ -102,6 +102,14 @@ final class TriageREPL {
   private func answer(_ line: String, to question: QuestionNode) {
     switch AnswerInterpreter.interpret(typed: line, for: question) {
     case .success(let value):
+      // An answer the journal cannot keep is not acknowledged: resuming would silently lose it.
+      guard !journalFailed else {
+        err.line(
+          err.styled("✗ ", .red)
+            + "not recorded: the session journal cannot be written; .save answers FILE (on another disk) keeps the answers so far"
+        )
+        return
+      }
       record(.answered(question: question.id, value: value, provenance: Provenance(.user)))
       shownQuestion = nil
     case .failure(let problem):
@@ -642,7 +650,8 @@ final class TriageREPL {
   }
 
   private func journalAppend(_ event: SessionEvent) {
-    guard let journal else { return }
+    // After a failure nothing more is appended: a later success would leave a gap in the journal.
+    guard let journal, !journalFailed else { return }
     do {
       try journal.append(event)
     } catch {
@@ -670,6 +679,13 @@ final class TriageREPL {
   private func leave(_ walk: Walk) {
     // Without a journal there is nothing to resume, so nothing to say.
     guard journal != nil else { return }
+    guard !journalFailed else {
+      err.line(
+        err.styled("warning: ", .yellow)
+          + "session \(session.id) is not fully saved: its journal stopped at the failed write; answers after it are only in files written with .save answers"
+      )
+      return
+    }
     let answered = session.state.answers.count
     let status = walk.conclusion == nil ? "in progress" : "concluded"
     out.line(
