@@ -123,6 +123,7 @@ import Testing
     #expect(run.status == 66)
     #expect(
       run.standardError
-        == "error: cannot read '/tmp/no-such-\\u{1B}]0;pwned\\u{7}-\\u{202E}': no such file or folder\n")
+        == "error: cannot read '/tmp/no-such-\\u{1B}]0;pwned\\u{7}-\\u{202E}': no such file or folder\n"
+    )
   }
 }

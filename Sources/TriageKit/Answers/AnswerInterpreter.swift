@@ -34,7 +34,9 @@ public enum AnswerInterpreter {
         }
         if question.type == .yesNo || !question.choices.contains(where: { $0.value == text }) {
           return .failure(
-            AnswerProblem("'\(VisibleText.excerpt(text))' is not a choice number (1 to \(question.choices.count + 1))"))
+            AnswerProblem(
+              "'\(VisibleText.excerpt(text))' is not a choice number (1 to \(question.choices.count + 1))"
+            ))
         }
       }
       if question.type == .yesNo {
@@ -80,7 +82,8 @@ public enum AnswerInterpreter {
       case "yes", "true": return .success(.bool(true))
       case "no", "false": return .success(.bool(false))
       default:
-        return .failure(AnswerProblem("expected yes, no or unknown, found '\(VisibleText.excerpt(text))'"))
+        return .failure(
+          AnswerProblem("expected yes, no or unknown, found '\(VisibleText.excerpt(text))'"))
       }
     case .choice:
       return matchChoice(text, in: question, allowPrefix: false)
@@ -136,10 +139,12 @@ public enum AnswerInterpreter {
       if matches.count > 1 {
         let names = matches.map { "'\($0.value)'" }.joined(separator: ", ")
         return .failure(
-          AnswerProblem("'\(VisibleText.excerpt(text))' matches several choices: \(names); type more of it"))
+          AnswerProblem(
+            "'\(VisibleText.excerpt(text))' matches several choices: \(names); type more of it"))
       }
     }
-    var message = "'\(VisibleText.excerpt(text))' is not a choice; expected \(expectation(for: question))"
+    var message =
+      "'\(VisibleText.excerpt(text))' is not a choice; expected \(expectation(for: question))"
     let candidates = question.choices.map(\.value) + question.choices.map(\.label)
     if let suggestion = NearestMatch.suggestion(for: text, among: candidates) {
       message =
@@ -158,7 +163,9 @@ public enum AnswerInterpreter {
       cleaned = String(cleaned.dropLast(unit.count)).trimmingCharacters(in: .whitespaces)
     }
     guard let value = Double(cleaned), value.isFinite else {
-      return .failure(AnswerProblem("expected \(expectation(for: question)), found '\(VisibleText.excerpt(text))'"))
+      return .failure(
+        AnswerProblem(
+          "expected \(expectation(for: question)), found '\(VisibleText.excerpt(text))'"))
     }
     if let minimum = question.minimum, value < minimum {
       return .failure(

@@ -387,7 +387,8 @@ private struct Builder {
             at: reader.location))
       }
     }
-    for (key, bound) in [("min", minimum), ("max", maximum)] where bound.map({ !$0.isFinite }) == true {
+    for (key, bound) in [("min", minimum), ("max", maximum)]
+    where bound.map({ !$0.isFinite }) == true {
       diagnostics.append(
         Diagnostic(
           .error, "'\(key)' of question '\(id)' must be a finite number",

@@ -33,7 +33,8 @@ enum YAMLAliasBudget {
         guard yaml_parser_parse(&parser, &event) == 1 else { return nil }
         defer { yaml_event_delete(&event) }
         let location = SourceLocation(
-          file: file, line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+          file: file, line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1
+        )
         var finished: (nodes: Int, anchor: String?, isAlias: Bool)?
         switch event.type {
         case YAML_STREAM_END_EVENT:
@@ -63,7 +64,8 @@ enum YAMLAliasBudget {
         guard let node = finished else { continue }
         if let anchor = node.anchor { anchors[anchor] = node.nodes }
         guard !stack.isEmpty else { continue }
-        if node.isAlias, stack[stack.count - 1].isMapping, stack[stack.count - 1].children % 2 == 0 {
+        if node.isAlias, stack[stack.count - 1].isMapping, stack[stack.count - 1].children % 2 == 0
+        {
           return Diagnostic(
             .error, "an alias cannot be a mapping key (write the key out)", at: location)
         }

@@ -103,7 +103,8 @@ struct YAMLValue {
     switch node {
     case .mapping: return "a mapping"
     case .sequence: return "a list"
-    case .scalar: return isNull ? "nothing" : "'\(VisibleText.excerpt(scalarText ?? "", limit: 40))'"
+    case .scalar:
+      return isNull ? "nothing" : "'\(VisibleText.excerpt(scalarText ?? "", limit: 40))'"
     case .alias: return "an alias"
     }
   }

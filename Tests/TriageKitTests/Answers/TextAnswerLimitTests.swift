@@ -43,7 +43,10 @@ import Testing
       }
       let places = diagnostics.map { "\($0.location?.line ?? 0)" }
       #expect(places == ["3", "6"])
-      #expect(diagnostics.allSatisfy { $0.message.contains("the text is 65537 bytes; a text answer or note holds at most 64 KiB") })
+      #expect(
+        diagnostics.allSatisfy {
+          $0.message.contains("the text is 65537 bytes; a text answer or note holds at most 64 KiB")
+        })
     }
   }
 

@@ -92,7 +92,9 @@ import Testing
 
   @Test func expressionNestingUpToTheLimitEvaluates() throws {
     let expression = try ExpressionParser.parse(Self.parentheses(Self.depth))
-    #expect(expression.evaluate(["a": Fact(name: "a", value: .number(3), provenance: Provenance(.user))]) == 3)
+    #expect(
+      expression.evaluate(["a": Fact(name: "a", value: .number(3), provenance: Provenance(.user))])
+        == 3)
     let minus = try ExpressionParser.parse(String(repeating: "-", count: Self.depth) + "2")
     #expect(minus.evaluate([:]) == 2)
   }

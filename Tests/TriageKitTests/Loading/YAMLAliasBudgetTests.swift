@@ -52,7 +52,8 @@ import Testing
     let text = "a: &k name\n*k : value\n"
     let problem = try #require(YAMLAliasBudget.check(text, file: "f.yaml"))
     #expect(
-      problem.description == "f.yaml:2:1: error: an alias cannot be a mapping key (write the key out)")
+      problem.description
+        == "f.yaml:2:1: error: an alias cannot be a mapping key (write the key out)")
     #expect(YAMLAliasBudget.check("a: &k name\nb: *k\n", file: "f.yaml") == nil)
   }
 

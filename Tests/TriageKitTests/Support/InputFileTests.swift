@@ -31,7 +31,10 @@ import Testing
 
   @Test func oneBytePastTheLimitIsAnError() throws {
     let path = try file("past-limit", bytes: 1001)
-    #expect(throws: TriageError.invalidInput("'\(path)' is larger than 1000 bytes, the limit for evidence")) {
+    #expect(
+      throws: TriageError.invalidInput(
+        "'\(path)' is larger than 1000 bytes, the limit for evidence")
+    ) {
       try InputFile.read(path, limit: 1000, what: "evidence")
     }
     try? FileManager.default.removeItem(at: folder)
@@ -53,7 +56,10 @@ import Testing
       if fits {
         #expect(try InputFile.read(path, limit: 70_000, what: "evidence").count == count)
       } else {
-        #expect(throws: TriageError.invalidInput("'\(path)' is larger than 70000 bytes, the limit for evidence")) {
+        #expect(
+          throws: TriageError.invalidInput(
+            "'\(path)' is larger than 70000 bytes, the limit for evidence")
+        ) {
           try InputFile.read(path, limit: 70_000, what: "evidence")
         }
       }
@@ -66,9 +72,15 @@ import Testing
     #expect(mkfifo(fifo, 0o600) == 0)
     let cases: [(String, TriageError)] = [
       (folder.path, .unreadable(folder.path, "is a directory")),
-      ("/dev/zero", .unreadable("/dev/zero", "is a device (give a file, or '-' for standard input)")),
+      (
+        "/dev/zero",
+        .unreadable("/dev/zero", "is a device (give a file, or '-' for standard input)")
+      ),
       (fifo, .unreadable(fifo, "is a FIFO and nothing was written to it")),
-      (folder.appendingPathComponent("missing").path, .inputMissing(folder.appendingPathComponent("missing").path)),
+      (
+        folder.appendingPathComponent("missing").path,
+        .inputMissing(folder.appendingPathComponent("missing").path)
+      ),
       ("/proc/self/mem", .unreadable("/proc/self/mem", "input/output error")),
     ]
     for (path, expected) in cases {
@@ -94,7 +106,10 @@ import Testing
     let past = folder.appendingPathComponent("past.yaml")
     try Data((header + "#" + String(repeating: "x", count: limit - header.utf8.count)).utf8)
       .write(to: past)
-    #expect(throws: TriageError.invalidInput("'\(past.path)' is larger than 16 MiB, the limit for an answer file")) {
+    #expect(
+      throws: TriageError.invalidInput(
+        "'\(past.path)' is larger than 16 MiB, the limit for an answer file")
+    ) {
       try AnswerFile.load(past, knowledgeBase: kb)
     }
     // At the limit, the file is read and its content judged: here, an answer file with no answers.

@@ -41,11 +41,14 @@ struct CycleWithoutExitCheck: LintCheck {
     // chain lints in linear time (a pass per node made 8,000 questions take half a minute).
     var predecessors: [String: [String]] = [:]
     for id in kb.nodeOrder {
-      for route in kb.nodes[id]?.flow.routes ?? [] { predecessors[route.next, default: []].append(id) }
+      for route in kb.nodes[id]?.flow.routes ?? [] {
+        predecessors[route.next, default: []].append(id)
+      }
     }
     var queue = Array(reachesConclusion)
     while let id = queue.popLast() {
-      for predecessor in predecessors[id] ?? [] where reachesConclusion.insert(predecessor).inserted {
+      for predecessor in predecessors[id] ?? [] where reachesConclusion.insert(predecessor).inserted
+      {
         queue.append(predecessor)
       }
     }
