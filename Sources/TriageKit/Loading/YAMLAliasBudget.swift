@@ -5,7 +5,8 @@ import CYaml
 /// mapping key.
 ///
 /// It reads libyaml's events only, in one pass and constant memory per anchor, counting for each
-/// anchor the nodes it stands for; see ``InputLimits/yamlAliasNodes``.
+/// anchor the nodes it stands for (``InputLimits/yamlAliasNodes``), and how deeply lists and
+/// mappings nest (``InputLimits/yamlDepth``), so Yams' recursive composer stays shallow.
 enum YAMLAliasBudget {
   private struct Frame {
     var nodes = 1
@@ -52,10 +53,17 @@ enum YAMLAliasBudget {
               at: location)
           }
           finished = (nodes, nil, true)
-        case YAML_SEQUENCE_START_EVENT:
-          stack.append(Frame(anchor: string(event.data.sequence_start.anchor), isMapping: false))
-        case YAML_MAPPING_START_EVENT:
-          stack.append(Frame(anchor: string(event.data.mapping_start.anchor), isMapping: true))
+        case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+          guard stack.count < InputLimits.yamlDepth else {
+            return Diagnostic(
+              .error, "lists and mappings nest deeper than \(InputLimits.yamlDepth) levels",
+              at: location)
+          }
+          let isMapping = event.type == YAML_MAPPING_START_EVENT
+          let anchor =
+            isMapping
+            ? string(event.data.mapping_start.anchor) : string(event.data.sequence_start.anchor)
+          stack.append(Frame(anchor: anchor, isMapping: isMapping))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
           if let frame = stack.popLast() { finished = (frame.nodes, frame.anchor, false) }
         default:

@@ -9,6 +9,8 @@ public enum InputLimits {
   /// How many nodes the aliases (`*name`) of one YAML file may stand for in all: each alias counts
   /// the nodes of what it repeats, so a file cannot expand into millions of nodes from a few lines.
   public static let yamlAliasNodes = 100_000
+  /// How deeply lists and mappings may nest in a YAML file.
+  public static let yamlDepth = 128
   /// The largest knowledge-base file.
   public static let knowledgeBaseFileBytes = 32 << 20
   /// The largest answer file.

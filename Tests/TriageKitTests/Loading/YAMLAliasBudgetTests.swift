@@ -85,4 +85,16 @@ import Testing
     }
     #expect(problem.message.hasPrefix("invalid YAML"))
   }
+
+  @Test func nestingUpToTheDepthLimitIsAcceptedAndOnePastIsNot() throws {
+    let limit = InputLimits.yamlDepth
+    func brackets(_ levels: Int) -> String {
+      String(repeating: "[", count: levels) + String(repeating: "]", count: levels)
+    }
+    #expect(YAMLAliasBudget.check(brackets(limit), file: "f.yaml") == nil)
+    let problem = try #require(YAMLAliasBudget.check(brackets(limit + 1), file: "f.yaml"))
+    #expect(
+      problem.description
+        == "f.yaml:1:\(limit + 1): error: lists and mappings nest deeper than 128 levels")
+  }
 }
