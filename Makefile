@@ -9,7 +9,7 @@ APT_PACKAGES := libedit-dev pkg-config
 # The flood lab (lab/flood-lab.sh and its tests): namespaces, netfilter rules, the listener.
 LAB_APT_PACKAGES := iptables iproute2 python3
 
-.PHONY: all deps lab-deps lab-up lab-down build run test unit lint kb-lint format install clean
+.PHONY: all deps lab-deps lab-up lab-down build run test unit lint kb-lint format install clean fuzz fuzz-build fuzz-smoke
 
 all: build
 
@@ -69,7 +69,31 @@ test: deps lab-deps
 	$(MAKE) --no-print-directory lint
 
 lint:
-	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Plugins
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Plugins Fuzz/Package.swift Fuzz/Sources
+
+# libFuzzer targets (Fuzz/, docs/limits.md): the condition language, the knowledge-base loader and
+# linter, answer files, every evidence importer; built with AddressSanitizer (and UBSan for the C of
+# libyaml). `make fuzz` runs each for FUZZ_SECONDS (600 by default), keeping its corpus in
+# Fuzz/corpus/TARGET and any crash in Fuzz/crashes/; `make fuzz-smoke` runs each for 10 seconds.
+FUZZ_TARGETS := FuzzConditions FuzzKnowledgeBase FuzzAnswerFile FuzzImporters
+FUZZ_SECONDS ?= 600
+FUZZ_BIN = Fuzz/.build/release
+
+fuzz-build:
+	$(SWIFT) build --package-path Fuzz -c release -Xswiftc -sanitize=fuzzer,address \
+	  -Xswiftc -use-ld=lld -Xcc -fsanitize=fuzzer-no-link,address,undefined
+
+fuzz: fuzz-build
+	@mkdir -p Fuzz/crashes
+	@for target in $(FUZZ_TARGETS); do \
+	  mkdir -p Fuzz/corpus/$$target; \
+	  echo "fuzzing $$target for $(FUZZ_SECONDS) s"; \
+	  $(FUZZ_BIN)/$$target -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=2048 \
+	    -timeout=10 -artifact_prefix=Fuzz/crashes/$$target- Fuzz/corpus/$$target || exit 1; \
+	done
+
+fuzz-smoke:
+	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=10
 
 format:
 	$(SWIFT) format --in-place --recursive Package.swift Sources Tests Plugins

@@ -82,7 +82,7 @@ public final class SessionJournal: @unchecked Sendable {
     do {
       try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     } catch {
-      throw .cannotWrite(directory.path, "\(error.localizedDescription)")
+      throw .cannotWrite(directory.path, reason(creating: directory, error))
     }
     let url = directory.appendingPathComponent("\(header.session).jsonl")
     let fd = openFile(url.path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o600)
@@ -243,6 +243,27 @@ public final class SessionJournal: @unchecked Sendable {
         return (url, error.description.replacingOccurrences(of: "error: ", with: ""))
       }
     }
+  }
+
+  /// Why a state folder could not be made, in words: Foundation's "NSCocoaErrorDomain error 512"
+  /// hides the system's reason, so the folder and each parent are looked at.
+  static func reason(creating directory: URL, _ error: any Error) -> String {
+    if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError,
+      underlying.domain == NSPOSIXErrorDomain
+    {
+      return String(cString: strerror(Int32(underlying.code)))
+    }
+    var path = directory.standardizedFileURL.path
+    while !path.isEmpty, path != "/" {
+      var status = stat()
+      if lstat(path, &status) == 0 {
+        if status.st_mode & S_IFMT != S_IFDIR { return "'\(path)' is not a folder" }
+        if access(path, W_OK | X_OK) != 0 { return "no permission to write in '\(path)'" }
+        break
+      }
+      path = (path as NSString).deletingLastPathComponent
+    }
+    return "cannot create the folder"
   }
 
   /// Every journal in `directory`, newest first.

@@ -106,4 +106,13 @@ import Testing
       #expect(try SessionJournal.read(copy).1 == expected + [Self.event(9)])
     }
   }
+
+  @Test func aStateFolderThatCannotBeMadeSaysWhyInWords() throws {
+    let file = directory.appendingPathComponent("state")
+    try "not a folder".write(to: file, atomically: true, encoding: .utf8)
+    let sessions = file.appendingPathComponent("nettriage/sessions")
+    #expect(throws: TriageError.cannotWrite(sessions.path, "'\(file.path)' is not a folder")) {
+      _ = try SessionJournal.create(in: sessions, header: Self.header)
+    }
+  }
 }
