@@ -59,7 +59,8 @@ run: build
 	@$(BIN) $(ARGS) || [ $$? -le 2 ]
 
 # Every test: unit, golden reports, end-to-end runs of the binary, the REPL through a pseudo-terminal,
-# the flood lab (as root), plus the knowledge-base lint and the formatting lint.
+# the flood lab (as root), plus the knowledge-base lint, the formatting lint and a 10-second run of
+# each fuzz target (FUZZ=0 skips it: its sanitized build takes minutes).
 test: deps lab-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
@@ -67,6 +68,7 @@ test: deps lab-deps
 	$(BIN) kb test --kb KnowledgeBase --exhaustive
 	$(BIN) kb test --kb KnowledgeBase --random 2000 --seed 1
 	$(MAKE) --no-print-directory lint
+	@if [ "$(FUZZ)" != 0 ]; then $(MAKE) --no-print-directory fuzz-smoke; fi
 
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Plugins Fuzz/Package.swift Fuzz/Sources
@@ -77,6 +79,7 @@ lint:
 # Fuzz/corpus/TARGET and any crash in Fuzz/crashes/; `make fuzz-smoke` runs each for 10 seconds.
 FUZZ_TARGETS := FuzzConditions FuzzKnowledgeBase FuzzAnswerFile FuzzImporters
 FUZZ_SECONDS ?= 600
+FUZZ ?= 1
 FUZZ_BIN = Fuzz/.build/release
 
 fuzz-build:

@@ -1,3 +1,4 @@
+import Foundation
 import TriageKit
 
 /// Answer files against a small knowledge base with every question type.
@@ -28,10 +29,26 @@ private let knowledgeBase: KnowledgeBase? = {
   ).0
 }()
 
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzAnswerFile(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+private func fuzzAnswerFile(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
   guard let knowledgeBase else { fatalError("the fuzz knowledge base does not load") }
   let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
   _ = try? AnswerFile.parse(text, path: "fuzz.yaml", knowledgeBase: knowledgeBase)
   return 0
+}
+
+/// libFuzzer's driver, called from our own `main` (SwiftPM names every executable's entry point).
+@_silgen_name("LLVMFuzzerRunDriver")
+private func runDriver(
+  _ argc: UnsafeMutablePointer<CInt>,
+  _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+  _ test: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt
+
+@main
+enum FuzzAnswerFileMain {
+  static func main() {
+    var argc = CommandLine.argc
+    var argv = CommandLine.unsafeArgv
+    exit(runDriver(&argc, &argv) { data, size in fuzzAnswerFile(data, size) })
+  }
 }
