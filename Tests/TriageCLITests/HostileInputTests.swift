@@ -126,4 +126,19 @@ import Testing
         == "error: cannot read '/tmp/no-such-\\u{1B}]0;pwned\\u{7}-\\u{202E}': no such file or folder\n"
     )
   }
+
+  /// A long paste nothing can read is kept as a note cut to 60 KiB, under the 64 KiB note limit.
+  @Test func aLongUnreadablePasteIsKeptCut() throws {
+    let state = try TemporaryDirectory()
+    let line = String(repeating: "z", count: 99) + "\n"
+    let input =
+      ".paste\n" + String(repeating: line, count: 1000)
+      + ".\n.report \(state.path("r.md"))\n.quit\n"
+    let run = try BinaryRun.run(
+      [], input: input, environment: ["XDG_STATE_HOME": state.url.path], timeout: 60)
+    #expect(run.standardError.contains("cannot tell what kind of output this is"))
+    let report = try state.read("r.md")
+    #expect(report.contains("(cut to the first 60 KiB)"))
+    #expect(report.utf8.count < 100_000)
+  }
 }

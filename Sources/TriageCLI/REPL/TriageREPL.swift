@@ -344,11 +344,14 @@ final class TriageREPL {
       out.styled(
         "Paste the text; end with a line holding only '.' (or Ctrl-D). Ctrl-C cancels.", .dim))
     var lines: [String] = []
+    var size = 0
     reading: while true {
       switch editor.readLine(prompt: "") {
       case .line(let line):
         if line.trimmingCharacters(in: .whitespaces) == "." { break reading }
-        lines.append(line)
+        // Past the evidence limit the rest is read and dropped, so memory stays bounded.
+        size += line.utf8.count + 1
+        if size <= EvidenceText.maximumSize { lines.append(line) }
       case .endOfFile:
         break reading
       case .interrupted:
@@ -360,6 +363,13 @@ final class TriageREPL {
       err.line("nothing pasted")
       return
     }
+    guard size <= EvidenceText.maximumSize else {
+      err.line(
+        err.styled("✗ ", .red)
+          + "the pasted text is larger than \(InputFile.size(EvidenceText.maximumSize)), the limit for evidence; nothing was read (save it to a file and cut it to the part around the failure)"
+      )
+      return
+    }
     let text = lines.joined(separator: "\n") + "\n"
     let stamp = Self.clockTime(clock.now())
     do {
@@ -368,7 +378,14 @@ final class TriageREPL {
       observe(EvidenceInput.observation(evidence, text: parsed, label: "pasted at \(stamp)"))
     } catch {
       showError(error)
-      record(.noted(text: "Pasted text that could not be read as evidence:\n" + text))
+      // A note holds at most 64 KiB: a long unreadable paste is kept cut, and says so.
+      var kept = text
+      if kept.utf8.count > InputLimits.textAnswerBytes - 4096 {
+        kept =
+          String(decoding: kept.utf8.prefix(InputLimits.textAnswerBytes - 4096), as: UTF8.self)
+          + "\n(cut to the first \(InputFile.size(InputLimits.textAnswerBytes - 4096)))"
+      }
+      record(.noted(text: "Pasted text that could not be read as evidence:\n" + kept))
       out.line(out.styled("The text is kept as a note in the report.", .dim))
     }
   }
