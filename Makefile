@@ -9,7 +9,7 @@ APT_PACKAGES := libedit-dev pkg-config
 # The flood lab (lab/flood-lab.sh and its tests): namespaces, netfilter rules, the listener.
 LAB_APT_PACKAGES := iptables iproute2 python3
 
-.PHONY: all deps lab-deps lab-up lab-down build run test unit lint kb-lint format install clean fuzz fuzz-build fuzz-smoke
+.PHONY: all deps lab-deps lab-up lab-down build run test unit lint kb-lint format install clean fuzz fuzz-build fuzz-smoke fuzz-run sanitize
 
 all: build
 
@@ -86,7 +86,21 @@ fuzz-build:
 	$(SWIFT) build --package-path Fuzz -c release -Xswiftc -sanitize=fuzzer,address \
 	  -Xswiftc -use-ld=lld -Xcc -fsanitize=fuzzer-no-link,address,undefined
 
-fuzz: fuzz-build
+# The whole test suite under AddressSanitizer (and UBSan for libyaml's C), in its own build folder;
+# part of `make fuzz`.
+sanitize: deps
+	$(SWIFT) build --build-tests --scratch-path .build-asan --sanitize=address \
+	  -Xswiftc -use-ld=lld -Xcc -fsanitize=undefined
+	$(SWIFT) test --skip-build --scratch-path .build-asan --sanitize=address \
+	  -Xswiftc -use-ld=lld -Xcc -fsanitize=undefined
+
+fuzz: sanitize fuzz-build
+	@$(MAKE) --no-print-directory fuzz-run
+
+fuzz-smoke: fuzz-build
+	@$(MAKE) --no-print-directory fuzz-run FUZZ_SECONDS=10
+
+fuzz-run:
 	@mkdir -p Fuzz/crashes
 	@for target in $(FUZZ_TARGETS); do \
 	  mkdir -p Fuzz/corpus/$$target; \
@@ -94,9 +108,6 @@ fuzz: fuzz-build
 	  $(FUZZ_BIN)/$$target -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=2048 \
 	    -timeout=10 -artifact_prefix=Fuzz/crashes/$$target- Fuzz/corpus/$$target || exit 1; \
 	done
-
-fuzz-smoke:
-	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=10
 
 format:
 	$(SWIFT) format --in-place --recursive Package.swift Sources Tests Plugins
