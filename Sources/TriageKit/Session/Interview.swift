@@ -128,7 +128,17 @@ public struct Interview: Sendable {
       }
     }
     if let probe = tree.pendingProbe {
-      candidates.append(Candidate(node: probe.id, value: 0, effort: .station, separates: []))
+      // A probe is worth what the question right after it is worth: the author puts a probe
+      // before the question its result settles (a census before "which state stands out").
+      var worth = (value: 0.0, separates: [String]())
+      if case .question(let settled)? = knowledgeBase.nodes[probe.next.next],
+        facts.answered[settled.id] == nil
+      {
+        worth = estimator.value(of: settled)
+      }
+      candidates.append(
+        Candidate(node: probe.id, value: worth.value, effort: .station, separates: worth.separates)
+      )
     }
     func better(_ a: Candidate, _ b: Candidate) -> Bool {
       let (left, right) = ((a.score * 1e9).rounded(), (b.score * 1e9).rounded())
