@@ -52,7 +52,7 @@ import Testing
       .replacingOccurrences(
         of: "next: station-name\n    unknown:", with: "next: station-nam\n    unknown:"
       )
-      .replacingOccurrences(of: "limits {{station-name}}", with: "limits {{port}}")
+      .replacingOccurrences(of: "limits {{station-name|the station}}", with: "limits {{port}}")
     files[2].contents = files[2].contents.replacingOccurrences(
       of: "plan: [get-approval, fix-dns]", with: "plan: []")
     let (loaded, diagnostics) = KnowledgeBaseLoader.load(files, root: "kb")

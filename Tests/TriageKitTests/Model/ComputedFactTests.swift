@@ -93,7 +93,7 @@ import Testing
     #expect(step.condition?.evaluate([:]) == false)
     let walk = try Walker.walk(kb, answers: [:])
     let diagnosis = Diagnosis(walk: walk, knowledgeBase: kb)
-    #expect(diagnosis.plan(for: nil, in: kb).isEmpty)
+    #expect(diagnosis.plan(for: walk, in: kb).isEmpty)
   }
 
   @Test func badExpressionIsALoadErrorWithItsColumn() {

@@ -50,7 +50,7 @@ import Testing
       ])
     let diagnosis = Diagnosis(walk: walk, knowledgeBase: kb)
     // dns-outage plans get-approval, fix-dns; firewall-block plans fix-dns, get-approval.
-    let plan = diagnosis.plan(for: walk.conclusion, in: kb)
+    let plan = diagnosis.plan(for: walk, in: kb)
     #expect(plan.map(\.step.id) == ["get-approval", "fix-dns"])
     #expect(
       plan.map(\.causes) == [["dns-outage", "firewall-block"], ["dns-outage", "firewall-block"]])
@@ -69,7 +69,7 @@ import Testing
     #expect(Self.isClose(diagnosis.ranked[0].factor, 0.916))
     #expect(diagnosis.ruledOut.map(\.cause.id) == ["dns-outage"])
     // rate-limit-found names dns-outage too, but it is ruled out: only rate-limit's plan.
-    let plan = diagnosis.plan(for: walk.conclusion, in: kb)
+    let plan = diagnosis.plan(for: walk, in: kb)
     #expect(plan.map(\.step.id) == ["get-approval", "add-exception"])
     #expect(plan.map(\.causes) == [["rate-limit"], ["rate-limit"]])
   }
@@ -79,7 +79,7 @@ import Testing
     let walk = try Self.walk(kb, ["only-this-machine": .bool(true)])
     let diagnosis = Diagnosis(walk: walk, knowledgeBase: kb)
     #expect(diagnosis.ranked.map(\.cause.id) == ["rate-limit"], "support on the way counts already")
-    #expect(diagnosis.plan(for: nil, in: kb).isEmpty)
+    #expect(diagnosis.plan(for: walk, in: kb).isEmpty)
   }
 
   @Test func tiesKeepTheConclusionsOrderThenTheKnowledgeBases() throws {
@@ -122,7 +122,7 @@ import Testing
       diagnosis.ruledOut.map(\.cause.id) == ["cause-e", "cause-d"], "most strongly ruled out first")
     // cause-f: 0.3 and −0.3 cancel to 0: neither ranked nor ruled out.
     #expect(!(diagnosis.ranked + diagnosis.ruledOut).contains { $0.cause.id == "cause-f" })
-    let plan = diagnosis.plan(for: walk.conclusion, in: kb)
+    let plan = diagnosis.plan(for: walk, in: kb)
     #expect(plan.map(\.step.id) == ["step"])
     #expect(
       plan.first?.causes == ["cause-g", "cause-b", "cause-a"], "cause-c is not the conclusion's")

@@ -66,7 +66,7 @@ import Testing
           - id: ports-found
             kind: conclusion
             outcome: diagnosed
-            title: Ports run out on {{station-ip}}
+            title: Ports run out on {{station-ip|the station}}
             text: TIME_WAIT holds them.
             causes:
               - { cause: ports, certainty: 0.6 }
