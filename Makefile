@@ -9,7 +9,10 @@ APT_PACKAGES := libedit-dev pkg-config
 # The flood lab (lab/flood-lab.sh and its tests): namespaces, netfilter rules, the listener.
 LAB_APT_PACKAGES := iptables iproute2 python3
 
-.PHONY: all deps lab-deps lab-up lab-down build run test unit lint kb-lint format install clean
+# ansible-core for the fleet test (docs/fleet.md); a venv when the system pip refuses (PEP 668).
+FLEET_VENV := .build/fleet-venv
+
+.PHONY: all deps lab-deps fleet-deps lab-up lab-down build run test unit lint kb-lint cases format install clean
 
 all: build
 
@@ -42,6 +45,16 @@ lab-deps:
 	  fi; \
 	fi
 
+# Installs ansible-core from PyPI for the Ansible fleet test, when ansible-playbook is missing:
+# with pip, else into $(FLEET_VENV). Without it that test skips itself and says why, so this only warns.
+fleet-deps:
+	@if ! command -v ansible-playbook >/dev/null 2>&1 && [ ! -x $(FLEET_VENV)/bin/ansible-playbook ]; then \
+	  echo "installing: ansible-core (PyPI)"; \
+	  python3 -m pip install --quiet ansible-core >/dev/null 2>&1 \
+	  || { python3 -m venv $(FLEET_VENV) && $(FLEET_VENV)/bin/pip install --quiet ansible-core; } \
+	  || echo "note: ansible-core could not be installed; the Ansible fleet test will be skipped"; \
+	fi
+
 # A flood lab to try probes by hand (docs/lab.md): make lab-up, then
 # ip netns exec nt-lab-main .build/debug/nettriage probe fanout --source 127.0.0.2 ...
 lab-up: lab-deps build
@@ -60,13 +73,18 @@ run: build
 
 # Every test: unit, golden reports, end-to-end runs of the binary, the REPL through a pseudo-terminal,
 # the flood lab (as root), plus the knowledge-base lint and the formatting lint.
-test: deps lab-deps
+test: deps lab-deps fleet-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(BIN) kb lint --kb KnowledgeBase
 	$(BIN) kb test --kb KnowledgeBase --exhaustive
 	$(BIN) kb test --kb KnowledgeBase --random 2000 --seed 1
 	$(MAKE) --no-print-directory lint
+
+# Grades the real incidents of KnowledgeBase/cases (a low score is reported, not a failure; a case
+# that cannot load or run exits 65).
+cases: build
+	$(BIN) kb test --kb KnowledgeBase --cases
 
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Plugins

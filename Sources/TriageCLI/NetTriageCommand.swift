@@ -15,7 +15,8 @@ public struct NetTriageCommand: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       StartCommand.self, RunCommand.self, ResumeCommand.self, SessionsCommand.self,
-      KnowledgeBaseCommand.self, ParseCommand.self, ProbeCommand.self,
+      KnowledgeBaseCommand.self, ParseCommand.self, ProbeCommand.self, CollectCommand.self,
+      SummarizeCommand.self,
     ],
     defaultSubcommand: StartCommand.self
   )

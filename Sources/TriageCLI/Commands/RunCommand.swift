@@ -62,14 +62,19 @@ struct RunCommand: ParsableCommand {
     let environment = ProcessInfo.processInfo.environment
     let clock = try environmentClock()
     let err = Terminal.standardError
-    let (kb, file) = try exitingOnError { () throws(TriageError) in
+    let (kb, file, bundled) = try exitingOnError { () throws(TriageError) in
       let kb = try knowledgeBase.load()
       guard let answers else {
         let text = "nettriage: \(AnswerFile.schema)\nmissing: unknown\n"
-        return (kb, try AnswerFile.parse(text, path: "(evidence only)", knowledgeBase: kb))
+        let file = try AnswerFile.parse(text, path: "(evidence only)", knowledgeBase: kb)
+        return (kb, file, [Observation]())
       }
-      return (kb, try AnswerFile.load(URL(fileURLWithPath: answers), knowledgeBase: kb))
+      // Bundles among the file's evidence give many observations each.
+      let (file, bundled) = try EvidenceBundleInput.expand(
+        AnswerFile.load(URL(fileURLWithPath: answers), knowledgeBase: kb))
+      return (kb, file, bundled)
     }
+    for warning in file.deprecations { err.line(warning.description) }
     let hasTerminal = Terminal.isInputTerminal && isatty(STDOUT_FILENO) != 0
     var policy =
       missing.flatMap(AnswerFile.MissingPolicy.init(rawValue:)) ?? file.missing
@@ -78,7 +83,8 @@ struct RunCommand: ParsableCommand {
     var replay = try exitingOnError { () throws(TriageError) in
       try AnswerReplay.replay(
         file, knowledgeBase: kb, sessionID: newSessionID(at: Date()), clock: clock, policy: policy,
-        observers: CommandLineObservers.standard, extraEvidence: try evidence.observations())
+        observers: CommandLineObservers.standard,
+        extraEvidence: bundled + (try evidence.observations()))
     }
     var session = replay.session
     if replay.missing != nil, policy == .ask {
@@ -103,9 +109,6 @@ struct RunCommand: ParsableCommand {
       replay.missing = try exitingOnError { () throws(TriageError) in
         try session.walk().pendingQuestion
       }
-    }
-    if !replay.unused.isEmpty {
-      err.line("note: answers not used on this path: \(replay.unused.joined(separator: ", "))")
     }
     let result = try exitingOnError { () throws(TriageError) in
       let result = try Report(session: session, generatedAt: clock.now())

@@ -137,7 +137,7 @@ final class TriageREPL {
     out.line(out.styled("Question \(number)", .bold) + out.styled(" · \(question.id)", .dim))
     out.line(question.ask.trimmingCharacters(in: .whitespacesAndNewlines))
     switch question.type {
-    case .choice, .yesNo:
+    case .choice, .yesNo, .multipleChoice:
       for (index, choice) in question.choices.enumerated() {
         var line = "  \(index + 1)) \(choice.label)"
         if let help = choice.help { line += out.styled(" — \(help)", .dim) }
@@ -146,7 +146,9 @@ final class TriageREPL {
       out.line("  \(question.choices.count + 1)) unknown")
       out.line(
         out.styled(
-          "Answer with a number or the start of a choice; .why explains the question, .help lists commands.",
+          question.type == .multipleChoice
+            ? "Answer with one or more numbers or choices (1, 3); .why explains the question, .help lists commands."
+            : "Answer with a number or the start of a choice; .why explains the question, .help lists commands.",
           .dim))
     case .number:
       out.line(
@@ -313,7 +315,12 @@ final class TriageREPL {
       }
       let (path, _) = pathAndForce(first)
       do {
-        observe(try EvidenceInput.observation(path: path, kind: kind))
+        if kind == nil, EvidenceBundleInput.isBundle(path) {
+          let bundle = try EvidenceBundleInput.read(path) { err.line($0) }
+          for observation in bundle.observations { observe(observation) }
+        } else {
+          observe(try EvidenceInput.observation(path: path, kind: kind))
+        }
       } catch {
         showError(error)
       }
@@ -362,19 +369,35 @@ final class TriageREPL {
   }
 
   private func observe(_ observation: Observation) {
-    let before = (try? session.walk())?.answeredSteps.count ?? 0
+    let before = try? session.walk()
     record(.observed(observation))
     out.line(
       out.styled("✓ ", .green)
         + "read \(observation.kind) (\(observation.format)) from \(observation.label)"
         + (observation.figures.isEmpty
           ? "" : ": " + observation.figures.prefix(4).joined(separator: ", ")))
-    let after = (try? session.walk())?.answeredSteps.count ?? 0
-    if after == before {
+    guard let before, let after = try? session.walk() else { return }
+    let settlement = Settlement(from: before, to: after)
+    let kb = session.knowledgeBase
+    for answer in settlement.settled {
+      let question = kb.questions[answer.question]
+      out.line(
+        "  settles \(answer.question): "
+          + (question?.display(answer.value) ?? answer.value.display))
+    }
+    for contradiction in settlement.contradictions {
+      let question = kb.questions[contradiction.question]
+      let observed = question?.display(contradiction.observed) ?? contradiction.observed.display
+      let given = question?.display(contradiction.given) ?? contradiction.given.display
+      out.line(
+        out.styled("  ! ", .yellow)
+          + "it says '\(observed)' for \(contradiction.question), but the answer given is "
+          + "'\(given)'; the answer stands — .change \(contradiction.question) to answer again")
+    }
+    if settlement.isEmpty {
       out.line(
         out.styled(
-          "  (it settles none of the questions on the path so far; .facts lists what it gave)", .dim
-        ))
+          "  (it settles none of the open questions; .facts lists what it gave)", .dim))
     }
     shownQuestion = nil
   }
@@ -522,6 +545,10 @@ final class TriageREPL {
       return
     }
     out.line(out.styled("Why this question (\(question.id))", .bold))
+    if let selection = walk.selection {
+      out.line(selection.explanation)
+      out.line()
+    }
     out.line(question.why.trimmingCharacters(in: .whitespacesAndNewlines))
     let effects = question.choices.compactMap { choice -> String? in
       guard !choice.support.entries.isEmpty else { return nil }
@@ -624,7 +651,7 @@ final class TriageREPL {
       return []
     }
     switch question.type {
-    case .choice: return question.choices.map(\.value) + ["unknown"]
+    case .choice, .multipleChoice: return question.choices.map(\.value) + ["unknown"]
     case .yesNo: return ["yes", "no", "unknown"]
     case .number, .text: return ["unknown"]
     }

@@ -70,7 +70,7 @@ struct EvidenceOptions: ParsableArguments {
   @Option(
     name: .customLong("evidence"),
     help: ArgumentHelp(
-      "Evidence to read before the first question: a command's output or a log (repeatable). Prefix the kind to skip detection: netstat:FILE.",
+      "Evidence to read before the first question: a command's output or a log, or a bundle folder or .tar.gz from 'nettriage collect' (repeatable). Prefix the kind to skip detection: netstat:FILE.",
       valueName: "file"))
   var files: [String] = []
 
@@ -78,6 +78,10 @@ struct EvidenceOptions: ParsableArguments {
   func observations() throws(TriageError) -> [Observation] {
     var result: [Observation] = []
     for entry in files {
+      if EvidenceBundleInput.isBundle(entry) {
+        result += try EvidenceBundleInput.observations(entry)
+        continue
+      }
       var kind: EvidenceKind?
       var path = entry
       if let colon = entry.firstIndex(of: ":"),
@@ -106,6 +110,8 @@ enum CommandLineObservers {
 
   static let standard = Observers(
     readEvidence: { (reference: AnswerFile.EvidenceReference) throws(TriageError) -> Observation in
+      // Bundles and their own kinds (docs/fleet.md); `run` expands bundles before the replay.
+      if let observation = try EvidenceBundleInput.answerFileEntry(reference) { return observation }
       var kind: EvidenceKind?
       if let name = reference.kind {
         guard let named = EvidenceKind(name: name) else {

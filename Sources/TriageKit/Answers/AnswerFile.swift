@@ -65,6 +65,11 @@ public struct AnswerFile: Sendable {
   public var evidence: [EvidenceReference] = []
   /// What to do at probe steps; `skip` when the file does not say.
   public var probes: ProbePolicy = .skip
+  /// For a real incident of `KnowledgeBase/cases/`: what really happened (`kb test --cases`).
+  public var truth: CaseTruth? = nil
+  /// Warnings about former question IDs and choice values the file still uses, for standard
+  /// error: the file means the same, but should be updated.
+  public var deprecations: [Diagnostic] = []
 
   /// The answers as the walker takes them.
   public var givenAnswers: [String: GivenAnswer] {
@@ -153,7 +158,9 @@ public struct AnswerFile: Sendable {
       }
     }
     if let answers = reader.optional("answers") {
-      file.answers = readAnswers(answers, knowledgeBase: knowledgeBase, diagnostics: &diagnostics)
+      file.answers = readAnswers(
+        answers, knowledgeBase: knowledgeBase, diagnostics: &diagnostics,
+        deprecations: &file.deprecations)
     }
     if let notes = reader.optional("notes") {
       for item in notes.items ?? [notes] {
@@ -168,6 +175,9 @@ public struct AnswerFile: Sendable {
     }
     if let expect = reader.optional("expect") {
       file.expectation = readExpectation(expect, diagnostics: &diagnostics)
+    }
+    if let truth = reader.optional("truth") {
+      file.truth = CaseTruth.read(truth, knowledgeBase: knowledgeBase, diagnostics: &diagnostics)
     }
     let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
     func resolve(_ file: String) -> String {
@@ -218,7 +228,8 @@ public struct AnswerFile: Sendable {
   }
 
   private static func readAnswers(
-    _ value: YAMLValue, knowledgeBase: KnowledgeBase, diagnostics: inout [Diagnostic]
+    _ value: YAMLValue, knowledgeBase: KnowledgeBase, diagnostics: inout [Diagnostic],
+    deprecations: inout [Diagnostic]
   )
     -> [Entry]
   {
@@ -233,8 +244,17 @@ public struct AnswerFile: Sendable {
     let questionIDs = knowledgeBase.orderedQuestions.map(\.id)
     var result: [Entry] = []
     var factOwners: [String: String] = [:]
+    let aliases = knowledgeBase.questionAliases
     for entry in entries {
-      guard let question = questions[entry.key] else {
+      var key = entry.key
+      if questions[key] == nil, let renamed = aliases[key] {
+        deprecations.append(
+          Diagnostic(
+            .warning, "question '\(key)' is now called '\(renamed)'; the answer counts for it",
+            at: entry.keyLocation))
+        key = renamed
+      }
+      guard let question = questions[key] else {
         var message = "unknown question '\(entry.key)'"
         if let suggestion = NearestMatch.suggestion(for: entry.key, among: questionIDs) {
           message += " (did you mean '\(suggestion)'?)"
@@ -254,8 +274,18 @@ public struct AnswerFile: Sendable {
               at: entry.keyLocation))
           continue
         }
-        factOwners[question.fact] = entry.key
-        result.append(Entry(question: entry.key, value: factValue, location: entry.value.location))
+        for text in (entry.value.items ?? [entry.value]).compactMap(\.scalarText) {
+          guard let choice = question.choices.first(where: { $0.aliases.contains(text) }) else {
+            continue
+          }
+          deprecations.append(
+            Diagnostic(
+              .warning,
+              "answer '\(text)' to '\(key)' is now called '\(choice.value)'; it counts as that",
+              at: entry.value.location))
+        }
+        factOwners[question.fact] = key
+        result.append(Entry(question: key, value: factValue, location: entry.value.location))
       case .failure(let problem):
         diagnostics.append(
           Diagnostic(

@@ -51,6 +51,7 @@ public enum AnswerFileWriter {
     case .bool(let flag): return flag ? "yes" : "no"
     case .number(let number): return FactValue.format(number)
     case .string(let text): return quoted(text)
+    case .list(let values): return "[" + values.map(quoted).joined(separator: ", ") + "]"
     case .unknown: return "unknown"
     }
   }

@@ -45,6 +45,22 @@ public enum AnswerInterpreter {
         }
       }
       return matchChoice(text, in: question, allowPrefix: true)
+    case .multipleChoice:
+      // "1, 3", "53 1203" or "53,1203": each part one choice, in any order.
+      let parts = text.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
+      var picked: [String] = []
+      for part in parts {
+        let single = QuestionNode(
+          id: question.id, location: question.location, type: .choice, ask: question.ask,
+          why: question.why, fact: question.fact, choices: question.choices, next: question.next,
+          unknown: question.unknown)
+        switch interpret(typed: part, for: single) {
+        case .success(.string(let value)): picked.append(value)
+        case .success: return .failure(AnswerProblem("'unknown' cannot be mixed with choices"))
+        case .failure(let problem): return .failure(problem)
+        }
+      }
+      return .success(.list(question.choices.map(\.value).filter(picked.contains)))
     case .number:
       return number(text, for: question)
     case .text:
@@ -57,6 +73,24 @@ public enum AnswerInterpreter {
   static func interpret(_ value: YAMLValue, for question: QuestionNode) -> Result<
     FactValue, AnswerProblem
   > {
+    if question.type == .multipleChoice {
+      // A list of values, or one value (a question that used to take one choice keeps its files).
+      let items = value.items ?? [value]
+      var picked: [String] = []
+      for item in items {
+        guard let text = item.scalarText, !item.isNull else {
+          return .failure(
+            AnswerProblem("expected \(expectation(for: question)), found \(item.kindName)"))
+        }
+        if text.lowercased() == "unknown", items.count == 1 { return .success(.unknown) }
+        switch matchChoice(text, in: question, allowPrefix: false) {
+        case .success(.string(let choice)): picked.append(choice)
+        case .success: break
+        case .failure(let problem): return .failure(problem)
+        }
+      }
+      return .success(.list(question.choices.map(\.value).filter(picked.contains)))
+    }
     guard let text = value.scalarText, !value.isNull else {
       return .failure(
         AnswerProblem("expected \(expectation(for: question)), found \(value.kindName)"))
@@ -71,7 +105,7 @@ public enum AnswerInterpreter {
       default:
         return .failure(AnswerProblem("expected yes, no or unknown, found '\(text)'"))
       }
-    case .choice:
+    case .choice, .multipleChoice:
       return matchChoice(text, in: question, allowPrefix: false)
     case .number:
       return number(text, for: question)
@@ -86,6 +120,9 @@ public enum AnswerInterpreter {
     case .choice:
       return "one of " + question.choices.map { "'\($0.value)'" }.joined(separator: ", ")
         + " or 'unknown'"
+    case .multipleChoice:
+      return "one or more of " + question.choices.map { "'\($0.value)'" }.joined(separator: ", ")
+        + " (a list), or 'unknown'"
     case .yesNo: return "yes, no or unknown"
     case .number:
       var bounds = ""
@@ -112,6 +149,7 @@ public enum AnswerInterpreter {
     let lowered = text.lowercased()
     if let exact = question.choices.first(where: {
       $0.value.lowercased() == lowered || $0.label.lowercased() == lowered
+        || $0.aliases.contains { $0.lowercased() == lowered }
     }) {
       return .success(value(of: exact, in: question))
     }

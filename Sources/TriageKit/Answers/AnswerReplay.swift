@@ -8,8 +8,6 @@ public struct AnswerReplay: Sendable {
   /// Questions likely needed after `missing`, found by walking on with `unknown`: a hint, since
   /// other answers may take other paths.
   public var likelyNext: [String]
-  /// Answers in the file whose questions are not on the path taken (empty while incomplete).
-  public var unused: [String]
 
   /// Replays `file`; with `policy` `.ask` the replay stops at the first missing answer so the caller
   /// can hand over to a person.
@@ -109,9 +107,6 @@ public struct AnswerReplay: Sendable {
         probeWalk = try probe.walk()
       }
     }
-    let onPath = Set(walk.answeredSteps.map(\.question))
-    // Before a conclusion, answers past the stop are not off the path, only not reached yet.
-    let unused = missing != nil ? [] : file.answers.map(\.question).filter { !onPath.contains($0) }
-    return AnswerReplay(session: session, missing: missing, likelyNext: likelyNext, unused: unused)
+    return AnswerReplay(session: session, missing: missing, likelyNext: likelyNext)
   }
 }

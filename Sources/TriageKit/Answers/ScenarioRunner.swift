@@ -25,16 +25,25 @@ public enum ScenarioRunner {
     }
   }
 
+  /// Replays a loaded answer file the way every `kb test` run does — a fixed clock, the file's own
+  /// missing policy (`error` when it names none), evidence read before the answers — and builds its
+  /// report. Scenarios and cases (`kb test --cases`) share it, so both grade the same run.
+  public static func replay(
+    _ file: AnswerFile, knowledgeBase: KnowledgeBase, observers: Observers = .none
+  ) throws(TriageError) -> (replay: AnswerReplay, report: Report) {
+    let clock = TriageClock.fixed(Date(timeIntervalSince1970: 0))
+    let replay = try AnswerReplay.replay(
+      file, knowledgeBase: knowledgeBase, sessionID: "scenario", clock: clock,
+      policy: file.missing ?? .error, observers: observers)
+    return (replay, try Report(session: replay.session, generatedAt: clock.now()))
+  }
+
   /// Runs one scenario against `knowledgeBase`. Invalid files throw, as `run` would.
   public static func run(
     _ url: URL, knowledgeBase: KnowledgeBase, observers: Observers = .none
   ) throws(TriageError) -> Result {
     let file = try AnswerFile.load(url, knowledgeBase: knowledgeBase)
-    let clock = TriageClock.fixed(Date(timeIntervalSince1970: 0))
-    let replay = try AnswerReplay.replay(
-      file, knowledgeBase: knowledgeBase, sessionID: "scenario", clock: clock,
-      policy: file.missing ?? .error, observers: observers)
-    let report = try Report(session: replay.session, generatedAt: clock.now())
+    let (replay, report) = try Self.replay(file, knowledgeBase: knowledgeBase, observers: observers)
     let ranked = report.diagnosis.ranked.map(\.cause.id)
     var problems: [String] = []
     guard let expectation = file.expectation else {
@@ -57,9 +66,6 @@ public enum ScenarioRunner {
           "expected causes ranked \(expected.joined(separator: ", ")), got \(ranked.isEmpty ? "none" : ranked.joined(separator: ", "))"
         )
       }
-    }
-    if !replay.unused.isEmpty {
-      problems.append("answers off the path: \(replay.unused.joined(separator: ", "))")
     }
     return Result(
       name: url.lastPathComponent, outcome: report.outcome, ranked: ranked, problems: problems,

@@ -34,6 +34,7 @@ public struct PathExplorer: Sendable {
     switch question.type {
     case .yesNo: return [.bool(true), .bool(false), .unknown]
     case .choice: return question.choices.map { .string($0.value) } + [.unknown]
+    case .multipleChoice: return question.choices.map { .list([$0.value]) } + [.unknown]
     case .text: return [.string("text"), .unknown]
     case .number:
       var values: Set<Double> = []
@@ -203,6 +204,55 @@ public struct PathExplorer: Sendable {
     return names
   }
 
+  /// What one interview with a single fact given and everything else `unknown` came to.
+  public struct SingleFactEnding: Sendable {
+    public var question: String
+    public var value: FactValue
+    public var outcome: ConclusionNode.Outcome
+    /// The established or leading cause, if any.
+    public var cause: String?
+    /// Questions the interview asked.
+    public var asked: Int
+  }
+
+  /// Every answer of every question on its own, every question the interview then asks answered
+  /// `unknown` and every probe declined: the walks where `unknown` is the normal answer. Each must
+  /// end (no cycle, no endless interview), and shows what one fact alone concludes.
+  public func singleFacts() throws(TriageError) -> (
+    coverage: Coverage, endings: [SingleFactEnding]
+  ) {
+    var coverage = Coverage()
+    var endings: [SingleFactEnding] = []
+    for question in knowledgeBase.orderedQuestions {
+      for value in candidateAnswers(for: question) where value != .unknown {
+        var answers = [question.id: GivenAnswer(value, Provenance(.default, detail: "explorer"))]
+        var declined: Set<String> = []
+        var asked = 0
+        var walk = try Walker.walk(knowledgeBase, answers: answers)
+        // Each round answers or declines one more node, and there are finitely many.
+        while asked <= knowledgeBase.nodes.count {
+          if let probe = walk.pendingProbe {
+            declined.insert(probe.id)
+          } else if let pending = walk.pendingQuestion {
+            answers[pending.id] = GivenAnswer(.unknown, Provenance(.default, detail: "explorer"))
+            asked += 1
+          } else {
+            break
+          }
+          walk = try Walker.walk(knowledgeBase, answers: answers, declined: declined)
+        }
+        guard let conclusion = walk.conclusion else { throw .cycle(node: walk.pendingNode ?? "") }
+        record(walk, into: &coverage)
+        let ranked = Diagnosis(walk: walk, knowledgeBase: knowledgeBase).ranked
+        endings.append(
+          SingleFactEnding(
+            question: question.id, value: value, outcome: conclusion.outcome,
+            cause: ranked.first?.cause.id, asked: asked))
+      }
+    }
+    return (coverage, endings)
+  }
+
   /// `count` random walks from `seed`; the same seed plays the same walks.
   public func random(count: Int, seed: UInt64) throws(TriageError) -> Coverage {
     var coverage = Coverage()
@@ -271,7 +321,7 @@ public struct PathExplorer: Sendable {
     for id in knowledgeBase.nodeOrder {
       switch knowledgeBase.nodes[id] {
       case .question(let question)?:
-        if question.type == .choice || question.type == .yesNo {
+        if question.takesChoices {
           answers += candidateAnswers(for: question).map { PathExplorer.answerKey(id, $0) }
         } else {
           answers.append(PathExplorer.answerKey(id, .unknown))

@@ -54,10 +54,20 @@ public indirect enum Condition: Hashable, Sendable {
   public func evaluate(_ facts: [String: Fact]) -> Bool {
     switch self {
     case .compare(let fact, let comparison, let literal):
+      // Several values (a multiple-choice answer): `==` holds when one of them is equal, `!=`
+      // when none is, any other comparison when one of them satisfies it.
+      if case .list(let values)? = facts[fact]?.value {
+        if comparison == .notEqual {
+          return !values.contains { Self.compare(.string($0), .equal, literal) }
+        }
+        return values.contains { Self.compare(.string($0), comparison, literal) }
+      }
       return Self.compare(facts[fact]?.value, comparison, literal)
     case .member(let fact, let literals, let negated):
       guard let value = facts[fact]?.value, value != .unknown else { return false }
-      let found = literals.contains { Self.compare(value, .equal, $0) }
+      let values: [FactValue]
+      if case .list(let items) = value { values = items.map(FactValue.string) } else { values = [value] }
+      let found = values.contains { value in literals.contains { Self.compare(value, .equal, $0) } }
       return negated ? !found : found
     case .isTrue(let fact):
       return facts[fact]?.value == .bool(true)

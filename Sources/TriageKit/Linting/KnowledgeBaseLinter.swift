@@ -8,6 +8,7 @@ public enum KnowledgeBaseLinter {
     ConclusionPlanCheck(),
     UnknownFactCheck(),
     UnfilledTemplateCheck(),
+    AliasCheck(),
     NumericThresholdCheck(),
   ]
 

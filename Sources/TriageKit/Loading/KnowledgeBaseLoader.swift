@@ -299,6 +299,7 @@ private struct Builder {
     let effort = readEnum(
       Effort.self, reader.string("effort", required: false), key: "effort", of: context,
       at: reader.optional("effort")?.location)
+    let aliases = reader.stringList("aliases").map(\.0)
     let askWhen = readCondition(
       reader.string("ask-when", required: false), key: "ask-when", of: context,
       at: reader.optional("ask-when")?.location ?? reader.location)
@@ -359,9 +360,10 @@ private struct Builder {
       }
     }
     switch type {
-    case .choice where choices.isEmpty && choiceValues != nil:
+    case .choice where choices.isEmpty && choiceValues != nil,
+      .multipleChoice where choices.isEmpty && choiceValues != nil:
       break
-    case .choice where choices.isEmpty:
+    case .choice where choices.isEmpty, .multipleChoice where choices.isEmpty:
       diagnostics.append(
         Diagnostic(.error, "choice question '\(id)' lacks 'choices'", at: reader.location))
     case .yesNo:
@@ -376,7 +378,7 @@ private struct Builder {
       break
     }
     let everyChoiceRoutes =
-      (type == .choice || type == .yesNo) && !choices.isEmpty
+      (type == .choice || type == .multipleChoice || type == .yesNo) && !choices.isEmpty
       && choices.allSatisfy { $0.next != nil }
     if next == nil && !everyChoiceRoutes {
       diagnostics.append(
@@ -428,6 +430,7 @@ private struct Builder {
     }
     question.effort = effort ?? .caller
     question.askWhen = askWhen
+    question.aliases = aliases
     return .question(question)
   }
 
@@ -555,10 +558,13 @@ private struct Builder {
     let help = reader.string("help", required: false)
     let next = reader.string("next", required: false)
     let support = readSupport(reader.optional("support"), context: "a choice of \(context)")
+    let aliases = reader.stringList("aliases").map(\.0)
     guard let choiceValue else { return nil }
-    return QuestionNode.Choice(
+    var choice = QuestionNode.Choice(
       value: choiceValue, label: label ?? choiceValue, help: help, next: next, support: support,
       location: reader.location)
+    choice.aliases = aliases
+    return choice
   }
 
   private mutating func readDecision(id: String, _ reader: inout MappingReader, context: String)

@@ -10,6 +10,8 @@ public enum FactValue: Hashable, Sendable {
   case string(String)
   /// The person (or file) said they do not know; a valid answer to every question.
   case unknown
+  /// Several choices' values at once (a `multiple-choice` question), in the question's order.
+  case list([String])
 
   /// The value as a person reads it: `yes`, `500`, `12.5`, `unknown`.
   public var display: String {
@@ -18,6 +20,7 @@ public enum FactValue: Hashable, Sendable {
     case .number(let value): return FactValue.format(value)
     case .string(let value): return value
     case .unknown: return "unknown"
+    case .list(let values): return values.joined(separator: ", ")
     }
   }
 
@@ -51,6 +54,8 @@ extension FactValue: Codable {
       self = .bool(value)
     } else if let value = try? container.decode(Double.self) {
       self = .number(value)
+    } else if let values = try? container.decode([String].self) {
+      self = .list(values)
     } else {
       let text = try container.decode(String.self)
       self = text == "unknown" ? .unknown : .string(text)
@@ -69,6 +74,7 @@ extension FactValue: Codable {
       }
     case .string(let value): try container.encode(value)
     case .unknown: try container.encode("unknown")
+    case .list(let values): try container.encode(values)
     }
   }
 }

@@ -54,4 +54,13 @@ public struct KnowledgeBase: Sendable {
       return nil
     }
   }
+
+  /// Former question IDs, each to the question that now has it.
+  public var questionAliases: [String: String] {
+    var aliases: [String: String] = [:]
+    for question in orderedQuestions {
+      for alias in question.aliases where aliases[alias] == nil { aliases[alias] = question.id }
+    }
+    return aliases
+  }
 }

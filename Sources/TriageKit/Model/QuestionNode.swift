@@ -6,6 +6,9 @@ public struct QuestionNode: FlowNode, Hashable {
   public enum AnswerType: String, Hashable, Sendable, CaseIterable {
     /// One of the listed choices.
     case choice
+    /// Any number of the listed choices at once (the errors a caller saw); a single value is
+    /// accepted as a list of one.
+    case multipleChoice = "multiple-choice"
     /// Yes or no.
     case yesNo = "yes-no"
     /// A number, optionally bounded.
@@ -28,6 +31,8 @@ public struct QuestionNode: FlowNode, Hashable {
     public var support: Support
     /// Where the choice is written.
     public var location: SourceLocation
+    /// Former values (`aliases:`): answer files written before a rename keep meaning the same.
+    public var aliases: [String] = []
   }
 
   public var id: String
@@ -59,6 +64,8 @@ public struct QuestionNode: FlowNode, Hashable {
   /// When set (`ask-when:`), the interview asks the question off the tree's path only while this
   /// holds: a follow-up such as "does the full name resolve?" only after "non-existent domain".
   public var askWhen: WrittenCondition? = nil
+  /// Former IDs (`aliases:`): answer files written before a rename keep loading.
+  public var aliases: [String] = []
 
   public var routes: [Route] {
     var routes: [Route] = []
@@ -85,6 +92,20 @@ public struct QuestionNode: FlowNode, Hashable {
   /// What the `infer:` rules settle from `facts`: the first rule that holds, with the provenance
   /// of the observation whose facts it read; `nil` when none holds.
   public func inferred(from facts: [String: Fact]) -> (value: FactValue, provenance: Provenance)? {
+    if type == .multipleChoice {
+      // Every rule that holds adds its choice: a log with 53 and 1203 settles both.
+      let held = inferences.filter { $0.from == nil && $0.condition.evaluate(facts) }
+      let values = choices.map(\.value).filter { value in
+        held.contains { $0.value == .string(value) || $0.value == .list([value]) }
+      }
+      guard let first = held.first, !values.isEmpty else { return nil }
+      let source = first.condition.factNames.lazy.compactMap { facts[$0]?.provenance }
+        .first { $0.source == .evidence || $0.source == .probe }
+      return (
+        .list(values),
+        source ?? Provenance(.evidence, detail: "inferred: \(first.text)")
+      )
+    }
     for rule in inferences where rule.condition.evaluate(facts) {
       var value = rule.value
       if let from = rule.from {
@@ -99,23 +120,37 @@ public struct QuestionNode: FlowNode, Hashable {
     return nil
   }
 
-  /// The route an answer takes: its choice's, else the question's `next`, else `unknown`'s.
+  /// Whether the answer is picked from the listed choices (one, several, or yes-no).
+  public var takesChoices: Bool { type == .choice || type == .multipleChoice || type == .yesNo }
+
+  /// The route an answer takes: its first choice's own `next`, else the question's `next`, else
+  /// `unknown`'s; the support of every choice it picks.
   public func route(for value: FactValue) -> Route {
     if value == .unknown { return unknown }
-    let support = choice(for: value)?.support ?? .none
-    if let choice = choice(for: value), let target = choice.next {
+    let picked = choices(for: value)
+    let support = Support(picked.flatMap(\.support.entries))
+    if let choice = picked.first(where: { $0.next != nil }), let target = choice.next {
       return Route(next: target, support: support, location: choice.location)
     }
     if let next { return Route(next: next.next, support: support, location: next.location) }
     return Route(next: unknown.next, support: support, location: unknown.location)
   }
 
-  /// The listed choice a value picks, if any.
+  /// The listed choice a value picks, if it picks exactly one.
   public func choice(for value: FactValue) -> Choice? {
+    let picked = choices(for: value)
+    return picked.count == 1 ? picked[0] : nil
+  }
+
+  /// The listed choices a value picks, in the question's order.
+  public func choices(for value: FactValue) -> [Choice] {
     switch (type, value) {
-    case (.choice, .string(let text)): return choices.first { $0.value == text }
-    case (.yesNo, .bool(let flag)): return choices.first { $0.value == (flag ? "yes" : "no") }
-    default: return nil
+    case (.choice, .string(let text)), (.multipleChoice, .string(let text)):
+      return choices.filter { $0.value == text }
+    case (.multipleChoice, .list(let values)):
+      return choices.filter { values.contains($0.value) }
+    case (.yesNo, .bool(let flag)): return choices.filter { $0.value == (flag ? "yes" : "no") }
+    default: return []
     }
   }
 
@@ -129,7 +164,10 @@ public struct QuestionNode: FlowNode, Hashable {
 
   /// How a value reads for this question: a choice's label, a number with its unit.
   public func display(_ value: FactValue) -> String {
-    if let choice = choice(for: value), type == .choice { return choice.label }
+    if type == .choice || type == .multipleChoice {
+      let picked = choices(for: value)
+      if !picked.isEmpty { return picked.map(\.label).joined(separator: "; ") }
+    }
     if case .number = value, let unit { return "\(value.display) \(unit)" }
     return value.display
   }

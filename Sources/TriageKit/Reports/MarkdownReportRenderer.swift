@@ -240,7 +240,7 @@ public enum MarkdownReportRenderer {
 
   /// A choice's label is the knowledge base's Markdown; anything else is what someone typed.
   private static func answerCell(_ answer: Report.Answer) -> String {
-    if answer.question.type == .choice, answer.question.choice(for: answer.value) != nil {
+    if answer.question.type != .yesNo, !answer.question.choices(for: answer.value).isEmpty {
       return MarkdownEscaping.markdownCell(answer.question.display(answer.value))
     }
     return MarkdownEscaping.cell(answer.question.display(answer.value))

@@ -109,7 +109,10 @@ public struct Report: Sendable {
         return Report.number(value)
       }
       let question = fact.question.flatMap { knowledgeBase.questions[$0] }
-      let label = question?.type == .choice ? question?.choice(for: fact.value)?.label : nil
+      let picksChoices = question?.type == .choice || question?.type == .multipleChoice
+      let label =
+        picksChoices && !(question?.choices(for: fact.value).isEmpty ?? true)
+        ? question?.display(fact.value) : nil
       return show(fact.value, label)
     }
   }
@@ -121,7 +124,7 @@ public struct Report: Sendable {
     case .answered(let questionID, let value, _, _):
       let question = knowledgeBase.questions[questionID]
       var shown = question?.display(value) ?? value.display
-      if markdown, question?.choice(for: value) == nil || question?.type != .choice {
+      if markdown, question?.choices(for: value).isEmpty ?? true || question?.type == .yesNo {
         shown = MarkdownEscaping.inline(shown)
       }
       return markdown

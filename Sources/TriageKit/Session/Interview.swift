@@ -113,9 +113,10 @@ public struct Interview: Sendable {
     var unknownAnswered: [Candidate] = []
     for question in knowledgeBase.orderedQuestions where reachable.contains(question.id) {
       let answered = facts.answered[question.id]
-      guard answered == nil || answered?.value == .unknown,
-        question.askWhen?.condition.truth(facts.facts, open: facts.undetermined) ?? true
-          || question.id == treeNext
+      let allowed =
+        question.askWhen.map { $0.condition.truth(facts.facts, open: facts.undetermined) == true }
+        ?? true
+      guard answered == nil || answered?.value == .unknown, allowed || question.id == treeNext
       else { continue }
       let (value, separates) = estimator.value(of: question)
       let candidate = Candidate(
@@ -272,5 +273,26 @@ public struct Interview: Sendable {
       causes: leaders.prefix(3).map {
         .init(cause: $0, certainty: 0, location: knowledgeBase.startLocation)
       })
+  }
+}
+
+extension Interview.Selection {
+  /// Why this question now, in a sentence for `.why` and the report.
+  public var explanation: String {
+    switch reason {
+    case .reopened:
+      return "Asked again because you asked for it (.change)."
+    case .planDetail:
+      return "A cause is established; asked because its plan depends on the answer."
+    case .treeOrder:
+      return "The knowledge base's next question; no other question would separate the leading "
+        + "causes more."
+    case .separates:
+      let pair = candidate.separates.map { "'\($0)'" }
+      let what =
+        pair.count == 2 ? "separates \(pair[0]) from \(pair[1])" : "moves the leading causes apart"
+      return "Asked because it \(what) the most for its effort (\(candidate.effort.phrase); "
+        + "value \(String(format: "%.2f", candidate.value)))."
+    }
   }
 }

@@ -84,6 +84,7 @@ public indirect enum JSONValue: Hashable, Sendable {
             number == number.rounded() && abs(number) < 1e15 ? .int(Int(number)) : .double(number)
         case .string(let text): value = .string(text)
         case .unknown: value = .null
+        case .list(let values): value = .array(values.map(JSONValue.string))
         }
         return (key: name, value: value)
       })

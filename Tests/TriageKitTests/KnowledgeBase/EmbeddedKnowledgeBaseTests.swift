@@ -20,6 +20,16 @@ struct EmbeddedKnowledgeBaseTests {
     #expect(KnowledgeBaseLoader.digest(of: embedded) == KnowledgeBaseLoader.digest(of: onDisk))
   }
 
+  /// Only the top-level YAML is the knowledge base: scenarios and real-incident cases (answer files
+  /// in subfolders) are never compiled in.
+  @Test func scenariosAndCasesAreNotEmbedded() throws {
+    #expect(EmbeddedKnowledgeBase.files.allSatisfy { !$0.name.contains("/") })
+    #expect(
+      EmbeddedKnowledgeBase.files.allSatisfy {
+        !$0.contents.contains("nettriage: answers/1") && !$0.contents.contains("\ntruth:")
+      })
+  }
+
   @Test func lintsWithoutErrorsOrWarnings() throws {
     let (kb, diagnostics) = KnowledgeBaseLoader.load(
       try KnowledgeBaseLoader.files(in: Self.folder), root: "KnowledgeBase")
