@@ -13,6 +13,9 @@ import Testing
     "cannot create a network namespace with connlimit and hashlimit rules here")
 )
 struct LabSessionTests {
+  /// The answers follow the interview's order; with the recovery pattern and the web access
+  /// unknown, nothing is established from the answers, so the tree's measurement step comes, and
+  /// its figure (160) decides.
   @Test func consentedFanoutMeasuresTheConcurrentLimitAndTheSessionConcludesOnIt() throws {
     let lab = try FloodLab()
     let state = try TemporaryDirectory()
@@ -22,9 +25,9 @@ struct LabSessionTests {
       "targets.txt", String(repeating: "127.0.1.1:\(FloodLab.Port.concurrentDrop)\n", count: 250))
     let report = state.path("lab-session.md")
     let answers = [
-      "yes", "yes", "250", "when-sessions-close", "64", "normal", "unknown", "answer-ok",
-      "127.0.1.1", "isa-2006-standard", "not-checked", targets, "y", "unknown", "unknown",
-      "unknown", ".report \(report)", ".quit",
+      "64", "yes", "isa-2006-standard", "windows-modern", "250", "unknown", "not-checked",
+      "unknown", "normal", "unknown", "answer-ok", "127.0.1.1", targets, "y", ".report \(report)",
+      ".quit",
     ]
     guard let ip = LabEnvironment.tool("ip") else { throw FloodLab.LabError(message: "no 'ip'") }
     let run = try BinaryRun.run(
@@ -44,6 +47,8 @@ struct LabSessionTests {
     #expect(text.contains("probe `fanout` (ok)"))
   }
 
+  /// The interview asks the nslookup question before the probe step that would answer it; the
+  /// person does not know (`unknown`), and the probe's timeout, once it ran, settles it.
   @Test func aSilentResolverMakesTheDNSProbeTimeOutAndTheSessionReachesDNSUnavailable() throws {
     let lab = try FloodLab()
     let state = try TemporaryDirectory()
@@ -62,7 +67,8 @@ struct LabSessionTests {
     #expect(drop.status == 0, "\(drop.standardError)")
     let report = state.path("dns-session.md")
     let answers = [
-      "no", "yes", "30", "1203", "normal", "fileserver07", "y", ".report \(report)", ".quit",
+      "1203", "no", "unknown", "normal", "yes", "30", "fileserver07", "y", ".report \(report)",
+      ".quit",
     ]
     guard let ip = LabEnvironment.tool("ip") else { throw FloodLab.LabError(message: "no 'ip'") }
     let run = try BinaryRun.run(
