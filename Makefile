@@ -68,7 +68,10 @@ build: deps
 
 # Starts the wizard on the embedded knowledge base. Exit codes 1 (inconclusive) and 2 (left before a
 # conclusion) are outcomes, not failures of make.
-run: build
+# The build's own output goes to standard error, so `make run ARGS="run --json -" > r.json` gets
+# only the program's.
+run: deps
+	@$(SWIFT) build -c $(CONFIG) >&2
 	@$(BIN) $(ARGS) || [ $$? -le 2 ]
 
 # Every test: unit, golden reports, end-to-end runs of the binary, the REPL through a pseudo-terminal,
@@ -92,10 +95,22 @@ lint:
 format:
 	$(SWIFT) format --in-place --recursive Package.swift Sources Tests Plugins
 
+# The binary, shell completions for bash, zsh and fish, and a man page generated from the commands'
+# help (swift-argument-parser's generate-manual plugin).
 install: deps
 	$(SWIFT) build -c release
-	install -d "$(DESTDIR)$(PREFIX)/bin"
-	install -m 0755 "$$($(SWIFT) build -c release --show-bin-path)/nettriage" "$(DESTDIR)$(PREFIX)/bin/nettriage"
+	$(SWIFT) package plugin generate-manual >/dev/null
+	@bin="$$($(SWIFT) build -c release --show-bin-path)/nettriage"; \
+	share="$(DESTDIR)$(PREFIX)/share"; \
+	set -e; \
+	install -d "$(DESTDIR)$(PREFIX)/bin" "$$share/bash-completion/completions" \
+	  "$$share/zsh/site-functions" "$$share/fish/vendor_completions.d" "$$share/man/man1"; \
+	install -m 0755 "$$bin" "$(DESTDIR)$(PREFIX)/bin/nettriage"; \
+	"$$bin" --generate-completion-script bash > "$$share/bash-completion/completions/nettriage"; \
+	"$$bin" --generate-completion-script zsh > "$$share/zsh/site-functions/_nettriage"; \
+	"$$bin" --generate-completion-script fish > "$$share/fish/vendor_completions.d/nettriage.fish"; \
+	install -m 0644 .build/plugins/GenerateManual/outputs/nettriage/nettriage.1 "$$share/man/man1/nettriage.1"; \
+	echo "installed $(DESTDIR)$(PREFIX)/bin/nettriage, its completions and its man page"
 
 clean:
 	rm -rf .build

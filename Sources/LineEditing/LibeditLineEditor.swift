@@ -28,6 +28,8 @@ public final class LibeditLineEditor: LineEditor {
   private var promptCString = strdup("")
   /// Set by the Ctrl-C command so that `readLine` can tell an abandoned line from an entered one.
   private var interruptRequested = false
+  /// Set by the bracketed-paste command: what was pasted, verbatim.
+  private var pastedText: [UInt8]?
 
   /// Opens the editor on the standard streams, or on the given terminal descriptors.
   ///
@@ -84,14 +86,22 @@ public final class LibeditLineEditor: LineEditor {
     free(promptCString)
     promptCString = strdup(PromptMarkup.markingInvisibleSequences(in: prompt))
     interruptRequested = false
+    pastedText = nil
     // Output printed by the caller since the last prompt may still sit in a stdio buffer; it has to
     // reach the terminal before libedit draws the prompt after it.
     fflush(nil)
+    // Bracketed paste: a paste arrives marked, and the paste command takes it whole.
+    fputs("\u{1B}[?2004h", streams.output)
 
     var count: Int32 = 0
     let text = el_gets(editLine, &count)
+    fputs("\u{1B}[?2004l", streams.output)
+    fflush(streams.output)
     if interruptRequested {
       return .interrupted
+    }
+    if let pastedText {
+      return .pasted(VerbatimText.lines(of: pastedText).joined(separator: "\n"))
     }
     guard let text, count > 0 else {
       // Ctrl-D leaves the cursor after "^D" on the prompt line; what follows starts on its own line.
@@ -103,8 +113,23 @@ public final class LibeditLineEditor: LineEditor {
     if line.hasSuffix("\n") {
       line.removeLast()
     }
+    // More lines already waiting after Enter: a paste on a terminal that does not bracket pastes.
+    // The rest is taken verbatim, so the lines after the first keep their Tabs.
+    if PendingInput.isWaiting(on: inputDescriptor, milliseconds: 30) {
+      let rest = PendingInput.drain(inputDescriptor)
+      let lines = VerbatimText.lines(of: Array(line.utf8) + [0x0A] + rest)
+      return .pasted(lines.joined(separator: "\n"))
+    }
     return .line(line)
   }
+
+  public func readVerbatim(terminator: String) -> LineInput {
+    fflush(nil)
+    return TerminalVerbatimReader(input: inputDescriptor, output: fileno(streams.output))
+      .readText(terminator: terminator)
+  }
+
+  private var inputDescriptor: Int32 { fileno(streams.input) }
 
   public func addHistory(_ line: String) {
     guard line.contains(where: { !$0.isWhitespace }) else { return }
@@ -144,10 +169,12 @@ public final class LibeditLineEditor: LineEditor {
     cel_add_function(editLine, "nettriage-complete", "complete the current word", completeCallback)
     cel_add_function(editLine, "nettriage-interrupt", "abandon the line", interruptCallback)
     cel_add_function(editLine, "nettriage-suspend", "suspend the program", suspendCallback)
+    cel_add_function(editLine, "nettriage-paste", "take a bracketed paste whole", pasteCallback)
     cel_bind(editLine, "^I", "nettriage-complete")
     cel_bind(editLine, "^C", "nettriage-interrupt")
     cel_bind(editLine, "^Z", "nettriage-suspend")
     cel_bind(editLine, "^R", "em-inc-search-prev")
+    cel_bind(editLine, "\u{1B}[200~", "nettriage-paste")
 
     // With ISIG on, the kernel turns Ctrl-C into SIGINT, which libedit re-sends to the process
     // group after restoring the terminal: the program dies and unsaved history is lost. Off only
@@ -210,6 +237,11 @@ public final class LibeditLineEditor: LineEditor {
   fileprivate var prompt: UnsafeMutablePointer<CChar>? { promptCString }
 
   fileprivate func complete() -> Int32 {
+    // A Tab with more input already waiting is part of a paste, not a key a person pressed.
+    if PendingInput.isWaiting(on: inputDescriptor, milliseconds: 0) {
+      el_insertstr(editLine, "\t")
+      return CC_REFRESH
+    }
     guard let completer, let info = el_wline(editLine)?.pointee else { return CC_REFRESH_BEEP }
     let beforeCursor = Self.string(from: info.buffer, to: info.cursor)
     guard
@@ -230,6 +262,33 @@ public final class LibeditLineEditor: LineEditor {
     fflush(streams.output)
     // Redraws the prompt and the line below the list.
     return CC_REDISPLAY
+  }
+
+  /// After the bracketed-paste start marker: reads to the end marker (libedit's raw mode, one
+  /// byte at a time, so nothing of it sits in libedit's buffers), keeps it, and ends the line.
+  fileprivate func takePaste() -> Int32 {
+    var pasted: [UInt8] = []
+    if let info = el_line(editLine)?.pointee {
+      let typed = UnsafeRawBufferPointer(
+        start: info.buffer, count: info.lastchar - info.buffer)
+      pasted += typed
+    }
+    var byte: UInt8 = 0
+    while true {
+      let count = read(inputDescriptor, &byte, 1)
+      if count < 0, errno == EINTR { continue }
+      guard count == 1 else { break }
+      pasted.append(byte)
+      if pasted.count >= VerbatimText.pasteEnd.count,
+        Array(pasted.suffix(VerbatimText.pasteEnd.count)) == VerbatimText.pasteEnd
+      {
+        pasted.removeLast(VerbatimText.pasteEnd.count)
+        break
+      }
+    }
+    pastedText = pasted
+    el_push(editLine, "\n")
+    return CC_REFRESH
   }
 
   fileprivate func interrupt() -> Int32 {
@@ -268,6 +327,10 @@ private func completeCallback(_ editLine: OpaquePointer?, _ key: Int32) -> UInt8
 
 private func interruptCallback(_ editLine: OpaquePointer?, _ key: Int32) -> UInt8 {
   UInt8(LibeditLineEditor.owning(editLine)?.interrupt() ?? CC_EOF)
+}
+
+private func pasteCallback(_ editLine: OpaquePointer?, _ key: Int32) -> UInt8 {
+  UInt8(LibeditLineEditor.owning(editLine)?.takePaste() ?? CC_ERROR)
 }
 
 private func suspendCallback(_ editLine: OpaquePointer?, _ key: Int32) -> UInt8 {

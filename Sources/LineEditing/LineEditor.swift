@@ -14,8 +14,17 @@ public protocol LineEditor: AnyObject {
   /// Called on Tab; `nil` turns completion off.
   var completer: LineCompleter? { get set }
 
-  /// Shows `prompt` and blocks until a line, an interrupt or the end of input.
+  /// Shows `prompt` and blocks until a line, a paste of several lines, an interrupt or the end of
+  /// input.
   func readLine(prompt: String) -> LineInput
+
+  /// Reads text verbatim until a line holding only `terminator`, the end of input or, on a
+  /// terminal that brackets pastes, the end of the paste.
+  ///
+  /// Nothing is edited or completed: Tabs and every other character arrive as sent. Returns
+  /// ``LineInput/pasted(_:)`` with the lines read (possibly none), or ``LineInput/interrupted``
+  /// when the person pressed Ctrl-C.
+  func readVerbatim(terminator: String) -> LineInput
 
   /// Remembers `line` for recall and, where there is a history file, saves it at once.
   ///

@@ -87,5 +87,14 @@ public final class PlainLineReader: LineEditor {
     return .line(line)
   }
 
+  public func readVerbatim(terminator: String) -> LineInput {
+    var lines: [String] = []
+    while case .line(let line) = readLine(prompt: "") {
+      if VerbatimText.isTerminator(line, terminator) { break }
+      lines.append(line)
+    }
+    return .pasted(lines.joined(separator: "\n"))
+  }
+
   public func addHistory(_ line: String) {}
 }

@@ -263,8 +263,8 @@ struct EndToEndTests {
     #expect(run.standardOutput.contains("Resume with: nettriage resume "))
     let list = try BinaryRun.run(
       ["sessions", "--json"], environment: ["XDG_STATE_HOME": state.url.path])
-    #expect(list.standardOutput.contains("\"status\" : \"in-progress\""))
-    #expect(list.standardOutput.contains("\"answers\" : \"1\""))
+    #expect(list.standardOutput.contains("\"status\": \"in-progress\""))
+    #expect(list.standardOutput.contains("\"answers\": 1"))
   }
 
   @Test func authorsToolsGraphCoverageExhaustiveAndRandom() throws {

@@ -80,7 +80,8 @@ struct REPLPlainInputTests {
     #expect(out.contains("Diagnosed: Big sweep of 500 hosts"))
     #expect(out.contains("2. How many hosts, again? → 500 (already known, user)"))
     #expect(out.contains("Inconclusive: Small sweep"))
-    #expect(out.contains("hosts  50  (user)"))
+    // .facts says each source once, above its facts.
+    #expect(out.contains("From user:\n  hosts  50\n"))
   }
 
   @Test func restartAsksForConfirmationAndKeepsNotes() throws {

@@ -18,6 +18,8 @@ struct REPLTerminalTests {
     PseudoTerminal.baseEnvironment.merging([
       "HOME": state.url.path, "XDG_STATE_HOME": state.url.appendingPathComponent("state").path,
       "SOURCE_DATE_EPOCH": "1700000000",
+      // Long output (.why, .how) would otherwise wait in less for a key.
+      "PAGER": "cat",
     ]) { _, new in new }
   }
 
@@ -230,5 +232,79 @@ struct REPLTerminalTests {
     let report = try state.read("asked.md")
     #expect(report.contains("| Forefront Threat Management Gateway (TMG) 2010 | user |"))
     #expect(report.contains("| answer-file |"))
+  }
+
+  /// The ISA log viewer's "Copy All Results", tab-separated as the clipboard holds it, sent as a
+  /// terminal sends a paste: every line end a carriage return.
+  private static func isaLogViewerCopy() throws -> String {
+    try String(
+      contentsOf: Repository.root.appendingPathComponent(
+        "Tests/TriageEvidenceTests/Fixtures/isa-text/log-viewer-copy.constructed.tsv"),
+      encoding: .utf8)
+  }
+
+  @Test func pasteReadsATabSeparatedISALogViewerCopyWithItsFacts() throws {
+    let copy = try Self.isaLogViewerCopy()
+    #expect(copy.contains("\t"))
+    let terminal = try start()
+    try answer(terminal, ".paste")
+    try terminal.waitFor("Paste the text")
+    try terminal.waitForVerbatimMode()
+    // CRLF as on the Windows clipboard; a terminal turns each line end into CR.
+    try terminal.send(copy.replacingOccurrences(of: "\r\n", with: "\r") + ".\r")
+    try terminal.waitFor("✓ read isa-log (log-viewer-tab) from pasted at")
+    try terminal.waitFor("15 records")
+    try answer(terminal, ".facts all")
+    try terminal.waitFor("From evidence: isa-log")
+    try answer(terminal, ".quit")
+    #expect(try terminal.waitForExit() == 2)
+  }
+
+  @Test func aBracketedPasteEndsByItselfAndCtrlCCancelsAPaste() throws {
+    let copy = try Self.isaLogViewerCopy()
+    let terminal = try start()
+    try answer(terminal, ".paste")
+    try terminal.waitForVerbatimMode()
+    try terminal.send("half a line")
+    try terminal.sendControl("c")
+    try terminal.waitFor("(paste cancelled)")
+    try answer(terminal, ".paste isa-log")
+    try terminal.waitForVerbatimMode()
+    try terminal.send(
+      "\u{1B}[200~" + copy.replacingOccurrences(of: "\r\n", with: "\r") + "\u{1B}[201~")
+    try terminal.waitFor("✓ read isa-log (log-viewer-tab) from pasted at")
+    try answer(terminal, ".quit")
+    #expect(try terminal.waitForExit() == 2)
+  }
+
+  @Test func aPasteAtTheAnswerPromptIsOfferedAsEvidenceWithItsTabs() throws {
+    let copy = try Self.isaLogViewerCopy()
+    let terminal = try start()
+    try terminal.waitFor("answer> ")
+    try terminal.waitForRawMode()
+    try terminal.send(copy.replacingOccurrences(of: "\r\n", with: "\r"))
+    try terminal.waitFor("That looks like pasted text (16 lines), not an answer.")
+    try answer(terminal, "y", prompt: "Read it as evidence? [Y/n] ")
+    try terminal.waitFor("✓ read isa-log (log-viewer-tab) from pasted at")
+    try answer(terminal, ".quit")
+    #expect(try terminal.waitForExit() == 2)
+  }
+
+  @Test func pasteReadsAnEventViewerSaveAsTextWithItsTabs() throws {
+    // Windows XP Event Viewer "Save Log File As… Text": "Event Type:\tWarning" and so on.
+    let export = try String(
+      contentsOf: Repository.root.appendingPathComponent(
+        "Tests/TriageEvidenceTests/Fixtures/eventviewer-text/xp-mrxsmb-50.txt"),
+      encoding: .utf8)
+    #expect(export.contains("Event Source:\tMRxSmb"))
+    let terminal = try start()
+    try answer(terminal, ".paste")
+    try terminal.waitForVerbatimMode()
+    try terminal.send(
+      export.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r")
+        + ".\r")
+    try terminal.waitFor("✓ read eventlog (eventviewer-xp-text) from pasted at")
+    try answer(terminal, ".quit")
+    #expect(try terminal.waitForExit() == 2)
   }
 }

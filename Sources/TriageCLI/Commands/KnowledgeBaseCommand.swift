@@ -410,7 +410,8 @@ struct KnowledgeBaseCoverageCommand: ParsableCommand {
       guard let effects = moved[answer.question] else { continue }
       let origin = answer.automatic ? " (from \(answer.provenance.display))" : ""
       out.line(
-        "  \(answer.question) = \(answer.value.display)\(origin): \(effects.joined(separator: ", "))")
+        "  \(answer.question) = \(answer.value.display)\(origin): \(effects.joined(separator: ", "))"
+      )
     }
     for case .decided(let decision, let condition) in walk.decided {
       guard let effects = moved[decision] else { continue }

@@ -21,10 +21,16 @@ struct ParseCommand: ParsableCommand {
   )
 
   @Argument(
-    help: ArgumentHelp("The kind, or the file when the kind is left out.", valueName: "kind|file"))
+    help: ArgumentHelp("The kind, or the file when the kind is left out.", valueName: "kind|file"),
+    completion: .custom { _, _, prefix in
+      (EvidenceKind.allCases.map(\.rawValue) + ["auto"]).filter { $0.hasPrefix(prefix) }
+        + FileNameCompletion.candidates(for: prefix)
+    })
   var first: String
 
-  @Argument(help: ArgumentHelp("The file ('-' for standard input).", valueName: "file"))
+  @Argument(
+    help: ArgumentHelp("The file ('-' for standard input).", valueName: "file"),
+    completion: .file())
   var second: String?
 
   @Flag(help: "Print the evidence JSON (kind, format, the kind's fields, facts).")

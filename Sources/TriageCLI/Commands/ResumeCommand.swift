@@ -7,12 +7,14 @@ import TriageKit
 struct ResumeCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "resume",
-    abstract: "Continue a saved session (the latest unfinished one by default).",
+    abstract: "Continue a saved session (by default the latest unfinished one with answers).",
     discussion:
       "The session's answers are replayed from its journal; 'nettriage sessions' lists the IDs."
   )
 
-  @Argument(help: ArgumentHelp("The session ID, or a unique start of it.", valueName: "id"))
+  @Argument(
+    help: ArgumentHelp("The session ID, or a unique start of it.", valueName: "id"),
+    completion: .custom { _, _, _ in SessionChoice.savedIDs() })
   var id: String?
 
   @OptionGroup var knowledgeBase: KnowledgeBaseOptions
@@ -25,28 +27,21 @@ struct ResumeCommand: ParsableCommand {
     let summaries = SessionJournal.list(in: directory)
     let chosen: SessionJournal.Summary
     if let id {
-      let matches = summaries.filter { $0.header.session.hasPrefix(id) }
-      if let exact = summaries.first(where: { $0.header.session == id }) {
-        chosen = exact
-      } else if matches.count == 1 {
-        chosen = matches[0]
-      } else if matches.isEmpty {
-        var message = "error: no session '\(id)' in \(directory.path)"
-        if let suggestion = NearestMatch.suggestion(for: id, among: summaries.map(\.header.session))
-        {
-          message += " (did you mean '\(suggestion)'?)"
-        }
-        err.line(message)
-        throw ExitStatus.inputMissing.exitCode
-      } else {
-        err.line(
-          "error: '\(id)' matches several sessions: \(matches.map(\.header.session).joined(separator: ", "))"
-        )
-        throw ExitStatus.usage.exitCode
+      switch SessionChoice.find(id, in: summaries, directory: directory) {
+      case .success(let summary): chosen = summary
+      case .failure(let problem):
+        err.line(problem.message)
+        throw problem.status.exitCode
       }
     } else {
-      guard let latest = summaries.first(where: { $0.concluded == nil }) ?? summaries.first else {
-        err.line("error: no saved sessions in \(directory.path); 'nettriage' starts one")
+      // The latest session someone was working on: unfinished and with answers; a session that
+      // was only opened, or is concluded, is not what "resume" means.
+      guard let latest = summaries.first(where: { $0.concluded == nil && $0.answers > 0 }) else {
+        err.line(
+          summaries.isEmpty
+            ? "error: no saved sessions in \(directory.path); 'nettriage' starts one"
+            : "error: no unfinished session with answers; 'nettriage sessions' lists them all, 'nettriage resume ID' resumes one"
+        )
         throw ExitStatus.inputMissing.exitCode
       }
       chosen = latest
@@ -67,7 +62,8 @@ struct ResumeCommand: ParsableCommand {
     let out = Terminal.standardOutput
     out.line(
       out.styled("NetTriage", .bold)
-        + " · resuming session \(header.session) (started \(header.started))")
+        + " · resuming session \(header.session)\(header.label.map { " (\($0))" } ?? "")"
+        + " (started \(LocalTime.display(iso8601: header.started)))")
     out.line(
       "\(session.state.answers.count) answers so far. Type .how for the path so far, .help for commands."
     )

@@ -19,22 +19,26 @@ struct RunCommand: ParsableCommand {
   @Option(
     name: .customLong("answers"),
     help: ArgumentHelp(
-      "The answer file (YAML). Without it, --evidence alone drives the run.", valueName: "file"))
+      "The answer file (YAML). Without it, --evidence alone drives the run.", valueName: "file"),
+    completion: .file(extensions: ["yaml", "yml"]))
   var answers: String?
 
   @Option(
     help: ArgumentHelp(
       "What to do when an answer is missing: error, ask, default or unknown (overrides the file's; without an answer file: unknown).",
-      valueName: "policy"))
+      valueName: "policy"),
+    completion: .list(["error", "ask", "default", "unknown"]))
   var missing: String?
 
   @Option(
     help: ArgumentHelp(
-      "Write the Markdown report here ('-' for standard output).", valueName: "file.md"))
+      "Write the Markdown report here ('-' for standard output).", valueName: "file.md"),
+    completion: .file())
   var report: String?
 
   @Option(
-    help: ArgumentHelp("Write the JSON report here ('-' for standard output).", valueName: "file"))
+    help: ArgumentHelp("Write the JSON report here ('-' for standard output).", valueName: "file"),
+    completion: .file())
   var json: String?
 
   @Flag(help: "Replace report files that exist already.")
@@ -121,7 +125,7 @@ struct RunCommand: ParsableCommand {
     }
     if let missing = replay.missing {
       err.line(
-        "error: \(answers ?? "the evidence"): incomplete: the path needs an answer to '\(missing.id)' (\(missing.ask.split(separator: "\n").first ?? ""))"
+        "error: \(answers ?? "the evidence"): incomplete: the path needs an answer to '\(missing.id)' (\(result.plain(missing.ask).split(separator: "\n").first ?? ""))"
       )
       err.line("missing: \(missing.id)")
       if !replay.likelyNext.isEmpty {

@@ -2,13 +2,16 @@ import TriageKit
 
 /// The REPL's dot commands, like sqlite3's: one registry for dispatch, `.help` and Tab completion.
 enum DotCommand: String, CaseIterable {
-  case help, why, how, back, change, restart, facts, note, paste, load, save, report, json, quit
+  case help, why, how, back, change, restart, facts, note, label, paste, load, save, report, json,
+    quit
 
   /// The arguments, as `.help` shows them.
   var usage: String {
     switch self {
     case .change: return ".change QUESTION-ID"
     case .note: return ".note TEXT"
+    case .label: return ".label TEXT"
+    case .facts: return ".facts [all]"
     case .paste: return ".paste [KIND]"
     case .load: return ".load FILE [KIND]"
     case .save: return ".save answers FILE [--force]"
@@ -26,15 +29,25 @@ enum DotCommand: String, CaseIterable {
     case .back: return "undo the last answer"
     case .change: return "answer a question again, even one answered from known facts"
     case .restart: return "start again from the first question (notes stay)"
-    case .facts: return "list the facts known, with their sources"
+    case .facts: return "the facts that matter now, by source; .facts all lists every one"
+    case .label: return "name the session (ticket, station, caller) for 'nettriage sessions'"
     case .note: return "add a note to the report"
     case .paste:
       return "paste a command's output or a log; end with a line holding only '.' (or Ctrl-D)"
     case .load: return "read a command's output or a log from a file"
     case .save: return "save the answers as a file that replays this session"
-    case .report: return "write the Markdown report"
-    case .json: return "write the JSON report"
+    case .report: return "write the Markdown report (- shows it here)"
+    case .json: return "write the JSON report (- shows it here)"
     case .quit: return "leave; the session is saved and can be resumed"
+    }
+  }
+
+  /// Whether its arguments are file names and words, split as a shell splits them (quotes,
+  /// backslashes); the others take free text.
+  var takesFileArguments: Bool {
+    switch self {
+    case .load, .save, .report, .json: return true
+    default: return false
     }
   }
 

@@ -3,33 +3,44 @@ import LineEditing
 import TriageEvidence
 import TriageKit
 
-/// The interactive wizard: shows the question the walk waits on, reads answers and dot commands,
-/// journals every event before the next prompt.
+/// The interactive wizard: a view of the session. It shows the question the walk waits on, reads
+/// answers, pastes and dot commands, and records what the engine says is due before the next
+/// prompt; every decision (what an answer or observation settles, which audit events are due,
+/// whether a probe is offered again) is the engine's.
+///
+/// Its output streams are injected, so its behaviour is tested without a terminal.
 final class TriageREPL {
   private var session: Session
-  private let journal: SessionJournal?
+  private let recorder: SessionRecorder
   private let editor: any LineEditor
   private let clock: TriageClock
-  private let out = Terminal.standardOutput
-  private let err = Terminal.standardError
+  private let out: Terminal
+  private let err: Terminal
+  private let environment: [String: String]
   /// Leave as soon as a conclusion is reached (for `run` with `missing: ask`).
   private let leaveOnConclusion: Bool
+  private let probeRunner: @Sendable (ProbeNode, [String: String]) -> Observation
   /// The question last shown, so an empty line or an error does not print it again.
   private var shownQuestion: String?
-  /// Automatic answers already announced on this path.
-  private var announced: Set<String> = []
-  private var concludedShown: String?
+  private var shownConclusion: String?
   private var journalFailed = false
 
   init(
-    session: Session, journal: SessionJournal?, editor: any LineEditor, clock: TriageClock,
-    leaveOnConclusion: Bool = false
+    session: Session, recorder: SessionRecorder, editor: any LineEditor, clock: TriageClock,
+    out: Terminal = .standardOutput, err: Terminal = .standardError,
+    environment: [String: String] = ProcessInfo.processInfo.environment,
+    leaveOnConclusion: Bool = false,
+    probeRunner: @escaping @Sendable (ProbeNode, [String: String]) -> Observation = ProbeRunner.run
   ) {
     self.session = session
-    self.journal = journal
+    self.recorder = recorder
     self.editor = editor
     self.clock = clock
+    self.out = out
+    self.err = err
+    self.environment = environment
     self.leaveOnConclusion = leaveOnConclusion
+    self.probeRunner = probeRunner
   }
 
   /// The session as it stands (for callers that write reports afterwards).
@@ -40,31 +51,26 @@ final class TriageREPL {
     editor.completer = { [unowned self] line in self.completions(for: line) }
     while true {
       let walk = try session.walk()
-      announceAutomaticAnswers(walk)
+      recordDueEvents(walk)
       let prompt: String
       if let conclusion = walk.conclusion {
-        if concludedShown != conclusion.id {
-          concludedShown = conclusion.id
-          if !lastEventIsConclusion(conclusion.id) {
-            record(.concluded(conclusion: conclusion.id, outcome: conclusion.outcome))
-          }
+        if shownConclusion != conclusion.id {
+          shownConclusion = conclusion.id
           showConclusion(conclusion, walk: walk)
           if leaveOnConclusion { return outcome(of: walk) }
         }
         prompt = "done> "
       } else if let question = walk.pendingQuestion {
-        concludedShown = nil
+        shownConclusion = nil
         if shownQuestion != question.id {
           shownQuestion = question.id
-          record(.asked(question: question.id))
-          show(question, number: walk.answeredSteps.count + 1)
+          show(question, number: walk.answeredSteps.count + 1, walk: walk)
         }
         prompt = "answer> "
       } else if let probe = walk.pendingProbe {
-        concludedShown = nil
+        shownConclusion = nil
         if try askToProbe(probe, walk: walk) == .leave {
-          leave(try session.walk())
-          return outcome(of: try session.walk())
+          return try leave()
         }
         continue
       } else {
@@ -73,23 +79,23 @@ final class TriageREPL {
       switch editor.readLine(prompt: out.colours ? out.styled(prompt, .cyan) : prompt) {
       case .endOfFile:
         out.line()
-        leave(walk)
-        return outcome(of: walk)
+        return try leave()
       case .interrupted:
         out.line(out.styled("(line discarded; .quit or Ctrl-D leaves, the session is kept)", .dim))
+      case .pasted(let text):
+        offerPaste(text)
       case .line(let raw):
         let line = raw.trimmingCharacters(in: .whitespaces)
         guard !line.isEmpty else { continue }
         editor.addHistory(line)
-        if line.hasPrefix(".") {
-          if try handleCommand(line, walk: walk) == .leave {
-            leave(try session.walk())
-            return outcome(of: try session.walk())
+        if let command = commandLine(for: line, question: walk.pendingQuestion) {
+          if try handleCommand(command, walk: walk) == .leave {
+            return try leave()
           }
         } else if let question = walk.pendingQuestion {
-          answer(line, to: question)
+          answer(line, to: question, walk: walk)
         } else {
-          err.line(
+          err.wrapped(
             "the triage has reached a conclusion; .back changes the last answer, .report FILE writes the report, .quit leaves"
           )
         }
@@ -97,68 +103,174 @@ final class TriageREPL {
     }
   }
 
+  /// A dot command as typed, or one of the words people type for one (`help`, `?`, `quit`,
+  /// `exit`), unless the word is an answer to the question.
+  private func commandLine(for line: String, question: QuestionNode?) -> String? {
+    if line.hasPrefix(".") { return line }
+    let words: [String: String] = ["help": ".help", "?": ".help", "quit": ".quit", "exit": ".quit"]
+    guard let command = words[line.lowercased()] else { return nil }
+    if let question, question.type == .choice,
+      question.choices.contains(where: {
+        $0.value.lowercased() == line.lowercased() || $0.label.lowercased() == line.lowercased()
+      })
+    {
+      return nil
+    }
+    return command
+  }
+
   // MARK: - Answers
 
-  private func answer(_ line: String, to question: QuestionNode) {
-    switch AnswerInterpreter.interpret(typed: line, for: question) {
+  private func answer(_ line: String, to question: QuestionNode, walk: Walk) {
+    switch AnswerInterpreter.interpret(
+      typed: TypedAnswer.normalized(line, for: question), for: question)
+    {
     case .success(let value):
       record(.answered(question: question.id, value: value, provenance: Provenance(.user)))
       shownQuestion = nil
     case .failure(let problem):
-      err.line(err.styled("✗ ", .red) + problem.message)
+      guard question.type == .choice || question.type == .yesNo else {
+        err.wrapped(err.styled("✗ ", .red) + problem.message, hanging: "  ")
+        return
+      }
+      // The choices as the person saw them: number, label, and the value an answer file uses.
+      let choices = question.choices.enumerated().map { index, choice in
+        let label = inline(choice.label, walk)
+        let short = label.components(separatedBy: " — ").first ?? label
+        return "\(index + 1) \(short) ('\(choice.value)')"
+      }
+      err.wrapped(
+        err.styled("✗ ", .red) + problem.message + "; the choices: "
+          + choices.joined(separator: ", ") + ", or \(question.choices.count + 1) unknown",
+        hanging: "  ")
     }
   }
 
-  private func announceAutomaticAnswers(_ walk: Walk) {
-    var onPath: Set<String> = []
-    for step in walk.answeredSteps where step.automatic {
-      onPath.insert(step.question)
-      guard !announced.contains(step.question),
-        let question = session.knowledgeBase.questions[step.question]
-      else {
-        continue
-      }
-      announced.insert(step.question)
-      record(.autoAnswered(question: step.question, value: step.value, provenance: step.provenance))
-      out.line(
-        out.styled("✓ ", .green) + firstLine(question.ask) + " "
-          + out.styled(question.display(step.value), .bold)
+  /// Records the audit events the engine says are due; announces questions answered from what is
+  /// already known.
+  private func recordDueEvents(_ walk: Walk) {
+    for kind in session.dueAuditEvents(for: walk) {
+      record(kind)
+      guard case .autoAnswered(let questionID, let value, let provenance) = kind,
+        let question = session.knowledgeBase.questions[questionID]
+      else { continue }
+      out.wrapped(
+        out.styled("✓ ", .green) + inline(firstLine(question.ask), walk) + " "
+          + out.styled(inline(question.display(value), walk), .bold)
           + out.styled(
-            " (already known, from \(step.provenance.display); .change \(question.id) to answer it yourself)",
-            .dim))
+            " (already known, from \(shortSource(provenance)); .change \(question.id) to answer it yourself)",
+            .dim), hanging: "  ")
     }
-    announced.formIntersection(onPath)
   }
 
   // MARK: - Showing
 
-  private func show(_ question: QuestionNode, number: Int) {
+  /// A knowledge-base text with `{{fact}}` filled from what the walk knows: a choice shows its
+  /// label, a computed number is rounded for people, a fact with no value takes the template's
+  /// fallback.
+  private func fill(_ template: String, _ walk: Walk) -> String {
+    let kb = session.knowledgeBase
+    return Template.render(template) { name in
+      guard let fact = walk.facts[name], fact.value != .unknown else { return nil }
+      if fact.provenance.source == .computed, case .number(let value) = fact.value {
+        return Report.number(value)
+      }
+      if let question = fact.question.flatMap({ kb.questions[$0] }), question.type != .yesNo {
+        return question.display(fact.value)
+      }
+      return fact.value.display
+    }
+  }
+
+  /// One line of knowledge-base Markdown, templates filled, as the terminal shows it.
+  private func inline(_ template: String, _ walk: Walk) -> String {
+    TerminalMarkdown.inline(fill(template, walk), on: out)
+  }
+
+  private func markdown(_ template: String, _ walk: Walk, indent: String = "") -> [String] {
+    TerminalMarkdown.lines(fill(template, walk), on: out, indent: indent)
+  }
+
+  private func show(_ question: QuestionNode, number: Int, walk: Walk) {
     out.line()
     out.line(out.styled("Question \(number)", .bold) + out.styled(" · \(question.id)", .dim))
-    out.line(question.ask.trimmingCharacters(in: .whitespacesAndNewlines))
+    for line in markdown(question.ask.trimmingCharacters(in: .whitespacesAndNewlines), walk) {
+      out.line(line)
+    }
     switch question.type {
     case .choice, .yesNo, .multipleChoice:
-      for (index, choice) in question.choices.enumerated() {
-        var line = "  \(index + 1)) \(choice.label)"
-        if let help = choice.help { line += out.styled(" — \(help)", .dim) }
-        out.line(line)
-      }
-      out.line("  \(question.choices.count + 1)) unknown")
-      out.line(
+      showChoices(question, walk: walk)
+      out.wrapped(
         out.styled(
           question.type == .multipleChoice
-            ? "Answer with one or more numbers or choices (1, 3); .why explains the question, .help lists commands."
-            : "Answer with a number or the start of a choice; .why explains the question, .help lists commands.",
+            ? "Answer with one or more numbers or choices (1, 3); .why explains the question, ? lists commands."
+            : "Answer with a number or the start of a choice; .why explains the question, ? lists commands.",
           .dim))
     case .number:
-      out.line(
+      out.wrapped(
         out.styled(
           "Answer with \(AnswerInterpreter.expectation(for: question)); .why explains the question.",
           .dim))
     case .text:
-      out.line(
+      out.wrapped(
         out.styled("Answer in your own words, or unknown; .why explains the question.", .dim))
     }
+  }
+
+  /// Choices one to a line with a hanging indent; short ones in columns; in a long list each
+  /// kept to one line (`.why` shows them whole).
+  private func showChoices(_ question: QuestionNode, walk: Walk, whole: Bool = false) {
+    let count = question.choices.count + 1
+    let numberWidth = String(count).count
+    let items =
+      question.choices.enumerated().map { index, choice in
+        (
+          number: "\(index + 1))", label: inline(choice.label, walk),
+          help: choice.help.map { inline($0, walk) }
+        )
+      } + [(number: "\(count))", label: "unknown", help: nil)]
+    let pad = { (number: String) in
+      "  " + String(repeating: " ", count: numberWidth + 1 - number.count) + number + " "
+    }
+    let width = out.width
+    let widest = items.map { pad($0.number).count + TextWrapper.visibleWidth($0.label) }.max() ?? 0
+    if let width, items.allSatisfy({ $0.help == nil }), widest + 2 <= width / 2 {
+      let columns = min(width / (widest + 2), 4)
+      let rows = (items.count + columns - 1) / columns
+      for row in 0..<rows {
+        var line = ""
+        for column in 0..<columns {
+          let index = column * rows + row
+          guard index < items.count else { continue }
+          let cell = pad(items[index].number) + items[index].label
+          let last = column == columns - 1 || index + rows >= items.count
+          line +=
+            last
+            ? cell
+            : cell + String(repeating: " ", count: widest + 2 - TextWrapper.visibleWidth(cell))
+        }
+        out.line(line)
+      }
+      return
+    }
+    let oneLine = !whole && items.count > 8
+    for item in items {
+      let lead = pad(item.number)
+      var text = item.label
+      if let help = item.help { text += out.styled(" — \(help)", .dim) }
+      if oneLine, let width, TextWrapper.visibleWidth(lead + text) > width {
+        out.line(lead + Self.truncated(item.label, to: width - lead.count))
+      } else {
+        out.wrapped(text, indent: lead, hanging: String(repeating: " ", count: lead.count))
+      }
+    }
+  }
+
+  /// `text` cut at a word to fit `width` columns, with "…".
+  private static func truncated(_ text: String, to width: Int) -> String {
+    let lines = TextWrapper.wrap(text, width: max(width - 1, 10))
+    guard lines.count > 1, let first = lines.first else { return text }
+    return first + "…"
   }
 
   private func showConclusion(_ conclusion: ConclusionNode, walk: Walk) {
@@ -167,30 +279,49 @@ final class TriageREPL {
     let outcome =
       conclusion.outcome == .diagnosed
       ? out.styled("Diagnosed", .green) : out.styled("Inconclusive", .yellow)
-    out.line(outcome + ": " + out.styled(report.plain(conclusion.title), .bold))
-    out.line(report.plain(conclusion.text).trimmingCharacters(in: .whitespacesAndNewlines))
+    out.wrapped(
+      outcome + ": " + out.styled(inline(conclusion.title, walk), .bold), hanging: "  ")
+    for line in markdown(conclusion.text.trimmingCharacters(in: .whitespacesAndNewlines), walk) {
+      out.line(line)
+    }
     if !report.diagnosis.ranked.isEmpty {
       out.line()
       out.line(out.styled("Ranked causes:", .bold))
       for (index, cause) in report.diagnosis.ranked.enumerated() {
-        out.line(
-          "  \(index + 1). \(cause.cause.title) — \(MarkdownReportRenderer.percentText(cause.confidence))"
-        )
+        out.wrapped(
+          "\(index + 1). \(inline(cause.cause.title, walk)) — \(MarkdownReportRenderer.percentText(cause.confidence))",
+          indent: "  ", hanging: "     ")
       }
     }
     if !report.plan.isEmpty {
       out.line()
       out.line(out.styled("Remediation plan:", .bold))
       for (index, entry) in report.plan.enumerated() {
-        out.line(
-          "  \(index + 1). \(report.plain(entry.step.title)) (risk: \(entry.step.risk.rawValue))")
+        out.wrapped(
+          "\(index + 1). \(inline(entry.step.title, walk)) (risk: \(risk(entry.step.risk)))",
+          indent: "  ", hanging: "     ")
       }
     }
     out.line()
-    out.line(
+    out.wrapped(
       out.styled(
         "Next: .report FILE writes the full report (plan details, how to verify and roll back); .how shows the reasoning; .back changes the last answer; .quit leaves.",
         .dim))
+  }
+
+  private func risk(_ risk: RemediationStep.Risk) -> String {
+    switch risk {
+    case .low: return out.styled(risk.rawValue, .green)
+    case .medium: return out.styled(risk.rawValue, .yellow)
+    case .high: return out.styled(risk.rawValue, .red)
+    }
+  }
+
+  /// A source in a few words: `user`, `evidence: netstat (netstat.txt)`, without the figures.
+  private func shortSource(_ provenance: Provenance) -> String {
+    guard let detail = provenance.detail else { return provenance.source.rawValue }
+    let head = detail.range(of: ": ").map { String(detail[..<$0.lowerBound]) } ?? detail
+    return "\(provenance.source.rawValue): \(head)"
   }
 
   // MARK: - Commands
@@ -202,10 +333,20 @@ final class TriageREPL {
     let argument: String
     switch DotCommand.parse(line) {
     case .failure(let problem):
-      err.line(err.styled("✗ ", .red) + problem.message)
+      err.wrapped(err.styled("✗ ", .red) + problem.message)
       return .stay
     case .success(let parsed):
       (command, argument) = parsed
+    }
+    var words: [String] = []
+    if command.takesFileArguments {
+      switch ShellWords.split(argument) {
+      case .failure(let problem):
+        err.wrapped(err.styled("✗ ", .red) + problem.message)
+        return .stay
+      case .success(let split):
+        words = split
+      }
     }
     switch command {
     case .help:
@@ -223,25 +364,7 @@ final class TriageREPL {
         err.line("nothing to undo: no answer given yet")
       }
     case .change:
-      guard !argument.isEmpty else {
-        err.line(
-          "usage: .change QUESTION-ID (questions answered so far: \(walk.answeredSteps.map(\.question).joined(separator: ", ")))"
-        )
-        return .stay
-      }
-      guard session.knowledgeBase.questions[argument] != nil else {
-        var message = "unknown question '\(argument)'"
-        if let suggestion = NearestMatch.suggestion(
-          for: argument, among: session.knowledgeBase.orderedQuestions.map(\.id))
-        {
-          message += " (did you mean '\(suggestion)'?)"
-        }
-        err.line(message)
-        return .stay
-      }
-      session.reopen(argument).forEach(journalAppend)
-      shownQuestion = nil
-      announced.remove(argument)
+      change(argument, walk: walk)
     case .restart:
       switch editor.readLine(
         prompt:
@@ -251,13 +374,12 @@ final class TriageREPL {
       where ["y", "yes"].contains(reply.trimmingCharacters(in: .whitespaces).lowercased()):
         record(.restarted)
         shownQuestion = nil
-        announced = []
         out.line(out.styled("restarted", .dim))
       default:
         out.line("not restarted")
       }
     case .facts:
-      showFacts(walk)
+      showFacts(walk, all: argument.lowercased() == "all")
     case .note:
       guard !argument.isEmpty else {
         err.line("usage: .note TEXT")
@@ -265,56 +387,79 @@ final class TriageREPL {
       }
       record(.noted(text: argument))
       out.line(out.styled("noted", .dim))
+    case .label:
+      let label = argument.isEmpty ? nil : argument
+      do {
+        try recorder.relabel(label)
+        out.line(out.styled(label.map { "labelled '\($0)'" } ?? "label removed", .dim))
+      } catch {
+        showError(error)
+      }
     case .save:
-      var words = argument.split(separator: " ", maxSplits: 1).map(String.init)
+      let force = words.contains("--force")
+      words.removeAll { $0 == "--force" }
       guard words.first == "answers", words.count == 2 else {
         err.line("usage: .save answers FILE [--force]")
         return .stay
       }
-      words.removeFirst()
-      let (path, force) = pathAndForce(words[0])
-      saveAnswers(to: path, force: force, walk: walk)
+      saveAnswers(to: expandingHome(words[1]), force: force, walk: walk)
     case .report, .json:
-      guard !argument.isEmpty else {
-        err.line("usage: .\(command.rawValue) FILE [--force]")
+      let force = words.contains("--force")
+      words.removeAll { $0 == "--force" }
+      guard words.count == 1 else {
+        err.line(
+          words.isEmpty
+            ? "usage: .\(command.rawValue) FILE [--force] (- shows it here)"
+            : "one file name, please: quote a name with spaces, as in .\(command.rawValue) \"my report.md\""
+        )
         return .stay
       }
-      let (path, force) = pathAndForce(argument)
       let report = try Report(session: session, generatedAt: clock.now())
       let text =
         command == .report
         ? MarkdownReportRenderer.render(report) : JSONReportRenderer.render(report)
-      write(text, to: path, force: force, what: command == .report ? "report" : "JSON report")
+      if words[0] == "-" {
+        Pager.show(
+          text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
+          on: out, environment: environment)
+      } else {
+        write(
+          text, to: expandingHome(words[0]), force: force,
+          what: command == .report ? "report" : "JSON report")
+      }
     case .paste:
       var kind: EvidenceKind?
       if !argument.isEmpty {
-        guard let named = EvidenceKind(name: argument) else {
-          err.line(
-            "unknown kind '\(argument)'; kinds: \(EvidenceKind.allCases.map(\.rawValue).joined(separator: ", ")) (or none, to detect it)"
-          )
-          return .stay
-        }
+        guard let named = evidenceKind(argument) else { return .stay }
         kind = named
       }
-      paste(kind: kind)
+      out.wrapped(
+        out.styled(
+          "Paste the text; it ends by itself where the terminal marks pastes, or with a line holding only '.' (or Ctrl-D). Ctrl-C cancels.",
+          .dim))
+      switch editor.readVerbatim(terminator: ".") {
+      case .pasted(let text), .line(let text):
+        readPasted(text, kind: kind)
+      case .interrupted:
+        out.line(out.styled("(paste cancelled)", .dim))
+      case .endOfFile:
+        err.line("nothing pasted")
+      }
     case .load:
-      let words = argument.split(separator: " ").map(String.init)
-      guard let first = words.first else {
-        err.line("usage: .load FILE [KIND]")
+      guard let first = words.first, words.count <= 2 else {
+        err.line(
+          words.isEmpty
+            ? "usage: .load FILE [KIND]"
+            : "usage: .load FILE [KIND]; quote a name with spaces, as in .load \"my file.txt\"")
         return .stay
       }
       var kind: EvidenceKind?
       if words.count > 1 {
-        guard let named = EvidenceKind(name: words[1]) else {
-          err.line(
-            "unknown kind '\(words[1])'; kinds: \(EvidenceKind.allCases.map(\.rawValue).joined(separator: ", "))"
-          )
-          return .stay
-        }
+        guard let named = evidenceKind(words[1]) else { return .stay }
         kind = named
       }
-      let (path, _) = pathAndForce(first)
       do {
+        let path = expandingHome(first)
         if kind == nil, EvidenceBundleInput.isBundle(path) {
           let bundle = try EvidenceBundleInput.read(path) { err.line($0) }
           for observation in bundle.observations { observe(observation) }
@@ -330,116 +475,206 @@ final class TriageREPL {
     return .stay
   }
 
-  // MARK: - Evidence and probes
-
-  /// Reads pasted lines until a line holding only `.` or end of input, then reads them as evidence.
-  /// Nothing typed is lost: unreadable text is kept as a note, so it reaches the report.
-  private func paste(kind: EvidenceKind?) {
-    out.line(
-      out.styled(
-        "Paste the text; end with a line holding only '.' (or Ctrl-D). Ctrl-C cancels.", .dim))
-    var lines: [String] = []
-    reading: while true {
-      switch editor.readLine(prompt: "") {
-      case .line(let line):
-        if line.trimmingCharacters(in: .whitespaces) == "." { break reading }
-        lines.append(line)
-      case .endOfFile:
-        break reading
-      case .interrupted:
-        out.line(out.styled("(paste cancelled)", .dim))
-        return
-      }
+  private func evidenceKind(_ name: String) -> EvidenceKind? {
+    if let kind = EvidenceKind(name: name) { return kind }
+    let names = EvidenceKind.allCases.map(\.rawValue)
+    var message = "unknown kind '\(name)'"
+    if let suggestion = NearestMatch.suggestion(for: name, among: names) {
+      message += " (did you mean '\(suggestion)'?)"
     }
-    guard !lines.isEmpty else {
-      err.line("nothing pasted")
+    err.wrapped(
+      err.styled("✗ ", .red) + message
+        + "; kinds: \(names.joined(separator: ", ")) (or none, to detect it)",
+      hanging: "  ")
+    return nil
+  }
+
+  /// `.change ID`: only a question answered on the path (or answered at all) can be answered again.
+  private func change(_ argument: String, walk: Walk) {
+    let answered = walk.answeredSteps.map(\.question)
+    guard !argument.isEmpty else {
+      err.wrapped(
+        "usage: .change QUESTION-ID (questions answered so far: \(answered.joined(separator: ", ")))"
+      )
       return
     }
-    let text = lines.joined(separator: "\n") + "\n"
-    let stamp = Self.clockTime(clock.now())
-    do {
-      let (evidence, parsed) = try EvidenceInput.parse(
-        bytes: Array(text.utf8), source: "pasted", kind: kind)
-      observe(EvidenceInput.observation(evidence, text: parsed, label: "pasted at \(stamp)"))
-    } catch {
-      showError(error)
-      record(.noted(text: "Pasted text that could not be read as evidence:\n" + text))
-      out.line(out.styled("The text is kept as a note in the report.", .dim))
+    guard session.knowledgeBase.questions[argument] != nil else {
+      var message = "unknown question '\(argument)'"
+      if let suggestion = NearestMatch.suggestion(
+        for: argument, among: session.knowledgeBase.orderedQuestions.map(\.id))
+      {
+        message += " (did you mean '\(suggestion)'?)"
+      }
+      err.wrapped(err.styled("✗ ", .red) + message)
+      return
+    }
+    if walk.pendingQuestion?.id == argument {
+      err.wrapped("'\(argument)' is the question asked now: answer it at the prompt")
+      return
+    }
+    guard answered.contains(argument) || session.state.answers[argument] != nil else {
+      var message = "'\(argument)' is not on the path so far, so there is nothing to change"
+      if let near = NearestMatch.suggestion(for: argument, among: answered) {
+        message += " (did you mean '\(near)'?)"
+      } else if !answered.isEmpty {
+        message += "; answered so far: \(answered.joined(separator: ", "))"
+      }
+      err.wrapped(err.styled("✗ ", .red) + message, hanging: "  ")
+      return
+    }
+    session.reopen(argument).forEach(journalAppend)
+    shownQuestion = nil
+  }
+
+  // MARK: - Evidence and probes
+
+  /// Several lines arrived at the answer prompt at once: a paste, offered as evidence rather than
+  /// tried as so many answers.
+  private func offerPaste(_ text: String) {
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    while lines.last?.isEmpty == true { lines.removeLast() }
+    let count = lines.count
+    out.wrapped("That looks like pasted text (\(count) lines), not an answer.")
+    switch editor.readLine(prompt: "Read it as evidence? [Y/n] ") {
+    case .line(let reply)
+    where ["", "y", "yes"].contains(reply.trimmingCharacters(in: .whitespaces).lowercased()):
+      readPasted(text, kind: nil)
+    default:
+      out.line(out.styled("not read; .paste reads a command's output or a log", .dim))
     }
   }
 
+  /// Reads pasted text as evidence. Nothing is lost: text that cannot be read is kept once as a
+  /// note, with the reason, so it reaches the report.
+  private func readPasted(_ text: String, kind: EvidenceKind?) {
+    guard text.contains(where: { !$0.isWhitespace }) else {
+      err.line("nothing pasted")
+      return
+    }
+    let body = text.hasSuffix("\n") ? text : text + "\n"
+    let stamp = Self.clockTime(clock.now())
+    do {
+      let (evidence, parsed) = try EvidenceInput.parse(
+        bytes: Array(body.utf8), source: "pasted", kind: kind)
+      observe(EvidenceInput.observation(evidence, text: parsed, label: "pasted at \(stamp)"))
+    } catch {
+      showError(error)
+      let lines = body.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+      let reason = error.description.replacingOccurrences(of: "error: ", with: "")
+      let note =
+        "Pasted text (\(lines) lines) that could not be read as evidence (\(reason)):\n" + body
+      if session.state.notes.contains(where: { $0.hasSuffix("\n" + body) }) {
+        out.line(out.styled("The same text is already kept as a note.", .dim))
+      } else {
+        record(.noted(text: note))
+        out.line(out.styled("The text (\(lines) lines) is kept as a note in the report.", .dim))
+      }
+    }
+  }
+
+  /// Records an observation and says what it settled, and where it disagrees with an answer.
   private func observe(_ observation: Observation) {
     let before = try? session.walk()
     record(.observed(observation))
-    out.line(
+    out.wrapped(
       out.styled("✓ ", .green)
         + "read \(observation.kind) (\(observation.format)) from \(observation.label)"
         + (observation.figures.isEmpty
-          ? "" : ": " + observation.figures.prefix(4).joined(separator: ", ")))
+          ? "" : ": " + observation.figures.prefix(4).joined(separator: ", ")),
+      hanging: "  ")
     guard let before, let after = try? session.walk() else { return }
+    // The engine says what the observation settled and where it disagrees with an answer.
     let settlement = Settlement(from: before, to: after)
     let kb = session.knowledgeBase
     for answer in settlement.settled {
-      let question = kb.questions[answer.question]
-      out.line(
-        "  settles \(answer.question): "
-          + (question?.display(answer.value) ?? answer.value.display))
+      guard let question = kb.questions[answer.question] else { continue }
+      out.wrapped(
+        "settles: " + inline(firstLine(question.ask), after) + " → "
+          + out.styled(inline(question.display(answer.value), after), .bold), indent: "  ",
+        hanging: "    ")
     }
     for contradiction in settlement.contradictions {
-      let question = kb.questions[contradiction.question]
-      let observed = question?.display(contradiction.observed) ?? contradiction.observed.display
-      let given = question?.display(contradiction.given) ?? contradiction.given.display
-      out.line(
-        out.styled("  ! ", .yellow)
-          + "it says '\(observed)' for \(contradiction.question), but the answer given is "
-          + "'\(given)'; the answer stands — .change \(contradiction.question) to answer again")
+      guard let question = kb.questions[contradiction.question] else { continue }
+      out.wrapped(
+        out.styled("! ", .yellow)
+          + "it says \(question.display(contradiction.observed)), but the answer to "
+          + "'\(question.id)' was \(question.display(contradiction.given)); the answer stands — "
+          + ".change \(question.id) answers it again", indent: "  ", hanging: "    ")
     }
     if settlement.isEmpty {
-      out.line(
-        out.styled(
-          "  (it settles none of the open questions; .facts lists what it gave)", .dim))
+      out.wrapped(
+        out.styled("(it settles none of the open questions; .facts lists what it gave)", .dim),
+        indent: "  ", hanging: "   ")
     }
     shownQuestion = nil
   }
 
   private static func clockTime(_ date: Date) -> String {
-    let parts = Calendar(identifier: .gregorian).dateComponents(
-      in: TimeZone(identifier: "UTC") ?? .current, from: date)
-    return String(format: "%02d:%02d UTC", parts.hour ?? 0, parts.minute ?? 0)
+    LocalTime.clock(date)
   }
 
   /// Asks the person's consent for a probe step, then runs it or records that it was declined.
   private func askToProbe(_ probe: ProbeNode, walk: Walk) throws(TriageError) -> CommandResult {
-    guard let report = try? Report(session: session, generatedAt: clock.now()) else { return .stay }
     let arguments = probe.resolvedArguments(walk.facts) ?? [:]
     out.line()
     out.line(out.styled("Probe", .bold) + out.styled(" · \(probe.id)", .dim))
-    out.line(report.plain(probe.why).trimmingCharacters(in: .whitespacesAndNewlines))
-    out.line(
-      "It will " + report.plain(probe.consent).trimmingCharacters(in: .whitespacesAndNewlines))
-    if let exact = ProbeCatalog.consentText(of: probe.probe, arguments: arguments) {
-      out.line(out.styled("Exactly: \(exact).", .dim))
+    for line in markdown(probe.why.trimmingCharacters(in: .whitespacesAndNewlines), walk) {
+      out.line(line)
+    }
+    let exact = ProbeCatalog.consentText(of: probe.probe, arguments: arguments)
+    let consent = exact ?? fill(probe.consent, walk).trimmingCharacters(in: .whitespacesAndNewlines)
+    let sentence = TerminalMarkdown.inline(consent, on: out)
+    out.wrapped("It will " + sentence + (sentence.hasSuffix(".") ? "" : "."))
+    if let last = session.state.observations.last(where: { $0.node == probe.id }) {
+      if !last.succeeded {
+        out.wrapped(
+          out.styled(
+            last.format == "not-run" ? "Last time it did not run: " : "Last time it failed: ",
+            .yellow)
+            + Self.reason(of: last), hanging: "  ")
+      } else if last.arguments != nil, last.arguments != arguments {
+        out.wrapped(
+          out.styled("It ran before with other inputs; an answer has changed them since.", .yellow))
+      }
     }
     while true {
       switch editor.readLine(prompt: "Run it? [y/N] ") {
       case .endOfFile:
         return .leave
-      case .interrupted:
+      case .interrupted, .pasted:
         continue
       case .line(let reply):
-        let word = reply.trimmingCharacters(in: .whitespaces).lowercased()
-        if word.hasPrefix(".") {
-          if try handleCommand(word, walk: walk) == .leave { return .leave }
+        let word = reply.trimmingCharacters(in: .whitespaces)
+        if let command = commandLine(for: word, question: nil) {
+          if try handleCommand(command, walk: walk) == .leave { return .leave }
           continue
         }
-        if ["y", "yes"].contains(word) {
-          out.line(out.styled("running probe \(probe.probe)…", .dim))
-          let observation = ProbeRunner.run(probe, arguments: arguments)
-          record(.observed(observation))
-          out.line(
-            out.styled("✓ ", .green) + "probe \(probe.probe): \(observation.format)"
-              + (observation.figures.isEmpty
-                ? "" : " — " + observation.figures.joined(separator: "; ")))
+        if ["y", "yes"].contains(word.lowercased()) {
+          switch ProbeProgress.run(probe, arguments: arguments, on: out, runner: probeRunner) {
+          case .cancelled:
+            out.line(out.styled("probe cancelled; nothing recorded", .yellow))
+            return .stay
+          case .finished(var observation):
+            observation.node = probe.id
+            if observation.arguments == nil { observation.arguments = arguments }
+            record(.observed(observation))
+            let figures =
+              observation.figures.isEmpty ? "" : " — " + observation.figures.joined(separator: "; ")
+            if observation.succeeded {
+              out.wrapped(
+                out.styled("✓ ", .green) + "probe \(probe.probe): \(observation.format)" + figures,
+                hanging: "  ")
+            } else {
+              out.wrapped(
+                out.styled("✗ ", .red) + "probe \(probe.probe) "
+                  + (observation.format == "not-run" ? "did not run" : "failed") + ": "
+                  + Self.reason(of: observation), hanging: "  ")
+              out.wrapped(
+                out.styled(
+                  "the questions it would have answered are asked instead; after .back or .change it is offered again",
+                  .dim))
+            }
+          }
         } else {
           record(.declined(node: probe.id))
           out.line(
@@ -448,6 +683,17 @@ final class TriageREPL {
         return .stay
       }
     }
+  }
+
+  /// Why a probe failed or did not run, from its figures (`failed: …`, `not run: …`).
+  private static func reason(of observation: Observation) -> String {
+    let reasons = observation.figures.compactMap { figure -> String? in
+      for prefix in ["\(observation.format): ", "not run: "] where figure.hasPrefix(prefix) {
+        return String(figure.dropFirst(prefix.count))
+      }
+      return nil
+    }
+    return (reasons.isEmpty ? observation.figures : reasons).joined(separator: "; ")
   }
 
   /// Writes the answers, and beside them the evidence's text and the probes' results, so a replay
@@ -473,6 +719,11 @@ final class TriageREPL {
       }
       evidence.append((name, observation.kind))
     }
+    // A replay takes a step's first recorded result: keep only the latest run of each step.
+    recorded = recorded.enumerated().filter { index, observation in
+      guard let node = observation.node else { return true }
+      return !recorded[(index + 1)...].contains { $0.node == node }
+    }.map(\.element)
     var probes: AnswerFile.ProbePolicy?
     if !recorded.isEmpty {
       let name = "\(stem).probes.jsonl"
@@ -492,28 +743,35 @@ final class TriageREPL {
       probes = .replay(name)
     }
     let text = AnswerFileWriter.render(
-      knowledgeBase: session.knowledgeBase, answers: session.answersOnPath(walk),
+      knowledgeBase: filledKnowledgeBase(walk), answers: session.answersOnPath(walk),
       notes: session.state.notes, source: .user, evidence: evidence, probes: probes)
     write(text, to: path, force: force, what: "answers")
   }
 
-  /// A TriageError at the prompt: the message without its `error:` prefix, after a red cross.
-  private func showError(_ error: TriageError) {
-    err.line(
-      err.styled("✗ ", .red) + error.description.replacingOccurrences(of: "error: ", with: ""))
+  /// The knowledge base with the questions' texts filled from the walk's facts, for the comments
+  /// of a saved answer file (the writer copies each question's text).
+  private func filledKnowledgeBase(_ walk: Walk) -> KnowledgeBase {
+    var kb = session.knowledgeBase
+    for (id, node) in kb.nodes {
+      guard case .question(var question) = node else { continue }
+      question.ask = fill(question.ask, walk)
+      kb.nodes[id] = .question(question)
+    }
+    return kb
   }
 
-  private func pathAndForce(_ argument: String) -> (String, Bool) {
-    var path = argument
-    var force = false
-    if path.hasSuffix(" --force") {
-      path = String(path.dropLast(" --force".count)).trimmingCharacters(in: .whitespaces)
-      force = true
+  /// A TriageError at the prompt: the message without its `error:` prefix, after a red cross.
+  private func showError(_ error: TriageError) {
+    err.wrapped(
+      err.styled("✗ ", .red) + error.description.replacingOccurrences(of: "error: ", with: ""),
+      hanging: "  ")
+  }
+
+  private func expandingHome(_ path: String) -> String {
+    if path.hasPrefix("~/"), let home = environment["HOME"] {
+      return home + path.dropFirst()
     }
-    if path.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] {
-      path = home + path.dropFirst()
-    }
-    return (path, force)
+    return path
   }
 
   private func write(_ text: String, to path: String, force: Bool, what: String) {
@@ -526,115 +784,221 @@ final class TriageREPL {
   }
 
   private func showHelp() {
-    out.line("Answer the question with a number, the start of a choice, a value, or unknown.")
-    out.line("Commands:")
+    var lines = [
+      "Answer the question with a number, the start of a choice, a value, or unknown.",
+      "Commands:",
+    ]
     let width = DotCommand.allCases.map(\.usage.count).max() ?? 0
     for command in DotCommand.allCases {
-      out.line(
-        "  " + command.usage.padding(toLength: width + 2, withPad: " ", startingAt: 0)
-          + command.summary)
+      let lead = "  " + command.usage.padding(toLength: width + 2, withPad: " ", startingAt: 0)
+      lines += TextWrapper.wrap(
+        command.summary, width: out.width, indent: lead,
+        hanging: String(repeating: " ", count: lead.count))
     }
-    out.line(
-      "Keys: Tab completes choices and commands, Ctrl-R searches history, Ctrl-C discards the line, Ctrl-D leaves."
-    )
+    lines += TextWrapper.wrap(
+      "help, ? and quit or exit work without the dot. Keys: Tab completes choices, commands, question IDs and file names; Ctrl-R searches history; Ctrl-C discards the line (or cancels a running probe); Ctrl-D leaves.",
+      width: out.width)
+    Pager.show(lines, on: out, environment: environment)
   }
 
+  /// What this question distinguishes, its choices whole, and the facts that bear on it now.
   private func showWhy(_ walk: Walk) {
     guard let question = walk.pendingQuestion else {
       out.line("No question is open. .how shows how the conclusion was reached.")
       return
     }
-    out.line(out.styled("Why this question (\(question.id))", .bold))
+    var lines = [out.styled("Why this question (\(question.id))", .bold)]
     if let selection = walk.selection {
-      out.line(selection.explanation)
-      out.line()
+      lines.append(selection.explanation)
+      lines.append("")
     }
-    out.line(question.why.trimmingCharacters(in: .whitespacesAndNewlines))
+    lines += markdown(question.why.trimmingCharacters(in: .whitespacesAndNewlines), walk)
     let effects = question.choices.compactMap { choice -> String? in
       guard !choice.support.entries.isEmpty else { return nil }
       let parts = choice.support.entries.map {
-        "\($0.factor >= 0 ? "supports" : "speaks against") \($0.cause) (\(String(format: "%+.2f", $0.factor)))"
+        "\($0.factor >= 0 ? "supports" : "speaks against") \(causeTitle($0.cause, walk)) (\(String(format: "%+.2f", $0.factor)))"
       }
-      return "  \(choice.label): \(parts.joined(separator: ", "))"
+      return "\(inline(choice.label, walk)): \(parts.joined(separator: ", "))"
+    }
+    // A long list is shown one line a choice at the question; here each is whole.
+    if question.choices.count + 1 > 8 {
+      lines.append("")
+      lines.append(out.styled("The choices in full:", .bold))
+      for (index, choice) in question.choices.enumerated() {
+        let lead = "  \(index + 1)) "
+        lines += TextWrapper.wrap(
+          inline(choice.label, walk), width: out.width, indent: lead,
+          hanging: String(repeating: " ", count: lead.count))
+      }
     }
     if !effects.isEmpty {
-      out.line()
-      out.line(out.styled("What the answers weigh:", .bold))
-      for effect in effects { out.line(effect) }
-    }
-    out.line()
-    if walk.facts.isEmpty {
-      out.line("Nothing is known yet.")
-    } else {
-      out.line(out.styled("Already known:", .bold))
-      for fact in walk.facts.values.sorted(by: { $0.name < $1.name }) {
-        out.line("  \(fact.name) = \(fact.value.display) (\(fact.provenance.display))")
+      lines.append("")
+      lines.append(out.styled("What the answers weigh:", .bold))
+      for effect in effects {
+        lines += TextWrapper.wrap(effect, width: out.width, indent: "  ", hanging: "    ")
       }
     }
+    lines.append("")
+    let relevant = relevantFacts(for: question, walk: walk)
+    if relevant.isEmpty {
+      lines.append(
+        walk.facts.isEmpty
+          ? "Nothing is known yet." : "Nothing known yet bears on it (.facts lists what is known).")
+    } else {
+      lines.append(out.styled("Already known:", .bold))
+      for fact in relevant {
+        lines += TextWrapper.wrap(
+          "\(fact.name) = \(fact.value.display) (\(shortSource(fact.provenance)))",
+          width: out.width,
+          indent: "  ", hanging: "    ")
+      }
+      let rest = walk.facts.count - relevant.count
+      if rest > 0 {
+        lines.append(out.styled("(\(rest) more facts: .facts all)", .dim))
+      }
+    }
+    Pager.show(lines, on: out, environment: environment)
+  }
+
+  /// The facts that bear on `question` now: the answers on the path, computed facts, and the facts
+  /// its inferences read.
+  private func relevantFacts(for question: QuestionNode, walk: Walk) -> [Fact] {
+    let read = Set(
+      question.inferences.flatMap { inference in
+        walk.facts.keys.filter { inference.text.contains($0) || inference.from == $0 }
+      })
+    return walk.facts.values.filter { fact in
+      fact.question != nil || fact.provenance.source == .computed || read.contains(fact.name)
+    }.sorted { $0.name < $1.name }
+  }
+
+  private func causeTitle(_ id: String, _ walk: Walk) -> String {
+    session.knowledgeBase.causes[id].map { inline($0.title, walk) } ?? id
   }
 
   private func showHow(_ walk: Walk) {
     let kb = session.knowledgeBase
-    out.line(
+    var lines = [
       out.styled(
-        walk.conclusion == nil ? "The path so far:" : "How the conclusion was reached:", .bold))
-    var number = 0
-    for step in walk.steps {
-      number += 1
+        walk.conclusion == nil ? "The path so far:" : "How the conclusion was reached:", .bold)
+    ]
+    func add(_ text: String, number: Int) {
+      let lead = "  \(number). "
+      lines += TextWrapper.wrap(
+        text, width: out.width, indent: lead, hanging: String(repeating: " ", count: lead.count))
+    }
+    for (index, step) in walk.steps.enumerated() {
       switch step {
       case .answered(let questionID, let value, let provenance, let automatic):
         let question = kb.questions[questionID]
-        let shown = question?.display(value) ?? value.display
-        let source = automatic ? "already known, \(provenance.display)" : provenance.display
-        out.line("  \(number). \(firstLine(question?.ask ?? questionID)) → \(shown) (\(source))")
+        let shown = question.map { inline($0.display(value), walk) } ?? value.display
+        let source =
+          automatic ? "already known, \(shortSource(provenance))" : shortSource(provenance)
+        add(
+          "\(inline(firstLine(question?.ask ?? questionID), walk)) → \(shown) (\(source))",
+          number: index + 1)
       case .decided(let decision, let condition):
-        out.line(
-          "  \(number). \(decision): "
-            + (condition.map { "\($0) holds" } ?? "no branch held, otherwise"))
+        add(
+          "\(decision): " + (condition.map { "\($0) holds" } ?? "no branch held, otherwise"),
+          number: index + 1)
       case .concluded(let conclusion):
-        out.line("  \(number). conclusion: \(conclusion)")
+        add("conclusion: \(conclusion)", number: index + 1)
       case .probed(let node, let probe, let ran):
-        out.line("  \(number). \(node): probe \(probe) \(ran ? "ran" : "skipped")")
+        add("\(node): probe \(probe) \(probeStatus(node: node, ran: ran))", number: index + 1)
       }
     }
     if let question = walk.pendingQuestion {
-      out.line("  → waiting for: \(firstLine(question.ask)) (\(question.id))")
+      lines += TextWrapper.wrap(
+        "→ waiting for: \(inline(firstLine(question.ask), walk)) (\(question.id))",
+        width: out.width, indent: "  ", hanging: "    ")
     }
     let diagnosis = Diagnosis(walk: walk, knowledgeBase: kb)
-    guard let report = try? Report(session: session, generatedAt: clock.now()) else { return }
-    if !diagnosis.ranked.isEmpty {
-      out.line()
-      out.line(
-        out.styled(walk.conclusion == nil ? "Leading hypotheses:" : "Causes, ranked:", .bold))
-      for cause in diagnosis.ranked {
-        out.line("  \(cause.cause.title) — \(MarkdownReportRenderer.percentText(cause.confidence))")
-        for contribution in cause.because {
-          out.line(
-            "    \(String(format: "%+.2f", contribution.factor))  \(report.explain(contribution))")
+    if let report = try? Report(session: session, generatedAt: clock.now()) {
+      if !diagnosis.ranked.isEmpty {
+        lines.append("")
+        lines.append(
+          out.styled(walk.conclusion == nil ? "Leading hypotheses:" : "Causes, ranked:", .bold))
+        for cause in diagnosis.ranked {
+          lines.append(
+            "  \(inline(cause.cause.title, walk)) — \(MarkdownReportRenderer.percentText(cause.confidence))"
+          )
+          for contribution in cause.because {
+            lines += TextWrapper.wrap(
+              "\(String(format: "%+.2f", contribution.factor))  \(report.explain(contribution))",
+              width: out.width, indent: "    ", hanging: "           ")
+          }
+        }
+      }
+      if !diagnosis.ruledOut.isEmpty {
+        lines.append("")
+        lines.append(out.styled("Ruled out:", .bold))
+        for cause in diagnosis.ruledOut {
+          let reasons = cause.because.map { report.explain($0) }.joined(separator: "; ")
+          lines += TextWrapper.wrap(
+            "\(inline(cause.cause.title, walk)) (\(String(format: "%+.2f", cause.factor))): \(reasons)",
+            width: out.width, indent: "  ", hanging: "    ")
         }
       }
     }
-    if !diagnosis.ruledOut.isEmpty {
-      out.line()
-      out.line(out.styled("Ruled out:", .bold))
-      for cause in diagnosis.ruledOut {
-        let reasons = cause.because.map { report.explain($0) }.joined(separator: "; ")
-        out.line("  \(cause.cause.title) (\(String(format: "%+.2f", cause.factor))): \(reasons)")
-      }
-    }
+    Pager.show(lines, on: out, environment: environment)
   }
 
-  private func showFacts(_ walk: Walk) {
+  /// "ran", "failed: why", "was declined" or "was skipped (…)", from the recorded observations.
+  private func probeStatus(node: String, ran: Bool) -> String {
+    let last = session.state.observations.last { $0.node == node }
+    if ran, let last, last.succeeded { return out.styled("ran", .green) }
+    if let last, !last.succeeded {
+      let reason = last.figures.joined(separator: "; ")
+      return out.styled(last.format, .red) + (reason.isEmpty ? "" : " (\(reason))")
+    }
+    if session.state.declined.contains(node) { return "was declined" }
+    return ran ? "ran" : "was skipped (an input it needs is not known)"
+  }
+
+  /// `.facts`: the answers, computed facts and each observation in one line; `.facts all`: every
+  /// fact, grouped by where it came from, the source said once.
+  private func showFacts(_ walk: Walk, all: Bool) {
     guard !walk.facts.isEmpty else {
       out.line("No facts yet.")
       return
     }
-    let width = walk.facts.keys.map(\.count).max() ?? 0
+    var groups: [(source: String, facts: [Fact])] = []
     for fact in walk.facts.values.sorted(by: { $0.name < $1.name }) {
-      out.line(
-        "  " + fact.name.padding(toLength: width + 2, withPad: " ", startingAt: 0)
-          + fact.value.display + out.styled("  (\(fact.provenance.display))", .dim))
+      let source = fact.provenance.source == .computed ? "computed" : shortSource(fact.provenance)
+      if let index = groups.firstIndex(where: { $0.source == source }) {
+        groups[index].facts.append(fact)
+      } else {
+        groups.append((source, [fact]))
+      }
     }
+    var lines: [String] = []
+    var hidden = 0
+    for group in groups {
+      let observed = group.facts.allSatisfy {
+        $0.provenance.source == .evidence || $0.provenance.source == .probe
+      }
+      lines.append(out.styled("From \(group.source):", .bold))
+      if observed && !all {
+        lines += TextWrapper.wrap(
+          "\(group.facts.count) facts: "
+            + group.facts.prefix(3).map { "\($0.name) = \($0.value.display)" }.joined(
+              separator: ", ") + (group.facts.count > 3 ? ", …" : ""),
+          width: out.width, indent: "  ", hanging: "    ")
+        hidden += max(group.facts.count - 3, 0)
+        continue
+      }
+      let width = group.facts.map(\.name.count).max() ?? 0
+      for fact in group.facts {
+        let lead = "  " + fact.name.padding(toLength: width + 2, withPad: " ", startingAt: 0)
+        lines += TextWrapper.wrap(
+          fact.value.display, width: out.width, indent: lead,
+          hanging: String(repeating: " ", count: min(lead.count, 24)))
+      }
+    }
+    if hidden > 0 {
+      lines.append(out.styled("(.facts all lists every fact)", .dim))
+    }
+    Pager.show(lines, on: out, environment: environment)
   }
 
   // MARK: - Completion
@@ -643,10 +1007,30 @@ final class TriageREPL {
     if line.hasPrefix("."), !line.contains(" ") {
       return DotCommand.allCases.map { "." + $0.rawValue }
     }
-    if line.hasPrefix(".change ") {
-      return session.knowledgeBase.orderedQuestions.map(\.id)
+    let words = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+    let command = words.first.flatMap { DotCommand(rawValue: String($0.dropFirst())) }
+    switch command {
+    case .change?:
+      let walk = try? session.walk()
+      let answered = walk?.answeredSteps.map(\.question) ?? []
+      return answered.isEmpty ? session.knowledgeBase.orderedQuestions.map(\.id) : answered
+    case .save?:
+      return words.count <= 2 ? ["answers"] : FileNameCompletion.candidates(for: words.last ?? "")
+    case .paste?:
+      return EvidenceKind.allCases.map(\.rawValue)
+    case .load?:
+      return words.count <= 2
+        ? FileNameCompletion.candidates(for: words.last ?? "")
+        : EvidenceKind.allCases.map(\.rawValue)
+    case .report?, .json?:
+      return FileNameCompletion.candidates(for: words.last ?? "")
+    case .facts?:
+      return ["all"]
+    case nil:
+      break
+    default:
+      return []
     }
-    if line.hasPrefix(".save ") { return ["answers"] }
     guard !line.hasPrefix("."), let question = try? session.walk().pendingQuestion else {
       return []
     }
@@ -664,13 +1048,12 @@ final class TriageREPL {
   }
 
   private func journalAppend(_ event: SessionEvent) {
-    guard let journal else { return }
     do {
-      try journal.append(event)
+      try recorder.append(event)
     } catch {
       if !journalFailed {
         journalFailed = true
-        err.line(
+        err.wrapped(
           err.styled("warning: ", .yellow)
             + "cannot write the session journal (\(error.description)); use .save answers FILE to keep your answers"
         )
@@ -678,25 +1061,18 @@ final class TriageREPL {
     }
   }
 
-  private func lastEventIsConclusion(_ id: String) -> Bool {
-    for event in session.events.reversed() {
-      switch event.kind {
-      case .concluded(let conclusion, _): return conclusion == id
-      case .asked, .autoAnswered, .noted: continue
-      default: return false
-      }
+  private func leave() throws(TriageError) -> Report.Outcome {
+    let walk = try session.walk()
+    if recorder.isSaved {
+      let answered = session.state.answers.count
+      let status = walk.conclusion == nil ? "in progress" : "concluded"
+      out.wrapped(
+        "Session \(session.id) saved (\(answered) answer\(answered == 1 ? "" : "s"), \(status)).")
+      out.wrapped("Resume with: nettriage resume \(session.id)")
+    } else if recorder.keepsSession {
+      out.wrapped("Nothing was answered, so no session was saved.")
     }
-    return false
-  }
-
-  private func leave(_ walk: Walk) {
-    // Without a journal there is nothing to resume, so nothing to say.
-    guard journal != nil else { return }
-    let answered = session.state.answers.count
-    let status = walk.conclusion == nil ? "in progress" : "concluded"
-    out.line(
-      "Session \(session.id) saved (\(answered) answer\(answered == 1 ? "" : "s"), \(status)).")
-    out.line("Resume with: nettriage resume \(session.id)")
+    return outcome(of: walk)
   }
 
   private func outcome(of walk: Walk) -> Report.Outcome {

@@ -71,7 +71,8 @@ struct EvidenceOptions: ParsableArguments {
     name: .customLong("evidence"),
     help: ArgumentHelp(
       "Evidence to read before the first question: a command's output or a log, or a bundle folder or .tar.gz from 'nettriage collect' (repeatable). Prefix the kind to skip detection: netstat:FILE.",
-      valueName: "file"))
+      valueName: "file"),
+    completion: .file())
   var files: [String] = []
 
   /// The observations of every file, in order.

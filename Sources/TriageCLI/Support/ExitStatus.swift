@@ -40,17 +40,17 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
 
   var exitCode: ExitCode { ExitCode(rawValue) }
 
-  /// The table for `--help` and README.
+  /// The table for `--help`, one short line a code so that it survives being wrapped to a
+  /// narrow terminal (README's table says more).
   static let helpText = """
     Exit codes:
       0    diagnosed: a cause was found
-      1    inconclusive: the path ended without a cause
-      2    incomplete: the session ended before a conclusion (a non-interactive run lacked
-           answers; their question IDs are printed)
+      1    inconclusive: no cause fits
+      2    incomplete: answers missing (IDs printed)
       64   usage: the command line is wrong
-      65   invalid input: knowledge base, answer file or journal (messages name file:line:column)
+      65   invalid input (file:line:column given)
       66   an input file is missing
-      73   an output cannot be written, or exists already without --force
+      73   an output cannot be written (or exists)
       130  interrupted
     """
 }

@@ -4,14 +4,18 @@
   import Darwin
 #endif
 
-/// What SIGINT does outside line editing: say how to resume, exit 130.
+/// What SIGINT does outside line editing: say how to resume, exit 130; or, while something the
+/// person may cancel runs (a probe), only note it.
 ///
 /// libedit turns ISIG off while a line is edited, so there Ctrl-C only discards the line. Elsewhere
 /// (input from a pipe, a long step) it arrives as a signal. Every answer is already in the journal,
-/// so leaving at once loses nothing; the handler only writes a prepared message and exits, the two
-/// things a signal handler may safely do.
+/// so leaving at once loses nothing; the handler only writes a prepared message and exits, or sets
+/// a flag: the things a signal handler may safely do.
 enum InterruptHandler {
   nonisolated(unsafe) private static var message: UnsafeMutableBufferPointer<UInt8>?
+  /// While set, Ctrl-C sets ``cancelRequested`` instead of ending the program.
+  nonisolated(unsafe) private static var cancellable: sig_atomic_t = 0
+  nonisolated(unsafe) private static var cancelled: sig_atomic_t = 0
 
   /// Installs the handler with the message to print.
   static func install(message text: String) {
@@ -25,10 +29,26 @@ enum InterruptHandler {
     sigaddset(&interrupt, SIGINT)
     pthread_sigmask(SIG_UNBLOCK, &interrupt, nil)
     signal(SIGINT) { _ in
+      if InterruptHandler.cancellable != 0 {
+        InterruptHandler.cancelled = 1
+        return
+      }
       if let message = InterruptHandler.message {
         _ = write(STDERR_FILENO, message.baseAddress, message.count)
       }
       _exit(130)
     }
   }
+
+  /// Runs `body` with Ctrl-C turned into a request to cancel, which `body` polls with
+  /// ``cancelRequested``.
+  static func cancellable<Result>(_ body: () -> Result) -> Result {
+    cancelled = 0
+    cancellable = 1
+    defer { cancellable = 0 }
+    return body()
+  }
+
+  /// Whether Ctrl-C was pressed since ``cancellable(_:)`` began.
+  static var cancelRequested: Bool { cancelled != 0 }
 }

@@ -8,7 +8,8 @@ struct KnowledgeBaseOptions: ParsableArguments {
   @Option(
     name: .customLong("kb"),
     help: ArgumentHelp(
-      "Load the knowledge base from this folder instead of the embedded one.", valueName: "dir"))
+      "Load the knowledge base from this folder instead of the embedded one.", valueName: "dir"),
+    completion: .directory)
   var directory: String?
 
   /// The knowledge base's files and how messages name them.

@@ -7,7 +7,10 @@ import TriageProbes
 enum ProbeRunner {
   /// Runs `node`'s probe; never throws (a failure is an observation with status `failed`).
   static func run(_ node: ProbeNode, arguments: [String: String]) -> Observation {
-    observation(ProbeCatalog.result(of: node.probe, arguments: arguments), node: node.id)
+    var observation = observation(
+      ProbeCatalog.result(of: node.probe, arguments: arguments), node: node.id)
+    observation.arguments = arguments
+    return observation
   }
 
   /// A probe result as a session records it (and `probe … --save` writes it).

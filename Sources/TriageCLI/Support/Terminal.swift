@@ -7,25 +7,63 @@ import Foundation
 #endif
 
 /// Where the CLI writes: standard output or error, with colour only for a terminal that wants it.
+///
+/// A terminal can also be a sink (a closure), so the REPL's output is tested without a terminal:
+/// the tests choose the width and whether it colours.
 struct Terminal: Sendable {
   let descriptor: Int32
-  /// Whether to colour: a terminal, `NO_COLOR` unset, `TERM` not dumb.
+  /// Whether to colour: a terminal, `NO_COLOR` unset, `TERM` set and not dumb.
   let colours: Bool
+  /// Whether the descriptor is a terminal (only then is text wrapped to its width).
+  let isTerminal: Bool
+  private let sink: (@Sendable (String) -> Void)?
+  private let fixedWidth: Int?
 
   static let standardOutput = Terminal(descriptor: STDOUT_FILENO)
   static let standardError = Terminal(descriptor: STDERR_FILENO)
 
   init(descriptor: Int32, environment: [String: String] = ProcessInfo.processInfo.environment) {
     self.descriptor = descriptor
-    colours =
-      isatty(descriptor) != 0 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
-      && environment["TERM"] != nil
+    isTerminal = isatty(descriptor) != 0
+    colours = Self.wantsColour(isTerminal: isTerminal, environment: environment)
+    sink = nil
+    fixedWidth = nil
+  }
+
+  /// A terminal that hands its text to `sink`, `width` columns wide (`nil`: no wrapping).
+  init(width: Int?, colours: Bool = false, sink: @escaping @Sendable (String) -> Void) {
+    descriptor = -1
+    isTerminal = width != nil
+    self.colours = colours
+    self.sink = sink
+    fixedWidth = width
+  }
+
+  /// Colour for a terminal unless `NO_COLOR` is set (https://no-color.org) or `TERM` is unset or dumb.
+  static func wantsColour(isTerminal: Bool, environment: [String: String]) -> Bool {
+    guard isTerminal, environment["NO_COLOR"].map(\.isEmpty) ?? true else { return false }
+    guard let term = environment["TERM"], !term.isEmpty, term != "dumb" else { return false }
+    return true
   }
 
   static var isInputTerminal: Bool { isatty(STDIN_FILENO) != 0 }
 
+  /// The columns to wrap text at: the terminal's width now (it can change while the REPL runs),
+  /// or `nil` for a pipe or file, whose lines are left whole for scripts.
+  var width: Int? {
+    if sink != nil { return fixedWidth }
+    guard isTerminal else { return nil }
+    var size = winsize()
+    guard ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+    return Int(size.ws_col)
+  }
+
   /// Writes text as it is, unbuffered, so it interleaves correctly with libedit's own output.
   func write(_ text: String) {
+    if let sink {
+      sink(text)
+      return
+    }
     var bytes = Array(text.utf8)[...]
     while !bytes.isEmpty {
       let written = bytes.withUnsafeBytes { buffer in
@@ -41,12 +79,21 @@ struct Terminal: Sendable {
 
   func line(_ text: String = "") { write(text + "\n") }
 
+  /// Writes `text` wrapped to the width at word boundaries; continuation lines start with `hanging`.
+  func wrapped(_ text: String, indent: String = "", hanging: String? = nil) {
+    let lines = TextWrapper.wrap(
+      text, width: width, indent: indent, hanging: hanging ?? indent)
+    for line in lines { self.line(line) }
+  }
+
   enum Style: String {
     case bold = "1"
     case dim = "2"
     case red = "31"
     case green = "32"
     case yellow = "33"
+    case blue = "34"
+    case magenta = "35"
     case cyan = "36"
   }
 

@@ -282,6 +282,12 @@ public struct PathExplorer: Sendable {
   public func record(_ walk: Walk, into coverage: inout Coverage) {
     coverage.walks += 1
     for id in walk.visited { coverage.nodeHits[id, default: 0] += 1 }
+    // The interview may conclude before the tree's path reaches the conclusion it shows.
+    if let conclusion = walk.conclusion, knowledgeBase.nodes[conclusion.id] != nil,
+      walk.visited.last != conclusion.id
+    {
+      coverage.nodeHits[conclusion.id, default: 0] += 1
+    }
     recordSteps(walk, into: &coverage)
   }
 

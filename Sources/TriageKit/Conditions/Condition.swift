@@ -66,7 +66,11 @@ public indirect enum Condition: Hashable, Sendable {
     case .member(let fact, let literals, let negated):
       guard let value = facts[fact]?.value, value != .unknown else { return false }
       let values: [FactValue]
-      if case .list(let items) = value { values = items.map(FactValue.string) } else { values = [value] }
+      if case .list(let items) = value {
+        values = items.map(FactValue.string)
+      } else {
+        values = [value]
+      }
       let found = values.contains { value in literals.contains { Self.compare(value, .equal, $0) } }
       return negated ? !found : found
     case .isTrue(let fact):

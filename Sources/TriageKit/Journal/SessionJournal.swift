@@ -19,19 +19,25 @@ public final class SessionJournal: @unchecked Sendable {
     /// The `--kb` folder the session used; `nil` for the embedded knowledge base.
     public var kbPath: String?
     public var started: String
+    /// What the help desk calls it: a ticket, a station, a caller (`start --label`, `.label`).
+    public var label: String?
 
     enum CodingKeys: String, CodingKey {
       case schema = "nettriage"
-      case session, kb, started
+      case session, kb, started, label
       case kbPath = "kb_path"
     }
 
-    public init(session: String, kb: KnowledgeBase.Identity, kbPath: String?, started: Date) {
+    public init(
+      session: String, kb: KnowledgeBase.Identity, kbPath: String?, started: Date,
+      label: String? = nil
+    ) {
       schema = SessionJournal.schema
       self.session = session
       self.kb = kb
       self.kbPath = kbPath
       self.started = started.iso8601
+      self.label = label
     }
   }
 
@@ -49,7 +55,7 @@ public final class SessionJournal: @unchecked Sendable {
   public static let schema = "journal/1"
 
   public let url: URL
-  private let descriptor: Int32
+  private var descriptor: Int32
   private let encoder: JSONEncoder = {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -173,6 +179,35 @@ public final class SessionJournal: @unchecked Sendable {
 
   deinit {
     close(descriptor)
+  }
+
+  /// Replaces the header's label (the rest of the journal is kept byte for byte), atomically.
+  public func relabel(_ label: String?) throws(TriageError) {
+    guard let data = FileManager.default.contents(atPath: url.path),
+      let newline = data.firstIndex(of: UInt8(ascii: "\n")),
+      var header = try? JSONDecoder().decode(Header.self, from: data[..<newline])
+    else {
+      throw .cannotWrite(url.path, "cannot read the journal's header")
+    }
+    header.label = label
+    guard let encoded = try? encoder.encode(header) else {
+      throw .cannotWrite(url.path, "cannot encode the header")
+    }
+    let temporary = url.path + ".relabel"
+    let fd = openFile(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    guard fd >= 0 else { throw .cannotWrite(temporary, String(cString: strerror(errno))) }
+    let bytes = Array(encoded) + Array(data[newline...])
+    let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress!, $0.count) }
+    fsync(fd)
+    close(fd)
+    guard written == bytes.count, rename(temporary, url.path) == 0 else {
+      unlink(temporary)
+      throw .cannotWrite(url.path, String(cString: strerror(errno)))
+    }
+    let reopened = openFile(url.path, O_WRONLY | O_APPEND, 0)
+    guard reopened >= 0 else { throw .cannotWrite(url.path, String(cString: strerror(errno))) }
+    close(descriptor)
+    descriptor = reopened
   }
 
   /// Appends one event and flushes it.

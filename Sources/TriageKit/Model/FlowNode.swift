@@ -30,6 +30,9 @@ public struct ResolutionContext: Sendable {
   public var observed: Set<String> = []
   /// Questions in `answers` that a fact or an `infer:` rule answered rather than their own answer.
   public var automatic: Set<String> = []
+  /// The arguments each recorded probe step ran with, where known: a step whose arguments now
+  /// resolve differently is offered again.
+  public var observedArguments: [String: [String: String]] = [:]
 }
 
 /// An answer given to a question.

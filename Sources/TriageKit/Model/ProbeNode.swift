@@ -50,6 +50,12 @@ public struct ProbeNode: FlowNode, Hashable {
 
   public func resolve(in context: ResolutionContext) -> NodeResolution {
     if context.observed.contains(id) {
+      // Run with other inputs than the facts now give (an answer changed since): ask again.
+      if let recorded = context.observedArguments[id],
+        let now = resolvedArguments(context.facts), now != recorded
+      {
+        return .needsInput(.probe(self))
+      }
       return .advance(next, step: .probed(node: id, probe: probe, ran: true))
     }
     if context.declined.contains(id) || resolvedArguments(context.facts) == nil {

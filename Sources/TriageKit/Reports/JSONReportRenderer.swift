@@ -190,7 +190,7 @@ public enum JSONReportRenderer {
       }
       path = report.visited
       notes = report.notes
-      pending = report.pendingQuestion.map { Pending(question: $0.id, ask: $0.ask) }
+      pending = report.pendingQuestion.map { Pending(question: $0.id, ask: report.plain($0.ask)) }
     }
   }
 }

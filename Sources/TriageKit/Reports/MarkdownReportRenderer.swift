@@ -151,7 +151,8 @@ public enum MarkdownReportRenderer {
     for (index, entry) in report.plan.enumerated() {
       let step = entry.step
       let mark = entry.done ? "Done — " : ""
-      out.append("### Step \(index + 1) (\(step.phase.rawValue)). \(mark)\(report.render(step.title))")
+      out.append(
+        "### Step \(index + 1) (\(step.phase.rawValue)). \(mark)\(report.render(step.title))")
       out.append("")
       if entry.done, let doneText = step.doneText {
         out.append(
@@ -263,7 +264,7 @@ public enum MarkdownReportRenderer {
     var out = ["## Path", "", "```mermaid", "flowchart TD"]
     out += MermaidPath.lines(
       visited: report.visited, steps: report.steps, knowledgeBase: report.knowledgeBase,
-      pending: report.pendingQuestion)
+      pending: report.pendingQuestion, fill: report.plain)
     out.append("```")
     out.append("")
     return out

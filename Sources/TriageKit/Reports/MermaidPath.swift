@@ -1,8 +1,9 @@
 /// The path a session took, as a Mermaid flowchart.
 public enum MermaidPath {
-  /// Flowchart lines (without the fence and header).
+  /// Flowchart lines (without the fence and header); `fill` fills a text's `{{fact}}` templates.
   public static func lines(
-    visited: [String], steps: [PathStep], knowledgeBase: KnowledgeBase, pending: QuestionNode?
+    visited: [String], steps: [PathStep], knowledgeBase: KnowledgeBase, pending: QuestionNode?,
+    fill: (String) -> String = { $0 }
   )
     -> [String]
   {
@@ -13,9 +14,9 @@ public enum MermaidPath {
       guard declared.insert(id).inserted, let node = knowledgeBase.nodes[id] else { return }
       let label: String
       switch node {
-      case .question(let question): label = "\(id): \(short(question.ask))"
+      case .question(let question): label = "\(id): \(short(fill(question.ask)))"
       case .decision: label = id
-      case .conclusion(let conclusion): label = "\(id): \(short(conclusion.title))"
+      case .conclusion(let conclusion): label = "\(id): \(short(fill(conclusion.title)))"
       case .probe(let probe): label = "\(id): probe \(probe.probe)"
       }
       let text = MarkdownEscaping.mermaidLabel(label)

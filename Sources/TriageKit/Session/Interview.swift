@@ -137,7 +137,9 @@ public struct Interview: Sendable {
       return position(a.node) < position(b.node)
     }
     checks = (candidates.filter { $0.value >= Self.minimumValue } + unknownAnswered).sorted {
-      ($0.effort.cost, -$0.value, position($0.node)) < ($1.effort.cost, -$1.value, position($1.node))
+      ($0.effort.cost, -$0.value, position($0.node)) < (
+        $1.effort.cost, -$1.value, position($1.node)
+      )
     }
     guard let best = candidates.min(by: better) else {
       end = .concluded(

@@ -24,13 +24,17 @@ public struct Observation: Hashable, Sendable, Codable {
   public var rawTruncated: Bool
   /// The probe node it answers, for probe results recorded by a probe step.
   public var node: String?
+  /// The arguments a probe step's probe ran with (its inputs): when they differ from what the
+  /// facts now give, the step is offered again.
+  public var arguments: [String: String]?
 
   /// How much raw text a session keeps (the journal and the report carry it).
   public static let rawLimit = 256 * 1024
 
   public init(
     origin: Provenance.Source, kind: String, format: String, label: String,
-    facts: [String: FactValue], figures: [String], raw: String, node: String? = nil
+    facts: [String: FactValue], figures: [String], raw: String, node: String? = nil,
+    arguments: [String: String]? = nil
   ) {
     self.origin = origin
     self.kind = kind
@@ -49,7 +53,11 @@ public struct Observation: Hashable, Sendable, Codable {
       rawTruncated = false
     }
     self.node = node
+    self.arguments = arguments
   }
+
+  /// Whether a probe ran and observed what it was for (evidence always counts as observed).
+  public var succeeded: Bool { origin != .probe || format == "ok" }
 
   /// A probe step's probe that did not run, with why: it gives no facts, so the questions follow.
   public static func notRun(_ node: ProbeNode, reason: String) -> Observation {

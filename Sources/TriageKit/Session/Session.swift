@@ -36,8 +36,13 @@ public struct Session: Sendable {
     public var answerSequence: [Int] = []
     /// Evidence read and probes run, in order (they stay through `.restart`).
     public var observations: [Observation] = []
-    /// Probe steps the person declined.
+    /// Probe steps the person declined (the latest word on them).
     public var declined: Set<String> = []
+    /// Probe steps whose latest run worked, with the arguments it ran with (`nil`: not recorded).
+    public var probed: [String: [String: String]?] = [:]
+    /// Probe steps whose latest run failed or did not run. The walk goes on without them, and an
+    /// answer changed afterwards (`.back`, `.change`, `.restart`) offers them again.
+    public var failedProbes: Set<String> = []
   }
 
   /// Folds the input events.
@@ -59,17 +64,33 @@ public struct Session: Sendable {
         state.answerSequence.append(event.sequence)
       case .reopened(let question):
         state.reopened.insert(question)
+        state.failedProbes = []
       case .noted(let text):
         state.notes.append(text)
       case .observed(let observation):
         state.observations.append(observation)
+        if let node = observation.node {
+          state.declined.remove(node)
+          if observation.succeeded {
+            state.probed[node] = .some(observation.arguments)
+            state.failedProbes.remove(node)
+          } else {
+            state.probed[node] = nil
+            state.failedProbes.insert(node)
+          }
+        }
       case .declined(let node):
         state.declined.insert(node)
+        state.probed[node] = nil
+        state.failedProbes.remove(node)
       case .restarted:
         state.answers = [:]
         state.reopened = []
         state.answerSequence = []
-      case .asked, .autoAnswered, .concluded, .undone:
+        state.failedProbes = []
+      case .undone:
+        state.failedProbes = []
+      case .asked, .autoAnswered, .concluded:
         break
       }
     }
@@ -82,7 +103,8 @@ public struct Session: Sendable {
     return try Walker.walk(
       knowledgeBase, answers: state.answers.mapValues(\.answer), reopened: state.reopened,
       facts: Session.facts(initial: initialFacts, observations: state.observations),
-      declined: state.declined, observed: Set(state.observations.compactMap(\.node)))
+      declined: state.declined.union(state.failedProbes), observed: Set(state.probed.keys),
+      observedArguments: state.probed.compactMapValues { $0 })
   }
 
   /// Facts known before any question: the initial ones, then each observation's in order (a later

@@ -89,11 +89,14 @@ public enum Walker {
     reopened: Set<String> = [],
     facts initialFacts: [String: Fact] = [:],
     declined: Set<String> = [],
-    observed: Set<String> = []
+    observed: Set<String> = [],
+    observedArguments: [String: [String: String]] = [:]
   ) throws(TriageError) -> Walk {
     let base = FactBase(
       knowledgeBase, answers: answers, reopened: reopened, observed: initialFacts)
-    let tree = try treeWalk(knowledgeBase, base, declined: declined, observed: observed)
+    let tree = try treeWalk(
+      knowledgeBase, base, declined: declined, observed: observed,
+      observedArguments: observedArguments)
     let contributions = Differential.contributions(knowledgeBase, base)
     let interview = Interview(
       knowledgeBase: knowledgeBase, facts: base, contributions: contributions, tree: tree,
@@ -127,12 +130,13 @@ public enum Walker {
   /// not gathered here (the differential counts every fact, on the path or not).
   public static func treeWalk(
     _ knowledgeBase: KnowledgeBase, _ base: FactBase, declined: Set<String> = [],
-    observed: Set<String> = []
+    observed: Set<String> = [], observedArguments: [String: [String: String]] = [:]
   ) throws(TriageError) -> Walk {
     let context = ResolutionContext(
       facts: base.facts, answers: base.answered.mapValues { GivenAnswer($0.value, $0.provenance) },
       reopened: [], declined: declined, observed: observed,
-      automatic: Set(base.answered.values.filter(\.automatic).map(\.question)))
+      automatic: Set(base.answered.values.filter(\.automatic).map(\.question)),
+      observedArguments: observedArguments)
     var visited: [String] = []
     var steps: [PathStep] = []
     var seen: Set<String> = []

@@ -171,6 +171,16 @@ final class PseudoTerminal: @unchecked Sendable {
     }
   }
 
+  /// Waits until the terminal is in canonical mode with signals off: where `.paste` reads text
+  /// verbatim, outside the line editor.
+  func waitForVerbatimMode(timeout: Duration = .seconds(10)) throws {
+    try wait(timeout: timeout, for: "verbatim mode (ICANON on, ISIG off)") { _ in
+      var settings = termios()
+      return tcgetattr(master, &settings) == 0 && settings.c_lflag & tcflag_t(ICANON) != 0
+        && settings.c_lflag & tcflag_t(ISIG) == 0
+    }
+  }
+
   // MARK: - Input
 
   /// Types `string`, as UTF-8.

@@ -55,7 +55,8 @@ struct UnfilledTemplateCheck: LintCheck {
       case .question(let question)?:
         look([question.ask, question.why], in: "question '\(id)'", at: question.location)
       case .conclusion(let conclusion)?:
-        look([conclusion.title, conclusion.text], in: "conclusion '\(id)'", at: conclusion.location)
+        look(
+          [conclusion.title, conclusion.text], in: "conclusion '\(id)'", at: conclusion.location)
       case .probe(let probe)?:
         // Shown only once its arguments resolve; `why` is shown before.
         look(

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+@testable import TriageKit
+
+/// Audit events due from the journal alone, and probe steps offered again after a failure.
+@Suite struct SessionAuditTests {
+  static func session() throws -> Session {
+    Session(
+      id: "s", knowledgeBase: try ObservationTests.knowledgeBase(), clock: TestKnowledgeBase.clock)
+  }
+
+  @Test func dueEventsAreRecordedOnceAndAResumedSessionOwesNone() throws {
+    var session = try Self.session()
+    session.observe(ObservationTests.census(timeWait: 1214, synSent: 3))
+    let walk = try session.walk()
+    let due = session.dueAuditEvents(for: walk)
+    #expect(
+      due.contains { if case .autoAnswered("netstat-states", _, _) = $0 { true } else { false } })
+    #expect(due.contains(.asked(question: "station-ip")))
+    for kind in due { session.record(kind) }
+    #expect(session.dueAuditEvents(for: try session.walk()).isEmpty)
+    // The same events, read back as a resume does: nothing more is due.
+    let resumed = Session(
+      id: "s", knowledgeBase: session.knowledgeBase, events: session.events,
+      clock: TestKnowledgeBase.clock)
+    #expect(resumed.dueAuditEvents(for: try resumed.walk()).isEmpty)
+  }
+
+  @Test func aFailedProbeIsPassedByAndOfferedAgainAfterAnAnswerChanges() throws {
+    var session = try Self.session()
+    session.observe(
+      Observation(
+        origin: .probe, kind: "census", format: "failed", label: "probe census", facts: [:],
+        figures: ["failed: no permission"], raw: "", node: "count-connections"))
+    var walk = try session.walk()
+    #expect(walk.steps.first == .probed(node: "count-connections", probe: "census", ran: false))
+    #expect(walk.pendingQuestion?.id == "netstat-states")
+    session.answer("netstat-states", .string("nothing"))
+    _ = session.undoLastAnswer()
+    walk = try session.walk()
+    #expect(walk.pendingProbe?.id == "count-connections")
+  }
+}
