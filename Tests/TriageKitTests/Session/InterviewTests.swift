@@ -216,6 +216,39 @@ import Testing
     #expect(!plan.contains { $0.step.id == "change-windows" })
   }
 
+  /// Below ``Interview/minimumValue`` (0.1) a question is asked only as the tree's own next step:
+  /// `tiny` (0.05) waits behind `first`, which separates nothing but is the tree's next; answered
+  /// `unknown`, it is no check worth listing.
+  @Test func questionsBelowTheMinimumValueWaitForTheTree() throws {
+    let body = """
+      nodes:
+        - { id: first, kind: question, type: text, ask: Name?, why: W, next: tiny }
+        - id: tiny
+          kind: question
+          type: yes-no
+          ask: T?
+          why: W
+          choices:
+            - { value: "yes", label: "Yes", support: { x: 0.05 } }
+          next: done
+        - { id: done, kind: conclusion, outcome: inconclusive, title: T, text: T }
+      causes:
+        - { id: x, title: X, summary: S, plan: [] }
+        - { id: y, title: Y, summary: S, plan: [] }
+      """
+    #expect(Interview.minimumValue == 0.1)
+    let start = try Self.walk(body, [:], start: "first")
+    #expect(start.pendingQuestion?.id == "first")
+    #expect(start.selection?.reason == .treeOrder)
+    let next = try Self.walk(body, ["first": .string("pc")], start: "first")
+    #expect(next.pendingQuestion?.id == "tiny")
+    #expect(next.selection?.reason == .treeOrder)
+    #expect(abs((next.selection?.candidate.value ?? 0) - 0.05) < 1e-9)
+    let done = try Self.walk(body, ["first": .string("pc"), "tiny": .unknown], start: "first")
+    #expect(done.conclusion?.id == "no-cause-established")
+    #expect(done.checks.isEmpty)
+  }
+
   /// `.change` asks the question again first, whatever it is worth.
   @Test func reopenedQuestionComesFirst() throws {
     let kb = try TestKnowledgeBase.loadSingleFile(Self.gated, start: "gate")

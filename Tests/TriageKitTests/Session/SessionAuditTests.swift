@@ -10,6 +10,9 @@ import Testing
       id: "s", knowledgeBase: try ObservationTests.knowledgeBase(), clock: TestKnowledgeBase.clock)
   }
 
+  /// The census settles netstat-states (many TIME_WAIT), which establishes `ports` (0.7): the
+  /// interview concludes without asking station-ip, so what is due is the automatic answer and
+  /// the conclusion.
   @Test func dueEventsAreRecordedOnceAndAResumedSessionOwesNone() throws {
     var session = try Self.session()
     session.observe(ObservationTests.census(timeWait: 1214, synSent: 3))
@@ -17,7 +20,8 @@ import Testing
     let due = session.dueAuditEvents(for: walk)
     #expect(
       due.contains { if case .autoAnswered("netstat-states", _, _) = $0 { true } else { false } })
-    #expect(due.contains(.asked(question: "station-ip")))
+    #expect(due.contains(.concluded(conclusion: "ports-found", outcome: .diagnosed)))
+    #expect(!due.contains { if case .asked = $0 { true } else { false } })
     for kind in due { session.record(kind) }
     #expect(session.dueAuditEvents(for: try session.walk()).isEmpty)
     // The same events, read back as a resume does: nothing more is due.
@@ -27,6 +31,10 @@ import Testing
     #expect(resumed.dueAuditEvents(for: try resumed.walk()).isEmpty)
   }
 
+  /// After the failed census the interview asks netstat-states (it asks it before the probe step
+  /// anyway: a probe step is worth nothing by itself). Once an answer changed since the failure,
+  /// the probe step is offered again — here as soon as netstat-states is answered, since nothing
+  /// left is worth more than the tree's own next step.
   @Test func aFailedProbeIsPassedByAndOfferedAgainAfterAnAnswerChanges() throws {
     var session = try Self.session()
     session.observe(
@@ -37,8 +45,11 @@ import Testing
     #expect(walk.steps.first == .probed(node: "count-connections", probe: "census", ran: false))
     #expect(walk.pendingQuestion?.id == "netstat-states")
     session.answer("netstat-states", .string("nothing"))
-    _ = session.undoLastAnswer()
     walk = try session.walk()
     #expect(walk.pendingProbe?.id == "count-connections")
+    _ = session.undoLastAnswer()
+    walk = try session.walk()
+    #expect(walk.steps.first == nil, "the probe step waits again: it is not passed by")
+    #expect(walk.pendingQuestion?.id == "netstat-states")
   }
 }
