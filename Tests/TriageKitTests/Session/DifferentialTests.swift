@@ -84,6 +84,25 @@ import Testing
     #expect(Self.summary(try Self.contributions(["size": .unknown])).isEmpty)
   }
 
+  /// Two person's answers set the fact `only-this-machine`: `yes` to only-this-machine, then `no`
+  /// to confirm-alone. The fact is `no`, yet only-this-machine's `yes` still adds 0.4 to
+  /// rate-limit (a per-source limit), which with error-code 64 (0.5) establishes it at 0.7.
+  @Test(
+    .disabled(
+      "engine: a later answer that sets the same fact does not retract (or contradict) the earlier question's support; lead to decide"
+    ))
+  func aLaterAnswerToTheSameFactReplacesTheEarlierSupport() throws {
+    let kb = try TestKnowledgeBase.load()
+    let given: [String: FactValue] = [
+      "only-this-machine": .bool(true), "hosts": .number(500), "error-code": .string("64"),
+      "confirm-alone": .bool(false),
+    ]
+    let walk = try Walker.walk(kb, answers: given.mapValues { GivenAnswer($0, Provenance(.user)) })
+    #expect(walk.facts["only-this-machine"]?.value == .bool(false))
+    #expect(!walk.contributions.contains { $0.factor == 0.4 && $0.cause == "rate-limit" })
+    #expect(walk.conclusion?.id != "rate-limit-found")
+  }
+
   /// An answer the tree's path does not pass still counts: with 10 hosts the test knowledge
   /// base's tree skips `error-code`, and its `53` still adds 0.4 to dns-outage.
   @Test func answerOffThePathCounts() throws {
