@@ -82,6 +82,7 @@ test: deps lab-deps fleet-deps
 	$(BIN) kb lint --kb KnowledgeBase
 	$(BIN) kb test --kb KnowledgeBase --exhaustive
 	$(BIN) kb test --kb KnowledgeBase --random 2000 --seed 1
+	$(BIN) kb test --kb KnowledgeBase --cases
 	$(MAKE) --no-print-directory lint
 
 # Grades the real incidents of KnowledgeBase/cases (a low score is reported, not a failure; a case

@@ -16,14 +16,14 @@ struct EvidenceCommandTests {
   @Test func localizedWindowsOutputIsRefusedNotMisread() throws {
     let folder = try TemporaryDirectory()
     let file = try folder.write(
-      "netstat-de.txt",
-      "\r\nAktive Verbindungen\r\n\r\n  Proto  Lokale Adresse         Remoteadresse          Status\r\n  TCP    0.0.0.0:135            0.0.0.0:0              ABHÖREN\r\n"
+      "netstat-fr.txt",
+      "\r\nConnexions actives\r\n\r\n  Proto  Adresse locale         Adresse distante       État\r\n  TCP    0.0.0.0:135            0.0.0.0:0              LISTENING\r\n"
     )
     let run = try BinaryRun.run(["parse", "auto", file, "--json"])
     #expect(run.status == 65)
     #expect(
       run.standardError.contains(
-        "netstat-de.txt:2: this looks like the output of a Windows in another language"))
+        "netstat-fr.txt:2: this looks like the output of a Windows in another language"))
     #expect(run.standardOutput.isEmpty)
   }
 

@@ -84,9 +84,9 @@ import TriageKit
     #expect(
       "\(try #require(EvidenceImporters.detect(windowsFirst)).importer)" == "WindowsNetstatImporter"
     )
-    // Each reads its own part and stops with an error at the other's.
-    #expect(throws: EvidenceError.self) { try EvidenceImporters.read(ssFirst) }
-    #expect(throws: EvidenceError.self) { try EvidenceImporters.read(windowsFirst) }
+    // Read strictly, each reads its own part and stops with an error at the other's.
+    #expect(throws: EvidenceError.self) { try EvidenceImporters.read(ssFirst, strict: true) }
+    #expect(throws: EvidenceError.self) { try EvidenceImporters.read(windowsFirst, strict: true) }
   }
 
   @Test func headerScoresBeatRowShapes() throws {

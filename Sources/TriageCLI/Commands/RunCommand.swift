@@ -87,7 +87,7 @@ struct RunCommand: ParsableCommand {
     var replay = try exitingOnError { () throws(TriageError) in
       try AnswerReplay.replay(
         file, knowledgeBase: kb, sessionID: newSessionID(at: Date()), clock: clock, policy: policy,
-        observers: CommandLineObservers.standard,
+        observers: CommandLineObservers.standard(strict: evidence.strict),
         extraEvidence: bundled + (try evidence.observations()))
     }
     var session = replay.session

@@ -6,10 +6,13 @@ import TriageKit
 /// Reads evidence files and pasted text into observations for a session, with the errors the
 /// command line shows (exit 65 for unreadable content, 66 for a missing file).
 enum EvidenceInput {
-  /// Reads `path` (`-` for standard input) as `kind` (`nil`: detect it).
-  static func read(path: String, kind: EvidenceKind? = nil) throws(TriageError) -> (
-    Evidence, EvidenceText
-  ) {
+  /// Reads `path` (`-` for standard input) as `kind` (`nil`: detect it); `strict` refuses input
+  /// with any line the importer cannot read instead of setting such lines aside.
+  static func read(path: String, kind: EvidenceKind? = nil, strict: Bool = false)
+    throws(TriageError) -> (
+      Evidence, EvidenceText
+    )
+  {
     let bytes: [UInt8]
     if path == "-" {
       bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
@@ -31,16 +34,17 @@ enum EvidenceInput {
       }
       bytes = Array(data)
     }
-    return try parse(bytes: bytes, source: path == "-" ? "stdin" : path, kind: kind)
+    return try parse(
+      bytes: bytes, source: path == "-" ? "stdin" : path, kind: kind, strict: strict)
   }
 
   /// Reads text typed or pasted in the REPL.
-  static func parse(bytes: [UInt8], source: String, kind: EvidenceKind?) throws(TriageError) -> (
-    Evidence, EvidenceText
-  ) {
+  static func parse(bytes: [UInt8], source: String, kind: EvidenceKind?, strict: Bool = false)
+    throws(TriageError) -> (Evidence, EvidenceText)
+  {
     do {
       let text = try EvidenceText(bytes: bytes, source: source)
-      return (try EvidenceImporters.read(text, as: kind), text)
+      return (try EvidenceImporters.read(text, as: kind, strict: strict), text)
     } catch {
       throw .invalidInput(
         error.description.replacingOccurrences(of: ": error: ", with: ": "))
@@ -63,6 +67,23 @@ enum EvidenceInput {
     let label = path == "-" ? "stdin" : URL(fileURLWithPath: path).lastPathComponent
     return observation(evidence, text: text, label: label)
   }
+
+  /// Like ``observation(path:kind:)``, but a file in which nothing can be read is set aside rather
+  /// than ending the run (unless `strict`): a warning on standard error, and an observation with no
+  /// facts that names the file and why, so the report lists it. A missing file is still an error.
+  static func observationOrSetAside(path: String, kind: EvidenceKind?, strict: Bool)
+    throws(TriageError) -> Observation
+  {
+    do {
+      return try observation(path: path, kind: kind)
+    } catch .invalidInput(let message) where !strict {
+      Terminal.standardError.line("warning: \(message) (set aside; the other evidence is used)")
+      let label = path == "-" ? "stdin" : URL(fileURLWithPath: path).lastPathComponent
+      return Observation(
+        origin: .evidence, kind: kind?.rawValue ?? "unreadable", format: "unreadable",
+        label: label, facts: [:], figures: ["could not be read: \(message)"], raw: "")
+    }
+  }
 }
 
 /// `--evidence FILE` (repeatable) for `start` and `run`.
@@ -74,6 +95,11 @@ struct EvidenceOptions: ParsableArguments {
       valueName: "file"),
     completion: .file())
   var files: [String] = []
+
+  @Flag(
+    name: .customLong("strict"),
+    help: "Stop with exit 65 at an evidence file that cannot be read, instead of setting it aside.")
+  var strict = false
 
   /// The observations of every file, in order.
   func observations() throws(TriageError) -> [Observation] {
@@ -92,7 +118,8 @@ struct EvidenceOptions: ParsableArguments {
         kind = named
         path = String(entry[entry.index(after: colon)...])
       }
-      result.append(try EvidenceInput.observation(path: path, kind: kind))
+      result.append(
+        try EvidenceInput.observationOrSetAside(path: path, kind: kind, strict: strict))
     }
     return result
   }
@@ -104,28 +131,36 @@ enum CommandLineObservers {
   /// For `kb test` and `kb coverage`: evidence files are read, probes never run (a scenario
   /// replays recorded results with `probes: replay FILE`).
   static let offline = Observers(
-    readEvidence: standard.readEvidence,
+    readEvidence: standard().readEvidence,
     runProbe: { node, _ in
       .notRun(node, reason: "knowledge-base tests never run live probes (use probes: replay FILE)")
     })
 
-  static let standard = Observers(
-    readEvidence: { (reference: AnswerFile.EvidenceReference) throws(TriageError) -> Observation in
-      // Bundles and their own kinds (docs/fleet.md); `run` expands bundles before the replay.
-      if let observation = try EvidenceBundleInput.answerFileEntry(reference) { return observation }
-      var kind: EvidenceKind?
-      if let name = reference.kind {
-        guard let named = EvidenceKind(name: name) else {
-          throw .invalidAnswerFile([
-            Diagnostic(
-              .error,
-              "unknown evidence kind '\(name)' (kinds: \(EvidenceKind.allCases.map(\.rawValue).joined(separator: ", ")))",
-              at: reference.location)
-          ])
+  /// Evidence through the importers (a file that cannot be read is set aside unless `strict`),
+  /// probes through ``ProbeRunner``.
+  static func standard(strict: Bool = false) -> Observers {
+    Observers(
+      readEvidence: {
+        (reference: AnswerFile.EvidenceReference) throws(TriageError) -> Observation in
+        // Bundles and their own kinds (docs/fleet.md); `run` expands bundles before the replay.
+        if let observation = try EvidenceBundleInput.answerFileEntry(reference) {
+          return observation
         }
-        kind = named
-      }
-      return try EvidenceInput.observation(path: reference.path, kind: kind)
-    },
-    runProbe: { node, arguments in ProbeRunner.run(node, arguments: arguments) })
+        var kind: EvidenceKind?
+        if let name = reference.kind {
+          guard let named = EvidenceKind(name: name) else {
+            throw .invalidAnswerFile([
+              Diagnostic(
+                .error,
+                "unknown evidence kind '\(name)' (kinds: \(EvidenceKind.allCases.map(\.rawValue).joined(separator: ", ")))",
+                at: reference.location)
+            ])
+          }
+          kind = named
+        }
+        return try EvidenceInput.observationOrSetAside(
+          path: reference.path, kind: kind, strict: strict)
+      },
+      runProbe: { node, arguments in ProbeRunner.run(node, arguments: arguments) })
+  }
 }

@@ -12,13 +12,18 @@ public enum EvidenceKind: String, CaseIterable, Hashable, Sendable, Codable {
   case isaLog = "isa-log"
   case testNetConnection = "test-netconnection"
   case routePrint = "route-print"
+  case kernelLog = "kernel-log"
+  case sysctl
+  case ulimit
+  case dynamicPort = "dynamic-port"
 
   /// Other names users type for a kind (`net-view`, `wevtutil`, `tmg-log`).
   public static let aliases: [String: EvidenceKind] = [
     "net-view": .netUse, "net-helpmsg": .netUse, "net": .netUse, "wevtutil": .eventlog,
     "get-winevent": .eventlog, "event": .eventlog, "events": .eventlog, "tmg-log": .isaLog,
     "isa": .isaLog, "tmg": .isaLog, "tnc": .testNetConnection, "route": .routePrint,
-    "gnc": .getNetTCPConnection,
+    "gnc": .getNetTCPConnection, "dmesg": .kernelLog, "journalctl": .kernelLog,
+    "kernel": .kernelLog, "proc-sys": .sysctl, "netsh": .dynamicPort,
   ]
 
   /// The kind for a name or alias, case-insensitively.
@@ -47,6 +52,20 @@ public struct Evidence: Sendable, Equatable {
   public var figures: [String]
   /// Lines read.
   public var lines: Int
+  /// Lines lenient reading left aside, in order (empty when every line was read).
+  public var skipped: [SkippedLine] = []
+  /// Whether the input looks cut off: its last row stops mid-way, or it ends at a `... truncated`
+  /// line a person inserted.
+  public var isCutOff = false
+  /// Lines that continued on the next one (a row wrapped by a terminal or an e-mail client) and
+  /// were read joined with it, by the number of the first.
+  public var rejoinedLines: [Int] = []
+  /// The language of the output when it is not English (`German`), read through
+  /// ``LocalizedOutput``.
+  public var language: String?
+
+  /// Lines skipped, counting every line of a skipped run.
+  public var skippedLineCount: Int { skipped.reduce(0) { $0 + $1.count } }
 
   public init(
     kind: EvidenceKind, format: String, fields: [(key: String, value: JSONValue)],
@@ -66,9 +85,27 @@ public struct Evidence: Sendable, Equatable {
       ("kind", .string(kind.rawValue)), ("format", .string(format)),
     ]
     pairs += fields
+    if let language { pairs.append(("language", .string(language))) }
+    if !skipped.isEmpty {
+      pairs.append(
+        (
+          "skipped",
+          .object([
+            ("lines", .int(skippedLineCount)),
+            ("first", .array(skipped.prefix(Self.skippedShown).map(\.json))),
+          ])
+        ))
+    }
+    if !rejoinedLines.isEmpty {
+      pairs.append(("rejoined_lines", .array(rejoinedLines.map { .int($0) })))
+    }
+    if isCutOff { pairs.append(("cut_off", .bool(true))) }
     pairs.append(("facts", JSONValue.facts(facts)))
     return .object(pairs)
   }
+
+  /// Skipped lines listed one by one in the JSON and the figures; the rest are counted.
+  public static let skippedShown = 5
 
   public static func == (lhs: Evidence, rhs: Evidence) -> Bool {
     lhs.json == rhs.json && lhs.figures == rhs.figures && lhs.lines == rhs.lines
@@ -180,20 +217,76 @@ public enum EvidenceImporters {
 
   /// Reads `text` as `kind` (`nil`: detect it). An explicit kind wins over detection; among the
   /// importers of that kind the one that recognises the text best reads it.
-  public static func read(_ text: EvidenceText, as kind: EvidenceKind? = nil) throws(EvidenceError)
-    -> Evidence
-  {
+  ///
+  /// Reading is lenient unless `strict` is set: lines the importer cannot read are set aside and
+  /// listed in ``Evidence/skipped``, a paste indented as a whole is read without its indentation,
+  /// and only input in which nothing of the kind is found is an error (see ``LenientReading``).
+  /// `strict` reads all or nothing: the first line that is not what the format needs is an error.
+  public static func read(
+    _ text: EvidenceText, as kind: EvidenceKind? = nil, strict: Bool = false
+  ) throws(EvidenceError) -> Evidence {
     guard !text.isBlank else {
       throw EvidenceError(
         source: text.source, line: nil, message: "the input is empty", reason: .empty)
     }
+    var text = text
+    var language: String?
     if let marker = LocalizedOutput.marker(in: text) {
-      throw EvidenceError(
-        source: text.source, line: marker.line,
-        message:
-          "this looks like the output of a Windows in another language ('\(marker.text)'); only English output is read, never guessed at — run the command on an English system, or answer the question by hand",
-        reason: .unsupportedLanguage)
+      guard let translation = LocalizedOutput.translation(of: text) else {
+        throw EvidenceError(
+          source: text.source, line: marker.line,
+          message:
+            "this looks like the output of a Windows in another language ('\(marker.text)'); besides English, only German and Chinese netstat and ipconfig, Chinese nslookup and French net use are read, never guessed at — run the command on an English system, or answer the question by hand",
+          reason: .unsupportedLanguage)
+      }
+      text = translation.text
+      language = translation.language
     }
+    var evidence: Evidence
+    if strict {
+      evidence = try importer(for: text, as: kind).read(text)
+    } else {
+      evidence = try readLeniently(text, as: kind)
+    }
+    evidence.language = language
+    evidence.figures += LenientReading.figures(of: evidence)
+    return evidence
+  }
+
+  /// Lenient reading of the text as pasted and, when every line is indented, without the common
+  /// indentation; the reading that skips fewer lines wins (the text as pasted on a tie).
+  private static func readLeniently(_ text: EvidenceText, as kind: EvidenceKind?)
+    throws(EvidenceError) -> Evidence
+  {
+    var best: Evidence?
+    var firstError: EvidenceError?
+    do {
+      best = try LenientReading.read(text, with: try importer(for: text, as: kind))
+      if best?.skipped.isEmpty == true, let best { return best }
+    } catch {
+      firstError = error
+    }
+    // Only when the text as pasted skips lines or fails: the same without its indentation.
+    let indentation = LenientReading.commonIndentation(of: text)
+    if indentation > 0 {
+      var dedented = text
+      dedented.indentation = indentation
+      if let evidence = try? LenientReading.read(
+        dedented, with: try importer(for: dedented, as: kind)),
+        evidence.skippedLineCount < best?.skippedLineCount ?? Int.max
+      {
+        best = evidence
+      }
+    }
+    if let best { return best }
+    throw firstError
+      ?? EvidenceError(source: text.source, line: nil, message: "nothing could be read")
+  }
+
+  /// The importer for `text`: the best of `kind`'s, or the one detection picks.
+  private static func importer(for text: EvidenceText, as kind: EvidenceKind?)
+    throws(EvidenceError) -> any EvidenceImporter.Type
+  {
     if let kind {
       let candidates = importers(of: kind)
       guard let first = candidates.first else {
@@ -201,8 +294,7 @@ public enum EvidenceImporters {
           source: text.source, line: nil, message: "no importer reads '\(kind.rawValue)' yet",
           reason: .unrecognised)
       }
-      let chosen = candidates.max { $0.recognition(of: text) < $1.recognition(of: text) } ?? first
-      return try chosen.read(text)
+      return candidates.max { $0.recognition(of: text) < $1.recognition(of: text) } ?? first
     }
     guard let (importer, _) = detect(text) else {
       let kinds = EvidenceKind.allCases.map(\.rawValue).joined(separator: ", ")
@@ -213,14 +305,15 @@ public enum EvidenceImporters {
           "cannot tell what kind of output this is; kinds read: \(kinds) (name one: nettriage parse KIND FILE)",
         reason: .unrecognised)
     }
-    return try importer.read(text)
+    return importer
   }
 }
 
 /// Headers of localized Windows output, so it is refused rather than misread.
 public enum LocalizedOutput {
   /// Markers of non-English Windows output (German, French, Spanish, Italian, Portuguese, Dutch,
-  /// Polish, Russian, Swedish), from the first lines of netstat, ipconfig, nslookup and net.
+  /// Polish, Russian, Swedish, Chinese), from the first lines of netstat, ipconfig, nslookup and
+  /// net; ``translations`` reads some of them.
   static let markers: [String] = [
     "Aktive Verbindungen", "Lokale Adresse", "Windows-IP-Konfiguration", "Ethernet-Adapter",
     "Standardgateway", "Systemfehler", "Nicht autorisierende Antwort", "Connexions actives",
@@ -232,7 +325,10 @@ public enum LocalizedOutput {
     "Windows IP-configuratie", "Aktywne po\u{142}\u{105}czenia", "Konfiguracja IP systemu Windows",
     "\u{410}\u{43A}\u{442}\u{438}\u{432}\u{43D}\u{44B}\u{435} \u{43F}\u{43E}\u{434}\u{43A}\u{43B}\u{44E}\u{447}\u{435}\u{43D}\u{438}\u{44F}",
     "\u{41D}\u{430}\u{441}\u{442}\u{440}\u{43E}\u{439}\u{43A}\u{430} \u{43F}\u{440}\u{43E}\u{442}\u{43E}\u{43A}\u{43E}\u{43B}\u{430} IP",
-    "Aktiva anslutningar", "Lokal adress",
+    "Aktiva anslutningar", "Lokal adress", "HERGESTELLT", "ABH\u{D6}REN", "ABH\u{2122}REN",
+    "SCHLIESSEN_WARTEN", "\u{6D3B}\u{52A8}\u{8FDE}\u{63A5}", "Windows IP \u{914D}\u{7F6E}",
+    "\u{4EE5}\u{592A}\u{7F51}\u{9002}\u{914D}\u{5668}", "\u{670D}\u{52A1}\u{5668}:",
+    "\u{975E}\u{6743}\u{5A01}\u{5E94}\u{7B54}:", "L'erreur syst\u{E8}me",
   ]
 
   /// The first marker found in the first 60 lines, with its line.

@@ -22,11 +22,16 @@ public struct EvidenceText: Sendable {
   /// Where it came from, for messages: a path, `stdin`, or `pasted`.
   public let source: String
   /// The input's encoding.
-  public let encoding: Encoding
+  public internal(set) var encoding: Encoding
   /// Whether every line was quoted with `>` (an e-mail reply); the quotes are skipped.
   public let isQuoted: Bool
   /// The command of a prompt line in the input (`netstat -ano`), if there was one.
   public let command: String?
+  /// Lines left out when lines are read (lenient reading skips them), by number.
+  var excludedLines: Set<Int> = []
+  /// Leading spaces and tabs removed from every line (the common indentation of a paste from a
+  /// Markdown code block, a KB article or an e-mail), in bytes.
+  var indentation = 0
 
   /// Decodes `data`; throws when it is larger than ``maximumSize`` or empty.
   public init(bytes data: [UInt8], source: String) throws(EvidenceError) {
@@ -89,12 +94,16 @@ public struct EvidenceText: Sendable {
     let text: EvidenceText
 
     public func makeIterator() -> Iterator {
-      Iterator(bytes: text.bytes, quoted: text.isQuoted)
+      Iterator(
+        bytes: text.bytes, quoted: text.isQuoted, excluded: text.excludedLines,
+        indentation: text.indentation)
     }
 
     public struct Iterator: IteratorProtocol {
       let bytes: [UInt8]
       let quoted: Bool
+      let excluded: Set<Int>
+      let indentation: Int
       var position = 0
       var number = 0
 
@@ -112,8 +121,10 @@ public struct EvidenceText: Sendable {
             }
           }
           number += 1
+          if !excluded.isEmpty, excluded.contains(number) { continue }
           var content = bytes[start..<end]
           if quoted { content = EvidenceText.unquote(content) }
+          if indentation > 0 { content = EvidenceText.dedent(content, by: indentation) }
           if EvidenceText.isPromptLine(content) { continue }
           return EvidenceLine(number: number, bytes: content)
         }
@@ -155,6 +166,17 @@ public struct EvidenceText: Sendable {
     return lines
   }
 
+  /// Without up to `count` leading spaces and tabs.
+  static func dedent(_ line: ArraySlice<UInt8>, by count: Int) -> ArraySlice<UInt8> {
+    var content = line
+    var removed = 0
+    while removed < count, let first = content.first, isSpace(first) {
+      content = content.dropFirst()
+      removed += 1
+    }
+    return content
+  }
+
   /// Removes e-mail quoting: any number of `>` each with an optional space after it.
   static func unquote(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
     var content = line
@@ -170,6 +192,7 @@ public struct EvidenceText: Sendable {
     "netstat", "netstat.exe", "ss", "ipconfig", "ipconfig.exe", "nslookup", "nslookup.exe", "net",
     "net.exe", "get-nettcpconnection", "get-winevent", "wevtutil", "test-netconnection", "tnc",
     "route", "route.exe", "get-eventlog", "type", "cat", "more", "get-content", "sudo",
+    "sysctl", "dmesg", "journalctl", "ulimit", "netsh", "netsh.exe", "grep",
   ]
 
   /// The command typed after a shell prompt on this line, or `nil` when it is not a prompt line.

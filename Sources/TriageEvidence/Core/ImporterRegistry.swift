@@ -5,6 +5,7 @@ extension EvidenceImporters {
     IpconfigImporter.self,
     NslookupImporter.self,
     NetUseImporter.self,
+    ProgramErrorImporter.self,
     TestNetConnectionImporter.self,
     RoutePrintImporter.self,
     WindowsNetstatImporter.self,
@@ -18,7 +19,12 @@ extension EvidenceImporters {
     GetWinEventTableImporter.self,
     EventCSVImporter.self,
     EventXMLImporter.self,
+    EventLineImporter.self,
     ISAW3CLogImporter.self,
     ISATextLogImporter.self,
+    KernelLogImporter.self,
+    SysctlImporter.self,
+    UlimitImporter.self,
+    DynamicPortImporter.self,
   ]
 }

@@ -447,12 +447,32 @@ public enum NslookupImporter: EvidenceImporter {
     }
 
     static func isAddress(_ token: ArraySlice<UInt8>) -> Bool {
-      if Bytes.ipv4(token) != nil { return true }
+      if Bytes.ipv4(token) != nil || isMaskedIPv4(token) { return true }
       guard token.count >= 2, token.contains(UInt8(ascii: ":")) else { return false }
       return token.allSatisfy { byte in
         (48...57).contains(byte) || (65...70).contains(byte) || (97...102).contains(byte)
           || byte == UInt8(ascii: ":") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "%")
       }
+    }
+
+    /// An IPv4 address a reporter masked in part (`172.*.*.132`, `192.168.25.###`, `10.x.x.5`):
+    /// four parts, each digits or a mask, at least one of them digits.
+    static func isMaskedIPv4(_ token: ArraySlice<UInt8>) -> Bool {
+      let parts = token.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+      guard parts.count == 4, token.count <= 24 else { return false }
+      var digits = 0
+      for part in parts {
+        if !part.isEmpty, part.count <= 3, part.allSatisfy({ (48...57).contains($0) }) {
+          digits += 1
+        } else if part.isEmpty
+          || !part.allSatisfy({
+            $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "#") || $0 | 0x20 == UInt8(ascii: "x")
+          })
+        {
+          return false
+        }
+      }
+      return digits >= 1 && digits < 4
     }
 
     mutating func finish() throws(EvidenceError) -> Evidence {

@@ -58,23 +58,22 @@ public struct PathExplorer: Sendable {
     -> Coverage
   {
     var coverage = Coverage()
-    // Each entry carries the walk it continues, so a walk replays only its new part.
+    // The tree's own walks (the interview's order is covered by `random` and `singleFacts`).
     var stack:
       [(
         answers: [String: GivenAnswer], declined: Set<String>, observed: Set<String>,
-        facts: [String: Fact], parent: Walk?
-      )] = externalSeeds().reversed().map { (given, [], [], $0, nil) }
+        facts: [String: Fact]
+      )] = externalSeeds().reversed().map { (given, [], [], $0) }
     // What lies ahead of a walk depends only on where it waits and on the facts that the nodes
     // reachable from there read; two partial walks alike in both have the same future, so one is
     // explored.
     let readFacts = factsAhead()
     var expanded: Set<String> = []
-    while let (answers, declined, observed, facts, parent) = stack.popLast() {
+    while let (answers, declined, observed, facts) = stack.popLast() {
       if coverage.walks >= limit {
         coverage.truncated = true
         break
       }
-      _ = parent
       let walk = try Walker.treeWalk(
         knowledgeBase, FactBase(knowledgeBase, answers: answers, observed: facts),
         declined: declined, observed: observed)
@@ -82,8 +81,8 @@ public struct PathExplorer: Sendable {
         // Both futures of a probe step: it ran (observing nothing the explorer could know), or
         // the person declined it.
         recordSteps(walk, into: &coverage)
-        stack.append((answers, declined.union([probe.id]), observed, facts, walk))
-        stack.append((answers, declined, observed.union([probe.id]), facts, walk))
+        stack.append((answers, declined.union([probe.id]), observed, facts))
+        stack.append((answers, declined, observed.union([probe.id]), facts))
         continue
       }
       if let question = walk.pendingQuestion {
@@ -98,7 +97,7 @@ public struct PathExplorer: Sendable {
         for value in candidateAnswers(for: question).reversed() {
           var next = answers
           next[question.id] = GivenAnswer(value, Provenance(.default, detail: "explorer"))
-          stack.append((next, declined, observed, facts, walk))
+          stack.append((next, declined, observed, facts))
         }
       } else {
         record(walk, into: &coverage)

@@ -559,11 +559,13 @@ private struct Builder {
     let next = reader.string("next", required: false)
     let support = readSupport(reader.optional("support"), context: "a choice of \(context)")
     let aliases = reader.stringList("aliases").map(\.0)
+    let notKnown = reader.optional("not-known")?.bool ?? false
     guard let choiceValue else { return nil }
     var choice = QuestionNode.Choice(
       value: choiceValue, label: label ?? choiceValue, help: help, next: next, support: support,
       location: reader.location)
     choice.aliases = aliases
+    choice.notKnown = notKnown
     return choice
   }
 

@@ -4,6 +4,7 @@ public enum ExternalFacts {
   /// The namespaces, each the part before the first dot.
   public static let namespaces: Set<String> = [
     "tcp", "ipconfig", "nslookup", "net", "event", "isa", "tnc", "route", "limits", "dns", "probe",
+    "kernel",
   ]
 
   /// Whether `name` is in one of the namespaces.

@@ -33,6 +33,9 @@ public struct QuestionNode: FlowNode, Hashable {
     public var location: SourceLocation
     /// Former values (`aliases:`): answer files written before a rename keep meaning the same.
     public var aliases: [String] = []
+    /// The answer says the fact is not known yet ("not checked yet", `not-known: true`): like
+    /// `unknown`, evidence that arrives later settles it, and it never contradicts evidence.
+    public var notKnown = false
   }
 
   public var id: String
@@ -134,6 +137,11 @@ public struct QuestionNode: FlowNode, Hashable {
     }
     if let next { return Route(next: next.next, support: support, location: next.location) }
     return Route(next: unknown.next, support: support, location: unknown.location)
+  }
+
+  /// Whether a value says only that the fact is not known: `unknown`, or a `not-known` choice.
+  public func isNotKnown(_ value: FactValue) -> Bool {
+    value == .unknown || choice(for: value)?.notKnown == true
   }
 
   /// The listed choice a value picks, if it picks exactly one.

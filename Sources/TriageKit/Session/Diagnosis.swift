@@ -124,6 +124,8 @@ public struct Diagnosis: Sendable {
         entries.append(PlanStep(check: question, separates: check.separates))
       }
     }
+    // A computed fact without a value has none for good at the end: its inputs are not known.
+    let undetermined = walk.undetermined.subtracting(knowledgeBase.computed.map(\.id))
     let primary = ranked.filter { named.contains($0.cause.id) }
     let secondary =
       inconclusive
@@ -131,7 +133,7 @@ public struct Diagnosis: Sendable {
     for ranked in primary + secondary {
       for id in ranked.cause.plan {
         guard let step = knowledgeBase.steps[id], !inconclusive || step.phase == .confirm,
-          step.condition?.truth(walk.facts, open: walk.undetermined) ?? true
+          step.condition?.truth(walk.facts, open: undetermined) ?? true
         else { continue }
         if let existing = index[id] {
           entries[existing].causes.append(ranked.cause.id)

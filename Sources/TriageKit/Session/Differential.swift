@@ -45,17 +45,25 @@ public enum Differential {
   }
 
   /// The branch of `decision` the facts decide, as a path step; `nil` while undecided.
+  ///
+  /// A branch that reads an answer `unknown` is false (as the tree takes it), so a later branch
+  /// that holds still counts; but `otherwise` is not taken on the strength of `unknown`: "none of
+  /// these" is not known when one of them read what nobody knows.
   public static func taken(_ decision: DecisionNode, _ facts: [String: Fact], open: Set<String>)
     -> (route: Route, step: PathStep)?
   {
+    var readUnknown = false
     for branch in decision.branches {
       switch branch.condition.truth(facts, open: open) {
       case true?:
         return (branch.route, .decided(decision: decision.id, condition: branch.text))
-      case false?: continue
+      case false?:
+        readUnknown =
+          readUnknown || branch.condition.factNames.contains { facts[$0]?.value == .unknown }
       case nil: return nil
       }
     }
+    guard !readUnknown else { return nil }
     return (decision.otherwise, .decided(decision: decision.id, condition: nil))
   }
 

@@ -52,7 +52,7 @@ public struct FactBase: Sendable {
     let questions = knowledgeBase.orderedQuestions
     // A person's answers first: they win over everything and feed the rules of other questions.
     for question in questions {
-      guard let given = answers[question.id], given.value != .unknown else { continue }
+      guard let given = answers[question.id], !question.isNotKnown(given.value) else { continue }
       answered[question.id] = Answered(
         question: question.id, value: given.value, provenance: given.provenance, automatic: false)
       facts[question.fact] = Fact(
@@ -86,21 +86,23 @@ public struct FactBase: Sendable {
       }
       if changed { ComputedFact.apply(knowledgeBase.computed, to: &facts) }
     }
-    // What is left answered `unknown` stays unknown: asked, and nobody knows.
+    // What is left answered `unknown` (or "not checked yet") stays so: asked, and nobody knows.
+    var notKnownFacts: Set<String> = []
     for question in questions where answered[question.id] == nil {
-      guard let given = answers[question.id], given.value == .unknown else { continue }
+      guard let given = answers[question.id], question.isNotKnown(given.value) else { continue }
       answered[question.id] = Answered(
-        question: question.id, value: .unknown, provenance: given.provenance, automatic: false)
+        question: question.id, value: given.value, provenance: given.provenance, automatic: false)
       if facts[question.fact] == nil {
         facts[question.fact] = Fact(
-          name: question.fact, value: .unknown, provenance: given.provenance,
+          name: question.fact, value: given.value, provenance: given.provenance,
           question: question.id)
       }
+      notKnownFacts.insert(question.fact)
     }
     ComputedFact.apply(knowledgeBase.computed, to: &facts)
     var contradictions: [Contradiction] = []
     for question in questions {
-      guard let given = answered[question.id], !given.automatic, given.value != .unknown,
+      guard let given = answered[question.id], !given.automatic, !question.isNotKnown(given.value),
         let rule = question.inferred(from: facts), rule.value != given.value,
         rule.provenance.source == .evidence || rule.provenance.source == .probe
       else { continue }
@@ -117,7 +119,7 @@ public struct FactBase: Sendable {
     for computed in knowledgeBase.computed where facts[computed.id] == nil {
       open.insert(computed.id)
     }
-    var undetermined = open
+    var undetermined = open.union(notKnownFacts)
     for question in questions where facts[question.fact]?.value == .unknown {
       undetermined.insert(question.fact)
     }

@@ -116,7 +116,8 @@ public struct Interview: Sendable {
       let allowed =
         question.askWhen.map { $0.condition.truth(facts.facts, open: facts.undetermined) == true }
         ?? true
-      guard answered == nil || answered?.value == .unknown, allowed || question.id == treeNext
+      let notKnown = answered.map { question.isNotKnown($0.value) } ?? false
+      guard answered == nil || notKnown, allowed || question.id == treeNext
       else { continue }
       let (value, separates) = estimator.value(of: question)
       let candidate = Candidate(
@@ -128,7 +129,17 @@ public struct Interview: Sendable {
       }
     }
     if let probe = tree.pendingProbe {
-      candidates.append(Candidate(node: probe.id, value: 0, effort: .station, separates: []))
+      // A probe is worth what the question right after it is worth: the author puts a probe
+      // before the question its result settles (a census before "which state stands out").
+      var worth = (value: 0.0, separates: [String]())
+      if case .question(let settled)? = knowledgeBase.nodes[probe.next.next],
+        facts.answered[settled.id] == nil
+      {
+        worth = estimator.value(of: settled)
+      }
+      candidates.append(
+        Candidate(node: probe.id, value: worth.value, effort: .station, separates: worth.separates)
+      )
     }
     func better(_ a: Candidate, _ b: Candidate) -> Bool {
       let (left, right) = ((a.score * 1e9).rounded(), (b.score * 1e9).rounded())
@@ -174,7 +185,7 @@ public struct Interview: Sendable {
       var next: [String] = []
       switch knowledgeBase.nodes[id] {
       case .question(let question)?:
-        if let answer = facts.answered[question.id], answer.value != .unknown {
+        if let answer = facts.answered[question.id], !question.isNotKnown(answer.value) {
           next = [question.route(for: answer.value).next]
         } else {
           next = question.routes.map(\.next)

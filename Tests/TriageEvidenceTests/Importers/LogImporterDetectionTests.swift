@@ -108,7 +108,7 @@ import TriageKit
   @Test func everyLogImporterIsRegistered() {
     let names = Set(EvidenceImporters.all.map { "\($0)" })
     for name in Set(Self.fixtures.map(\.importer)) { #expect(names.contains(name)) }
-    #expect(EvidenceImporters.importers(of: .eventlog).count == 6)
+    #expect(EvidenceImporters.importers(of: .eventlog).count == 7)
     #expect(EvidenceImporters.importers(of: .isaLog).count == 2)
   }
 }

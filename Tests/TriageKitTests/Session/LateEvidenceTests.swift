@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+@testable import TriageKit
+
+/// Issue 10's done-when on the shipped knowledge base: evidence that arrives after its question was
+/// answered "not checked yet" settles it and shows the confirmation as done; evidence that disagrees
+/// with a person's answer is shown, not applied.
+@Suite("Late evidence on the shipped knowledge base")
+struct LateEvidenceTests {
+  static let knowledgeBase: KnowledgeBase = {
+    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("KnowledgeBase")
+    // swift-format-ignore: NeverUseForceTry
+    return try! KnowledgeBaseLoader.loadChecked(
+      try! KnowledgeBaseLoader.files(in: folder), root: "KnowledgeBase")
+  }()
+
+  /// An ISA log with 41 × 0xC0040037 for the station, as the log importers report it.
+  static let isaLog = Observation(
+    origin: .evidence, kind: "isa-log", format: "w3c", label: "isa.log (pasted at 10:42)",
+    facts: ["isa.records": .number(120), "isa.0xc0040037": .number(41)],
+    figures: ["41 × 0xC0040037"], raw: "")
+
+  static func session(_ answers: [(String, FactValue)]) -> Session {
+    var session = Session(id: "late", knowledgeBase: knowledgeBase, clock: TestKnowledgeBase.clock)
+    for (question, value) in answers { session.answer(question, value) }
+    return session
+  }
+
+  @Test func aLogPastedAfterNotCheckedYetSettlesItAndTheConfirmationIsDone() throws {
+    var session = Self.session([
+      ("only-this-machine", .bool(true)), ("recovery-pattern", .string("after-a-minute")),
+      ("firewall-path", .string("isa-2006-standard")), ("isa-log-finding", .string("not-checked")),
+    ])
+    let before = try session.walk()
+    #expect(before.answers.first { $0.question == "isa-log-finding" }?.value == .string("not-checked"))
+    session.observe(Self.isaLog)
+    let after = try session.walk()
+    let settled = Settlement(from: before, to: after).settled
+    #expect(settled.map(\.question).contains("isa-log-finding"))
+    let answer = try #require(after.answers.first { $0.question == "isa-log-finding" })
+    #expect(answer.value == .string("rate-quota"))
+    #expect(answer.automatic)
+    #expect(answer.provenance.source == .evidence)
+    #expect(after.contradictions.isEmpty)
+    let report = try Report(session: session, generatedAt: TestKnowledgeBase.time)
+    let confirm = try #require(report.plan.first { $0.step.id == "isa-confirm-in-firewall-log" })
+    #expect(confirm.done)
+    #expect(report.plan.first?.step.phase == .confirm)
+  }
+
+  @Test func evidenceThatDisagreesWithAPersonIsShownNotApplied() throws {
+    var session = Self.session([
+      ("firewall-path", .string("isa-2006-standard")), ("isa-log-finding", .string("nothing")),
+    ])
+    let before = try session.walk()
+    session.observe(Self.isaLog)
+    let after = try session.walk()
+    #expect(after.answers.first { $0.question == "isa-log-finding" }?.value == .string("nothing"))
+    let contradiction = try #require(Settlement(from: before, to: after).contradictions.first)
+    #expect(contradiction.question == "isa-log-finding")
+    #expect(contradiction.given == .string("nothing"))
+    #expect(contradiction.observed == .string("rate-quota"))
+  }
+
+  @Test func noRenderedTextOfAnAllUnknownSessionSaysUnknownOrShowsATemplate() throws {
+    var session = Self.session([])
+    var rounds = 0
+    while let question = try session.walk().pendingQuestion, rounds < 100 {
+      session.answer(question.id, .unknown)
+      rounds += 1
+    }
+    let report = try Report(session: session, generatedAt: TestKnowledgeBase.time)
+    let markdown = MarkdownReportRenderer.render(report)
+    #expect(!markdown.contains("(unknown)"))
+    #expect(!markdown.contains("{{"))
+  }
+}
