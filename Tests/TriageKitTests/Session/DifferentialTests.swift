@@ -76,10 +76,7 @@ import Testing
 
   /// A decision reading an answer `unknown` is undecided (the doc comment of ``Differential``), so
   /// it adds nothing — neither a branch nor `otherwise`.
-  @Test(
-    .disabled(
-      "engine: Differential passes FactBase.open, which leaves out facts answered 'unknown', so a decision reading one takes 'otherwise' and adds its support; lead to decide"
-    ))
+  @Test
   func decisionReadingAnUnknownAnswerAddsNothing() throws {
     #expect(Self.summary(try Self.contributions(["size": .unknown])).isEmpty)
   }

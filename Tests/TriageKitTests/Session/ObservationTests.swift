@@ -31,6 +31,7 @@ import Testing
             type: choice
             ask: Which state stands out?
             why: It shows which resource runs out.
+            effort: station
             choices:
               - value: syn-sent-ten
                 label: SYN_SENT near 10
@@ -116,33 +117,27 @@ import Testing
       node: "count-connections")
   }
 
-  /// The tree starts at the probe step, but a probe step is worth 0 to the interview, so the
-  /// question it would answer (0.7 for the caller) is asked first; once that is answered the
-  /// walk waits for consent at the probe step, the tree's next step with nothing worth more.
   @Test func theWalkWaitsForConsentAtAProbeStep() throws {
-    var session = Session(
-      id: "s", knowledgeBase: try Self.knowledgeBase(), clock: TestKnowledgeBase.clock)
-    var walk = try session.walk()
-    #expect(walk.visited == ["count-connections"])
-    #expect(walk.pendingQuestion?.id == "netstat-states")
-    #expect(walk.selection?.reason == .separates)
-    session.answer("netstat-states", .string("nothing"))
-    walk = try session.walk()
-    #expect(walk.pendingProbe?.id == "count-connections")
-    #expect(walk.pendingQuestion == nil)
-    #expect(walk.selection?.reason == .treeOrder)
-  }
-
-  /// The probe step settles netstat-states by `infer:` for the cost of a consent; asking the
-  /// caller the same thing first makes the probe useless.
-  @Test(
-    .disabled(
-      "engine: a pending probe step is a candidate of value 0, so any question worth 0.1 or more, even one the probe would settle, is asked before it; lead to decide"
-    ))
-  func probeThatWouldSettleAQuestionIsOfferedBeforeAskingIt() throws {
     let session = Session(
       id: "s", knowledgeBase: try Self.knowledgeBase(), clock: TestKnowledgeBase.clock)
-    #expect(try session.walk().pendingProbe?.id == "count-connections")
+    let walk = try session.walk()
+    #expect(walk.pendingProbe?.id == "count-connections")
+    #expect(walk.pendingQuestion == nil)
+  }
+
+  /// The probe step settles netstat-states by `infer:`: it is worth what that question is worth
+  /// (0.7), at the station's effort like the question, and as the tree's own next step it wins
+  /// the tie — consent is asked before the question it would answer.
+  @Test func probeThatWouldSettleAQuestionIsOfferedBeforeAskingIt() throws {
+    let session = Session(
+      id: "s", knowledgeBase: try Self.knowledgeBase(), clock: TestKnowledgeBase.clock)
+    let walk = try session.walk()
+    #expect(walk.pendingProbe?.id == "count-connections")
+    let selection = try #require(walk.selection)
+    #expect(selection.reason == .separates)
+    #expect(selection.candidate.node == "count-connections")
+    #expect(abs(selection.candidate.value - 0.7) < 1e-9)
+    #expect(selection.candidate.effort == .station)
   }
 
   @Test func declinedProbeAsksTheQuestionsItWouldHaveAnswered() throws {

@@ -32,9 +32,8 @@ import Testing
   }
 
   /// After the failed census the walk passes the step by and the interview asks netstat-states; a
-  /// new answer keeps it passed by. Undoing an answer offers it again: the tree waits at the
-  /// step, and once netstat-states is answered (the interview asks it first, being worth more than
-  /// a probe step by itself) the step is what the session waits for.
+  /// new answer keeps it passed by. Undoing an answer offers it again: the step is worth what
+  /// netstat-states is worth, and as the tree's next step it comes first.
   @Test func aFailedProbeIsPassedByAndOfferedAgainAfterAnAnswerChanges() throws {
     var session = try Self.session()
     session.observe(
@@ -50,11 +49,7 @@ import Testing
     #expect(walk.pendingQuestion?.id == "station-ip")
     _ = session.undoLastAnswer()
     walk = try session.walk()
-    #expect(walk.visited == ["count-connections"], "the tree waits at the step again")
-    #expect(walk.steps.isEmpty)
-    #expect(walk.pendingQuestion?.id == "netstat-states")
-    session.answer("netstat-states", .string("nothing"))
-    walk = try session.walk()
+    #expect(walk.steps.isEmpty, "the tree waits at the step again")
     #expect(walk.pendingProbe?.id == "count-connections")
   }
 }
