@@ -74,7 +74,8 @@ let package = Package(
     ),
     .testTarget(
       name: "TriageCLITests",
-      dependencies: ["TriageCLI", "nettriage"]
+      dependencies: ["TriageCLI", "nettriage"],
+      exclude: ["Fixtures", "Snapshots"]
     ),
   ],
   swiftLanguageModes: [.v6]

@@ -1,60 +1,13 @@
-/// A place in a file: what every message about a file's content names.
-public struct SourceLocation: Hashable, Sendable, CustomStringConvertible, Codable {
-  /// The file as the user named it (or `KnowledgeBase/…` for the embedded knowledge base).
-  public var file: String
-  /// Line, from 1.
-  public var line: Int
-  /// Column, from 1.
-  public var column: Int
-
-  /// A location.
-  public init(file: String, line: Int, column: Int) {
-    self.file = file
-    self.line = line
-    self.column = column
-  }
-
-  /// `file:line:column`, the form editors and terminals make clickable.
-  public var description: String { "\(file):\(line):\(column)" }
-}
-
-/// A problem found in a file, with where it is.
-public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
-  /// How bad it is.
-  public enum Severity: String, Sendable, Hashable {
-    /// Makes the input unusable; exit 65.
-    case error
-    /// Worth fixing, does not stop anything.
-    case warning
-  }
-
-  /// Where; `nil` when the problem is about the whole input.
-  public var location: SourceLocation?
-  /// Error or warning.
-  public var severity: Severity
-  /// Lowercase, no trailing period, values in single quotes.
-  public var message: String
-
-  /// A diagnostic.
-  public init(_ severity: Severity, _ message: String, at location: SourceLocation?) {
-    self.severity = severity
-    self.message = message
-    self.location = location
-  }
-
-  /// `file:line:column: error: message`.
-  public var description: String {
-    let prefix = location.map { "\($0): " } ?? ""
-    return "\(prefix)\(severity.rawValue): \(message)"
-  }
-}
-
 /// Every error TriageKit throws; the command line maps each case to one documented exit code.
 public enum TriageError: Error, Equatable, Sendable, CustomStringConvertible {
   /// A knowledge base that does not load or does not lint clean (exit 65).
   case invalidKnowledgeBase([Diagnostic])
   /// An answer file that does not fit the knowledge base (exit 65).
   case invalidAnswerFile([Diagnostic])
+  /// Evidence (a command's output or a log) that cannot be read: the input's name (path,
+  /// `stdin`, `pasted`), the line and column when one place is at fault, and what was found and
+  /// expected (exit 65).
+  case invalidEvidence(source: String, line: Int?, column: Int?, message: String)
   /// Other invalid input, such as a journal that cannot be read (exit 65).
   case invalidInput(String)
   /// An input file or folder that does not exist or cannot be read (exit 66).
@@ -71,6 +24,9 @@ public enum TriageError: Error, Equatable, Sendable, CustomStringConvertible {
     switch self {
     case .invalidKnowledgeBase(let diagnostics), .invalidAnswerFile(let diagnostics):
       return diagnostics.map(\.description).joined(separator: "\n")
+    case .invalidEvidence(let source, let line, let column, let message):
+      let place = [source] + [line, line == nil ? nil : column].compactMap { $0.map(String.init) }
+      return "\(place.joined(separator: ":")): error: \(message)"
     case .invalidInput(let message):
       return "error: \(message)"
     case .inputMissing(let path):

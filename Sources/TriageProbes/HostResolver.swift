@@ -31,31 +31,54 @@ public enum HostResolver {
     _ hosts: [String], timeout: Double
   ) -> [String: Result<[SocketAddress], ResolveFailure>] {
     var results: [String: Result<[SocketAddress], ResolveFailure>] = [:]
-    var lookups: [(host: String, box: LookupBox)] = []
+    var names: [String] = []
     for host in Set(hosts) {
       if let numeric = SocketAddress(numeric: host, port: 0) {
         results[host] = .success([numeric])
-        continue
-      }
-      let box = LookupBox()
-      lookups.append((host, box))
-      DispatchQueue.global().async {
-        box.finish(lookup(host))
+      } else {
+        names.append(host)
       }
     }
-    let deadline = DispatchTime.now() + timeout
-    for (host, box) in lookups {
-      if box.done.wait(timeout: deadline) == .success, let result = box.result {
-        results[host] = result
-      } else {
-        results[host] = .failure(
-          ResolveFailure(reason: "no answer within \(ConnectProbe.seconds(timeout)) s"))
-      }
+    for (host, answer) in waitAtMost(timeout, for: names, lookup) {
+      results[host] =
+        answer
+        ?? .failure(ResolveFailure(reason: "no answer within \(ConnectProbe.seconds(timeout)) s"))
     }
     return results
   }
 
+  /// Runs `lookup` for every name at once, each on a background thread, and waits at most
+  /// `timeout` seconds overall: `nil` for a lookup still running then, which finishes on its own
+  /// (the resolver's own retries bound it) and whose answer is dropped. The one timeout around the
+  /// system resolver, which cannot be cancelled.
+  static func waitAtMost<Answer: Sendable>(
+    _ timeout: Double, for names: [String], _ lookup: @escaping @Sendable (String) -> Answer
+  ) -> [String: Answer?] {
+    let boxes = names.map { name in
+      let box = AnswerBox<Answer>()
+      DispatchQueue.global().async { box.finish(lookup(name)) }
+      return (name, box)
+    }
+    let deadline = DispatchTime.now() + timeout
+    var answers: [String: Answer?] = [:]
+    for (name, box) in boxes {
+      answers[name] = box.done.wait(timeout: deadline) == .success ? box.answer : nil
+    }
+    return answers
+  }
+
   private static func lookup(_ host: String) -> Result<[SocketAddress], ResolveFailure> {
+    switch systemAddresses(host) {
+    case .success(let addresses) where addresses.isEmpty:
+      return .failure(ResolveFailure(reason: "no IPv4 or IPv6 address"))
+    case .success(let addresses): return .success(addresses)
+    case .failure(let error): return .failure(ResolveFailure(reason: error.message.lowercased()))
+    }
+  }
+
+  /// `getaddrinfo(host)`, blocking: the distinct addresses in the resolver's order (port 0), or its
+  /// error code and message. The one call of `getaddrinfo`.
+  static func systemAddresses(_ host: String) -> Result<[SocketAddress], SystemResolverError> {
     var hints = addrinfo()
     hints.ai_family = AF_UNSPEC
     #if canImport(Glibc)
@@ -66,8 +89,8 @@ public enum HostResolver {
     var list: UnsafeMutablePointer<addrinfo>?
     let status = getaddrinfo(host, nil, &hints, &list)
     guard status == 0 else {
-      let text = gai_strerror(status).map { String(cString: $0).lowercased() } ?? "failed"
-      return .failure(ResolveFailure(reason: text))
+      let message = gai_strerror(status).map { String(cString: $0) } ?? "failed"
+      return .failure(SystemResolverError(code: status, message: message))
     }
     defer { freeaddrinfo(list) }
     var addresses: [SocketAddress] = []
@@ -80,33 +103,26 @@ public enum HostResolver {
       }
       node = current.pointee.ai_next
     }
-    return addresses.isEmpty
-      ? .failure(ResolveFailure(reason: "no IPv4 or IPv6 address")) : .success(addresses)
+    return .success(addresses)
   }
 }
 
-/// Why a name did not resolve.
-public struct ResolveFailure: Error, Sendable, Equatable {
-  /// Lowercase: `name or service not known`, `no answer within 3 s`.
-  public var reason: String
-}
-
 /// One lookup's answer, handed from the background thread to the waiting caller.
-private final class LookupBox: @unchecked Sendable {
+private final class AnswerBox<Answer: Sendable>: @unchecked Sendable {
   // Written once before `done` is signalled and read only after it, under `lock`.
   private let lock = NSLock()
-  private var value: Result<[SocketAddress], ResolveFailure>?
+  private var value: Answer?
   let done = DispatchSemaphore(value: 0)
 
-  var result: Result<[SocketAddress], ResolveFailure>? {
+  var answer: Answer? {
     lock.lock()
     defer { lock.unlock() }
     return value
   }
 
-  func finish(_ result: Result<[SocketAddress], ResolveFailure>) {
+  func finish(_ answer: Answer) {
     lock.lock()
-    value = result
+    value = answer
     lock.unlock()
     done.signal()
   }

@@ -9,7 +9,8 @@ struct EvidenceCommandTests {
     let file = try folder.write("mystery.txt", "hello\nthis is not a command's output\n")
     let run = try BinaryRun.run(["parse", file])
     #expect(run.status == 65)
-    #expect(run.standardError.contains("mystery.txt:1: cannot tell what kind of output this is"))
+    #expect(
+      run.standardError.contains("mystery.txt:1: error: cannot tell what kind of output this is"))
     #expect(run.standardError.contains("netstat, ss, get-nettcpconnection, ipconfig"))
   }
 
@@ -23,7 +24,7 @@ struct EvidenceCommandTests {
     #expect(run.status == 65)
     #expect(
       run.standardError.contains(
-        "netstat-fr.txt:2: this looks like the output of a Windows in another language"))
+        "netstat-fr.txt:2: error: this looks like the output of a Windows in another language"))
     #expect(run.standardOutput.isEmpty)
   }
 

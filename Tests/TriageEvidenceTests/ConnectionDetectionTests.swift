@@ -71,7 +71,7 @@ import TriageKit
   func doesNotClaimOtherEvidence(_ input: String) throws {
     let text = try EvidenceText(input)
     for importer in ConnectionFixture.importers {
-      #expect(importer.recognition(of: text) < 50, "\(importer)")
+      #expect(importer.recognition(of: text) < ImporterChecks.otherKindCeiling, "\(importer)")
     }
   }
 

@@ -23,7 +23,7 @@ import TriageKit
   @Test(arguments: ConnectionFixture.all)
   func truncationsAtRandomOffsets(_ fixture: ConnectionFixture) throws {
     let bytes = try fixture.bytes
-    var generator = SeededGenerator(seed: 0x5EED_0000 &+ UInt64(bytes.count))
+    var generator = SeededRandom(seed: 0x5EED_0000 &+ UInt64(bytes.count))
     for _ in 0..<60 {
       let cut = Int.random(in: 0...bytes.count, using: &generator)
       checkOutcome(Array(bytes[..<cut]), "\(fixture.name) cut at \(cut)")
@@ -35,7 +35,7 @@ import TriageKit
     let bytes = try fixture.bytes
     let full = try fixture.read()
     let total = full[field: "connections"]?.intValue ?? 0
-    var generator = SeededGenerator(seed: 0xC0FFEE &+ UInt64(bytes.count))
+    var generator = SeededRandom(seed: 0xC0FFEE &+ UInt64(bytes.count))
     for _ in 0..<20 {
       let cut = Int.random(in: 0...bytes.count, using: &generator)
       guard let text = try? EvidenceText(bytes: Array(bytes[..<cut]), source: "cut"),
@@ -46,7 +46,7 @@ import TriageKit
   }
 
   @Test func randomBytes() {
-    var generator = SeededGenerator(seed: 42)
+    var generator = SeededRandom(seed: 42)
     for round in 0..<200 {
       let count = Int.random(in: 0...600, using: &generator)
       let alphabet: [UInt8] = Array(" \t\r\n:.*[]%0123456789TCPUDtcpudLISTENESTABSYN_-".utf8)

@@ -45,13 +45,10 @@ struct ParseCommand: ParsableCommand {
   var strict = false
 
   func validate() throws {
-    if second != nil, first.lowercased() != "auto", EvidenceKind(name: first) == nil {
-      var message = "unknown kind '\(first)'"
-      let names = EvidenceKind.allCases.map(\.rawValue) + ["auto"]
-      if let suggestion = NearestMatch.suggestion(for: first.lowercased(), among: names) {
-        message += " (did you mean '\(suggestion)'?)"
-      }
-      throw ValidationError(message + "; kinds: \(names.joined(separator: ", "))")
+    if second != nil, first.lowercased() != "auto",
+      case .failure(let unknown) = EvidenceKind.named(first)
+    {
+      throw ValidationError(unknown.message + " (or 'auto')")
     }
   }
 

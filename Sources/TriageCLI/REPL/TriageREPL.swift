@@ -479,17 +479,13 @@ final class TriageREPL {
   }
 
   private func evidenceKind(_ name: String) -> EvidenceKind? {
-    if let kind = EvidenceKind(name: name) { return kind }
-    let names = EvidenceKind.allCases.map(\.rawValue)
-    var message = "unknown kind '\(name)'"
-    if let suggestion = NearestMatch.suggestion(for: name, among: names) {
-      message += " (did you mean '\(suggestion)'?)"
+    switch EvidenceKind.named(name) {
+    case .success(let kind): return kind
+    case .failure(let unknown):
+      err.wrapped(
+        err.styled("✗ ", .red) + unknown.message + " (or none, to detect it)", hanging: "  ")
+      return nil
     }
-    err.wrapped(
-      err.styled("✗ ", .red) + message
-        + "; kinds: \(names.joined(separator: ", ")) (or none, to detect it)",
-      hanging: "  ")
-    return nil
   }
 
   /// `.change ID`: only a question answered on the path (or answered at all) can be answered again.

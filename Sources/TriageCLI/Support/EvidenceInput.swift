@@ -25,8 +25,10 @@ enum EvidenceInput {
       if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int,
         size > EvidenceText.maximumSize
       {
-        throw .invalidInput(
-          "\(path): input is \(size >> 20) MiB; evidence is read up to \(EvidenceText.maximumSize >> 20) MiB (cut it to the part around the failure)"
+        throw .invalidEvidence(
+          source: path, line: nil, column: nil,
+          message:
+            "input is \(size >> 20) MiB; evidence is read up to \(EvidenceText.maximumSize >> 20) MiB (cut it to the part around the failure)"
         )
       }
       guard let data = FileManager.default.contents(atPath: url.path) else {
@@ -46,8 +48,7 @@ enum EvidenceInput {
       let text = try EvidenceText(bytes: bytes, source: source)
       return (try EvidenceImporters.read(text, as: kind, strict: strict), text)
     } catch {
-      throw .invalidInput(
-        error.description.replacingOccurrences(of: ": error: ", with: ": "))
+      throw error.triageError
     }
   }
 
@@ -76,91 +77,19 @@ enum EvidenceInput {
   {
     do {
       return try observation(path: path, kind: kind)
-    } catch .invalidInput(let message) where !strict {
-      Terminal.standardError.line("warning: \(message) (set aside; the other evidence is used)")
+    } catch {
+      let message: String
+      switch error {
+      case .invalidInput(let text) where !strict: message = text
+      case .invalidEvidence(_, _, _, let text) where !strict: message = text
+      default: throw error
+      }
+      Terminal.standardError.line(
+        "warning: \(error.description) (set aside; the other evidence is used)")
       let label = path == "-" ? "stdin" : URL(fileURLWithPath: path).lastPathComponent
       return Observation(
         origin: .evidence, kind: kind?.rawValue ?? "unreadable", format: "unreadable",
         label: label, facts: [:], figures: ["could not be read: \(message)"], raw: "")
     }
-  }
-}
-
-/// `--evidence FILE` (repeatable) for `start` and `run`.
-struct EvidenceOptions: ParsableArguments {
-  @Option(
-    name: .customLong("evidence"),
-    help: ArgumentHelp(
-      "Evidence to read before the first question: a command's output or a log, or a bundle folder or .tar.gz from 'nettriage collect' (repeatable). Prefix the kind to skip detection: netstat:FILE.",
-      valueName: "file"),
-    completion: .file())
-  var files: [String] = []
-
-  @Flag(
-    name: .customLong("strict"),
-    help: "Stop with exit 65 at an evidence file that cannot be read, instead of setting it aside.")
-  var strict = false
-
-  /// The observations of every file, in order.
-  func observations() throws(TriageError) -> [Observation] {
-    var result: [Observation] = []
-    for entry in files {
-      if EvidenceBundleInput.isBundle(entry) {
-        result += try EvidenceBundleInput.observations(entry)
-        continue
-      }
-      var kind: EvidenceKind?
-      var path = entry
-      if let colon = entry.firstIndex(of: ":"),
-        entry.distance(from: entry.startIndex, to: colon) > 1,
-        let named = EvidenceKind(name: String(entry[..<colon]))
-      {
-        kind = named
-        path = String(entry[entry.index(after: colon)...])
-      }
-      result.append(
-        try EvidenceInput.observationOrSetAside(path: path, kind: kind, strict: strict))
-    }
-    return result
-  }
-}
-
-/// The observers `run` and `kb test` use: evidence through the importers, probes through
-/// ``ProbeRunner``.
-enum CommandLineObservers {
-  /// For `kb test` and `kb coverage`: evidence files are read, probes never run (a scenario
-  /// replays recorded results with `probes: replay FILE`).
-  static let offline = Observers(
-    readEvidence: standard().readEvidence,
-    runProbe: { node, _ in
-      .notRun(node, reason: "knowledge-base tests never run live probes (use probes: replay FILE)")
-    })
-
-  /// Evidence through the importers (a file that cannot be read is set aside unless `strict`),
-  /// probes through ``ProbeRunner``.
-  static func standard(strict: Bool = false) -> Observers {
-    Observers(
-      readEvidence: {
-        (reference: AnswerFile.EvidenceReference) throws(TriageError) -> Observation in
-        // Bundles and their own kinds (docs/fleet.md); `run` expands bundles before the replay.
-        if let observation = try EvidenceBundleInput.answerFileEntry(reference) {
-          return observation
-        }
-        var kind: EvidenceKind?
-        if let name = reference.kind {
-          guard let named = EvidenceKind(name: name) else {
-            throw .invalidAnswerFile([
-              Diagnostic(
-                .error,
-                "unknown evidence kind '\(name)' (kinds: \(EvidenceKind.allCases.map(\.rawValue).joined(separator: ", ")))",
-                at: reference.location)
-            ])
-          }
-          kind = named
-        }
-        return try EvidenceInput.observationOrSetAside(
-          path: reference.path, kind: kind, strict: strict)
-      },
-      runProbe: { node, arguments in ProbeRunner.run(node, arguments: arguments) })
   }
 }

@@ -11,7 +11,7 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
   case incomplete = 2
   /// The command line was wrong.
   case usage = 64
-  /// Invalid input: a knowledge base, an answer file, a journal.
+  /// Invalid input: a knowledge base, an answer file, evidence, a journal.
   case invalidInput = 65
   /// An input file is missing.
   case inputMissing = 66
@@ -32,7 +32,8 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
   /// The status for an error.
   public init(_ error: TriageError) {
     switch error {
-    case .invalidKnowledgeBase, .invalidAnswerFile, .invalidInput, .cycle: self = .invalidInput
+    case .invalidKnowledgeBase, .invalidAnswerFile, .invalidEvidence, .invalidInput, .cycle:
+      self = .invalidInput
     case .inputMissing: self = .inputMissing
     case .outputExists, .cannotWrite: self = .cannotWrite
     }

@@ -23,10 +23,12 @@ struct KnowledgeBaseOptions: ParsableArguments {
     )
   }
 
-  /// Loads and lints the knowledge base; any error stops the command with exit 65.
+  /// Loads and lints the knowledge base against the declared vocabulary; any error stops the
+  /// command with exit 65.
   func load() throws(TriageError) -> KnowledgeBase {
     let (files, root) = try files()
-    return try KnowledgeBaseLoader.loadChecked(files, root: root)
+    return try KnowledgeBaseLoader.loadChecked(
+      files, root: root, vocabulary: DeclaredVocabulary.standard)
   }
 
   /// The folder to record in a journal so `resume` reloads the same knowledge base.

@@ -1,4 +1,5 @@
 import Foundation
+import TriageKit
 
 #if canImport(Glibc)
   import Glibc
@@ -64,17 +65,8 @@ struct Terminal: Sendable {
       sink(text)
       return
     }
-    var bytes = Array(text.utf8)[...]
-    while !bytes.isEmpty {
-      let written = bytes.withUnsafeBytes { buffer in
-        systemWrite(descriptor, buffer.baseAddress!, buffer.count)
-      }
-      if written < 0 {
-        if errno == EINTR { continue }
-        return  // A closed pipe: nobody is reading, and there is nobody to tell.
-      }
-      bytes = bytes.dropFirst(written)
-    }
+    // A failure is a closed pipe: nobody is reading, and there is nobody to tell.
+    SystemWrite.all(Array(text.utf8), to: descriptor)
   }
 
   func line(_ text: String = "") { write(text + "\n") }
@@ -100,12 +92,4 @@ struct Terminal: Sendable {
   func styled(_ text: String, _ style: Style) -> String {
     colours ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
   }
-}
-
-private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-  #if canImport(Glibc)
-    Glibc.write(descriptor, buffer, count)
-  #else
-    Darwin.write(descriptor, buffer, count)
-  #endif
 }

@@ -13,15 +13,7 @@ struct FieldBuffer {
   /// Splits `bytes` on runs of spaces and tabs.
   mutating func split(_ bytes: ArraySlice<UInt8>) {
     fields.removeAll(keepingCapacity: true)
-    var index = bytes.startIndex
-    let end = bytes.endIndex
-    while index < end {
-      while index < end, bytes[index] == 32 || bytes[index] == 9 { index += 1 }
-      guard index < end else { break }
-      let start = index
-      while index < end, bytes[index] != 32, bytes[index] != 9 { index += 1 }
-      fields.append(bytes[start..<index])
-    }
+    Bytes.appendFields(of: bytes, to: &fields)
   }
 }
 

@@ -152,13 +152,11 @@ public struct EvidenceError: Error, Sendable, Equatable, CustomStringConvertible
   }
 
   /// `source:line:column: error: message`.
-  public var description: String {
-    var place = source
-    if let line {
-      place += ":\(line)"
-      if let column { place += ":\(column)" }
-    }
-    return "\(place): error: \(message)"
+  public var description: String { triageError.description }
+
+  /// The error as the command line reports it (``TriageError/invalidEvidence(source:line:column:message:)``).
+  public var triageError: TriageError {
+    .invalidEvidence(source: source, line: line, column: column, message: message)
   }
 }
 
@@ -189,6 +187,8 @@ public protocol EvidenceImporter: Sendable {
   static func recognition(of text: EvidenceText) -> Int
   /// Reads `text`; throws with the line and what was expected when it cannot.
   static func read(_ text: EvidenceText) throws(EvidenceError) -> Evidence
+  /// Every fact it can give (a test checks its examples give no other).
+  static var facts: [FactDeclaration] { get }
   /// Inputs it must accept and the facts they give.
   static var examples: [ImporterExample] { get }
 }
@@ -337,7 +337,6 @@ public enum LocalizedOutput {
     for line in text.lines {
       seen += 1
       if seen > 60 { break }
-      // Only lines with a byte above ASCII or a capital letter can hold a marker.
       let content = line.text
       for marker in markers where content.contains(marker) {
         return (line.number, marker)

@@ -57,6 +57,16 @@ public enum Bytes {
   @inlinable
   public static func fields(_ bytes: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
     var result: [ArraySlice<UInt8>] = []
+    appendFields(of: bytes, to: &result)
+    return result
+  }
+
+  /// Appends the fields of `bytes` (split on runs of spaces and tabs) to `fields`, so a row loop can
+  /// reuse one buffer; the one field splitter of the importers.
+  @inlinable
+  public static func appendFields(
+    of bytes: ArraySlice<UInt8>, to fields: inout [ArraySlice<UInt8>]
+  ) {
     var index = bytes.startIndex
     let end = bytes.endIndex
     while index < end {
@@ -64,9 +74,8 @@ public enum Bytes {
       guard index < end else { break }
       let start = index
       while index < end, bytes[index] != 32, bytes[index] != 9 { index += 1 }
-      result.append(bytes[start..<index])
+      fields.append(bytes[start..<index])
     }
-    return result
   }
 
   /// Splits on `separator`, keeping empty parts.

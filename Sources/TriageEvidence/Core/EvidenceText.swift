@@ -109,20 +109,9 @@ public struct EvidenceText: Sendable {
 
       public mutating func next() -> EvidenceLine? {
         while position < bytes.count {
-          let start = position
-          var end = start
-          while end < bytes.count, bytes[end] != 10, bytes[end] != 13 { end += 1 }
-          position = end
-          if position < bytes.count {
-            if bytes[position] == 13, position + 1 < bytes.count, bytes[position + 1] == 10 {
-              position += 2
-            } else {
-              position += 1
-            }
-          }
           number += 1
+          var content = EvidenceText.nextLine(in: bytes, at: &position)
           if !excluded.isEmpty, excluded.contains(number) { continue }
-          var content = bytes[start..<end]
           if quoted { content = EvidenceText.unquote(content) }
           if indentation > 0 { content = EvidenceText.dedent(content, by: indentation) }
           if EvidenceText.isPromptLine(content) { continue }
@@ -131,6 +120,20 @@ public struct EvidenceText: Sendable {
         return nil
       }
     }
+  }
+
+  /// The line that starts at `position`, without its end (CR, LF or CRLF); moves `position` past
+  /// it. The one line splitter of evidence.
+  static func nextLine(in bytes: [UInt8], at position: inout Int) -> ArraySlice<UInt8> {
+    let start = position
+    var end = start
+    while end < bytes.count, bytes[end] != 10, bytes[end] != 13 { end += 1 }
+    position = end
+    if position < bytes.count {
+      position +=
+        bytes[position] == 13 && position + 1 < bytes.count && bytes[position + 1] == 10 ? 2 : 1
+    }
+    return bytes[start..<end]
   }
 
   // MARK: - Decoding helpers

@@ -1,6 +1,6 @@
 extension EvidenceImporters {
-  /// Every importer. A new importer is one file in Importers/ and one line here; a test checks that
-  /// every kind has at least one.
+  /// Every importer. A new importer is one file in Importers/ and one line here; tests check that
+  /// every file in Importers/ is listed and every kind has at least one.
   static let registered: [any EvidenceImporter.Type] = [
     IpconfigImporter.self,
     NslookupImporter.self,

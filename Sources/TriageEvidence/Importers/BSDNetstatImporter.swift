@@ -164,6 +164,9 @@ public enum BSDNetstatImporter: EvidenceImporter {
   private static let proto = Array("Proto".utf8)
   private static let example = "tcp4       0      0  10.0.0.5.52312     10.0.0.9.445       SYN_SENT"
 
+  /// The facts it gives.
+  public static let facts = SharedFacts.connections
+
   public static let examples: [ImporterExample] = [
     ImporterExample(
       "macOS netstat -an during a sweep",

@@ -85,6 +85,8 @@ public enum DynamicPortImporter: EvidenceImporter {
     return value
   }
 
+  public static let facts = SharedFacts.limits.filter { $0.name.hasPrefix("limits.port-range") }
+
   public static let examples: [ImporterExample] = [
     ImporterExample(
       "the default range of Windows Vista and later",

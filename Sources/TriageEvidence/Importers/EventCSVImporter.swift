@@ -73,6 +73,9 @@ public enum EventCSVImporter: EvidenceImporter {
       expected: "a header line and one row per event (Event Viewer CSV or Export-Csv)")
   }
 
+  /// The facts it gives.
+  public static let facts = EventLogSummary.facts
+
   public static let examples: [ImporterExample] = [
     ImporterExample(
       "Event Viewer Save as CSV: the description in an unnamed sixth column, on two lines",

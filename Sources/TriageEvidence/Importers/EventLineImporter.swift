@@ -169,6 +169,8 @@ public enum EventLineImporter: EvidenceImporter {
     "computer:", "keywords:", "opcode:", "symbolic name:", "rule:", "log:",
   ].map { Array($0.utf8) }
 
+  public static let facts = EventLogSummary.facts
+
   public static let examples: [ImporterExample] = [
     ImporterExample(
       "one line quoted in a sentence",

@@ -101,6 +101,9 @@ public enum EventViewerTextImporter: EvidenceImporter {
       expected: "events copied from Event Viewer ('Event ID:' lines)")
   }
 
+  /// The facts it gives.
+  public static let facts = EventLogSummary.facts
+
   public static let examples: [ImporterExample] = [
     ImporterExample(
       "a 4226 copied from the General tab (Vista and later)",

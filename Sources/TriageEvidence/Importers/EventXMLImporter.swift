@@ -42,6 +42,9 @@ public enum EventXMLImporter: EvidenceImporter {
       expected: "<Event> elements with an <EventID> (Event Viewer XML or wevtutil /f:xml)")
   }
 
+  /// The facts it gives.
+  public static let facts = EventLogSummary.facts
+
   public static let examples: [ImporterExample] = [
     ImporterExample(
       "wevtutil qe System /f:xml: events without a root",

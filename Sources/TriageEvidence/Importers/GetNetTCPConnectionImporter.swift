@@ -14,7 +14,7 @@ public enum GetNetTCPConnectionImporter: EvidenceImporter {
 
   public static func recognition(of text: EvidenceText) -> Int {
     var buffer = FieldBuffer()
-    var listKeys = 0
+    var listKeys: Set<Int> = []
     var group: (count: Int, name: Int)?
     for (index, line) in ConnectionRows.head(of: text, limit: 40).enumerated() {
       let later = min(index, 15)  // the earliest header wins when outputs are pasted together
@@ -22,10 +22,12 @@ public enum GetNetTCPConnectionImporter: EvidenceImporter {
       let fields = buffer.fields
       if TableColumns(header: line, fields: fields) != nil { return 95 - later }
       if let key = listKey(line)?.key,
-        properties.contains(where: { ConnectionRows.equals(key, $0) })
+        let property = properties.firstIndex(where: { ConnectionRows.equals(key, $0) })
       {
-        listKeys += 1
-        if listKeys >= 3 { return 90 - later }
+        // Three distinct properties, one of them a connection's own (Test-NetConnection's list
+        // has RemoteAddress and RemotePort too, block after block).
+        listKeys.insert(property)
+        if listKeys.count >= 3, listKeys.contains(1) || listKeys.contains(4) { return 90 - later }
         continue
       }
       if let found = groupHeader(fields) {
@@ -353,6 +355,9 @@ public enum GetNetTCPConnectionImporter: EvidenceImporter {
   private static let countColumn = Array("Count".utf8)
   private static let nameColumn = Array("Name".utf8)
   static let example = "10.0.0.5   52312   10.0.0.9   445   SynSent   Internet"
+
+  /// The facts it gives.
+  public static let facts = SharedFacts.connections
 
   public static let examples: [ImporterExample] = [
     ImporterExample(

@@ -71,6 +71,9 @@ public enum GetWinEventListImporter: EvidenceImporter {
     )
   }
 
+  /// The facts it gives.
+  public static let facts = EventLogSummary.facts
+
   public static let examples: [ImporterExample] = [
     ImporterExample(
       "Get-WinEvent with a message that wraps",

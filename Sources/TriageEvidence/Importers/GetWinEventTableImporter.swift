@@ -66,6 +66,9 @@ public enum GetWinEventTableImporter: EvidenceImporter {
       expected: "rows under 'TimeCreated  Id LevelDisplayName Message' and its dashes")
   }
 
+  /// The facts it gives.
+  public static let facts = EventLogSummary.facts
+
   public static let examples: [ImporterExample] = [
     ImporterExample(
       "Get-WinEvent -FilterHashtable @{LogName='System'; Id=4226}",

@@ -62,6 +62,9 @@ public enum ISATextLogImporter: EvidenceImporter {
       expected: "ISA/TMG log rows under a header such as 'Log Time, Client IP, …, Result Code'")
   }
 
+  /// The facts it gives.
+  public static let facts = ISALogTally.declaredFacts
+
   public static let examples: [ImporterExample] = [
     ImporterExample(
       "the Logging tab copied: tab-separated with a header",

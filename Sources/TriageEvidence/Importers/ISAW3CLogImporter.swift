@@ -75,6 +75,9 @@ public enum ISAW3CLogImporter: EvidenceImporter {
       expected: "ISA/TMG W3C log records after a '#Fields:' directive")
   }
 
+  /// The facts it gives.
+  public static let facts = ISALogTally.declaredFacts
+
   public static let examples: [ImporterExample] = [
     ImporterExample(
       "ISA 2006 Firewall log: a client over the per-minute connection rate",

@@ -48,6 +48,9 @@ public enum IpconfigImporter: EvidenceImporter {
     return try reader.finish()
   }
 
+  /// The facts it gives.
+  public static let facts = SharedFacts.adapters
+
   public static let examples: [ImporterExample] = [
     ImporterExample(
       "ipconfig /all, Windows 10, IPv6 gateway first then the IPv4 one",

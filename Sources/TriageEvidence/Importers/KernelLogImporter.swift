@@ -117,6 +117,11 @@ public enum KernelLogImporter: EvidenceImporter {
     return nil
   }
 
+  public static let facts = messages.map {
+    FactDeclaration(
+      "kernel.\($0.key)", .number, unit: "lines", "kernel log lines: \($0.label) (0 when none)")
+  }
+
   public static let examples: [ImporterExample] = [
     ImporterExample(
       "dmesg on a NAT gateway whose conntrack table filled",

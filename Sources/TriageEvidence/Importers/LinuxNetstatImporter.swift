@@ -177,6 +177,9 @@ public enum LinuxNetstatImporter: EvidenceImporter {
   private static let proto = Array("Proto".utf8)
   private static let example = "tcp        0      0 10.0.0.5:52312    10.0.0.9:445    SYN_SENT"
 
+  /// The facts it gives.
+  public static let facts = SharedFacts.connections
+
   public static let examples: [ImporterExample] = [
     ImporterExample(
       "netstat -tan on a scanner: SYN_SENT and TIME_WAIT to SMB",

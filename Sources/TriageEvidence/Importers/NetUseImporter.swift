@@ -52,6 +52,12 @@ public enum NetUseImporter: EvidenceImporter {
     return try reader.finish()
   }
 
+  /// The facts it gives.
+  public static let facts = [
+    FactDeclaration("net.error", .number, "the system error code seen most (53, 64, 1203…)"),
+    FactDeclaration("net.errors", .number, unit: "reports", "error reports found"),
+  ]
+
   public static let examples: [ImporterExample] = [
     ImporterExample(
       "net use to a host that does not answer on 445",

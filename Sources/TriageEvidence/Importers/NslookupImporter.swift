@@ -64,6 +64,14 @@ public enum NslookupImporter: EvidenceImporter {
     return try reader.finish()
   }
 
+  /// The facts it gives.
+  public static let facts = [
+    SharedFacts.lookupStatus,
+    FactDeclaration(
+      "nslookup.server-unknown", .yesNo,
+      "the cosmetic \"Can't find server name for address\" / `Server: UnKnown`"),
+  ]
+
   public static let examples: [ImporterExample] = [
     ImporterExample(
       "a plain answer",

@@ -163,6 +163,16 @@ public enum ProgramErrorImporter: EvidenceImporter {
     Array("System Error ".utf8), Array("System error ".utf8), Array("System Error: ".utf8),
   ]
 
+  public static let facts = [
+    FactDeclaration("net.error", .number, "the Windows or Winsock error code seen most"),
+    FactDeclaration("net.errors", .number, unit: "reports", "error reports with a Windows code"),
+    FactDeclaration(
+      "net.posix-error", .text,
+      "the POSIX error seen most: `EMFILE`, `ENFILE`, `EADDRINUSE`, `EADDRNOTAVAIL`, `ENOBUFS`, `ECONNREFUSED`, `ECONNRESET`, `ETIMEDOUT`, `ENETUNREACH`, `EHOSTUNREACH`"
+    ),
+    FactDeclaration("net.posix-errors", .number, unit: "reports", "POSIX error reports found"),
+  ]
+
   public static let examples: [ImporterExample] = [
     ImporterExample(
       "Python on Windows out of socket buffers",

@@ -47,6 +47,13 @@ public enum RoutePrintImporter: EvidenceImporter {
     return try reader.finish()
   }
 
+  /// The facts it gives.
+  public static let facts = [
+    FactDeclaration(
+      "route.default-gateways", .number, unit: "gateways",
+      "distinct default gateways (0.0.0.0/0 routes)")
+  ]
+
   public static let examples: [ImporterExample] = [
     ImporterExample(
       "Windows 10, one gateway",

@@ -238,6 +238,9 @@ public enum SSImporter: EvidenceImporter {
   private static let usersPrefix = Array("users:((".utf8)
   private static let example = "SYN-SENT 0      1      10.0.0.5:52312      10.0.0.9:445"
 
+  /// The facts it gives.
+  public static let facts = SharedFacts.connections
+
   public static let examples: [ImporterExample] = [
     ImporterExample(
       "ss -tan during a sweep",

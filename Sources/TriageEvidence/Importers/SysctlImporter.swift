@@ -173,6 +173,11 @@ public enum SysctlImporter: EvidenceImporter {
   private static let procSys = Array("/proc/sys/".utf8)
   private static let procCat = Array("cat /proc/sys/".utf8)
 
+  public static let facts = SharedFacts.limits.filter {
+    $0.name.hasPrefix("limits.port-range") || $0.name.hasPrefix("limits.conntrack")
+      || ["limits.fin-timeout", "limits.tw-reuse", "limits.somaxconn"].contains($0.name)
+  }
+
   public static let examples: [ImporterExample] = [
     ImporterExample(
       "sysctl of the port range and conntrack",

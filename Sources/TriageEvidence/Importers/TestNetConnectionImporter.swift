@@ -51,6 +51,12 @@ public enum TestNetConnectionImporter: EvidenceImporter {
     return try reader.finish()
   }
 
+  /// The facts it gives.
+  public static let facts = [
+    FactDeclaration("tnc.tcp-test-succeeded", .yesNo, "`TcpTestSucceeded`"),
+    FactDeclaration("tnc.ping-succeeded", .yesNo, "`PingSucceeded` (absent when not run)"),
+  ]
+
   public static let examples: [ImporterExample] = [
     ImporterExample(
       "port 445 filtered, ping answers",

@@ -108,6 +108,8 @@ public enum UlimitImporter: EvidenceImporter {
     return words.first == "ulimit" && words.dropFirst().contains { $0.hasSuffix("n") }
   }
 
+  public static let facts = SharedFacts.limits.filter { $0.name == "limits.nofile-soft" }
+
   public static let examples: [ImporterExample] = [
     ImporterExample(
       "bash ulimit -a with the default open-files limit",

@@ -77,6 +77,9 @@ public enum WevtutilTextImporter: EvidenceImporter {
       expected: "wevtutil qe output in text format ('Event[0]:' followed by 'Event ID:' lines)")
   }
 
+  /// The facts it gives.
+  public static let facts = EventLogSummary.facts
+
   public static let examples: [ImporterExample] = [
     ImporterExample(
       "two 4226 warnings and a service event",

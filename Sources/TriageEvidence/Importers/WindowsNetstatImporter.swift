@@ -166,6 +166,9 @@ public enum WindowsNetstatImporter: EvidenceImporter {
   private static let pidColumn = Array("PID".utf8)
   private static let example = "TCP    10.0.0.5:52312    10.0.0.9:445    SYN_SENT"
 
+  /// The facts it gives.
+  public static let facts = SharedFacts.connections
+
   public static let examples: [ImporterExample] = [
     ImporterExample(
       "netstat -an during a sweep: half-open SMB connections",

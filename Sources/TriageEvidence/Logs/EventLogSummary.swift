@@ -42,6 +42,16 @@ enum EventLogSummary {
     Watched(id: 21284, label: "denied connections from a source over the limit", family: .isa),
   ]
 
+  /// The `event.*` facts: the count, and one per watched ID.
+  static let facts =
+    [FactDeclaration("event.count", .number, unit: "events", "events read")]
+    + watched.map { watch in
+      FactDeclaration(
+        "event.\(watch.id)", .number, unit: "events",
+        "\(watch.family == .tcpip ? "TCP/IP" : "ISA/TMG") events \(watch.id) (0 when none): \(watch.label)"
+      )
+    }
+
   /// The evidence for `events`; throws when there are none, so an export that held no event is
   /// never read as "no warnings".
   static func evidence(

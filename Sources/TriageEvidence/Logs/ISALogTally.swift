@@ -110,6 +110,16 @@ struct ISALogTally {
     ]
   }
 
+  /// The `isa.*` facts ``facts()`` gives.
+  static let declaredFacts = [
+    FactDeclaration("isa.records", .number, unit: "records", "log records read"),
+    FactDeclaration(
+      "isa.{result-code}", .number, unit: "records",
+      "records with that result code (`isa.0xc0040037`: lowercase hex, small codes decimal; every code seen)"
+    ),
+    FactDeclaration("isa.top-client", .text, "the client IP with the most denied records"),
+  ]
+
   /// `isa.records`, `isa.<code>` for every code, `isa.top-client` when a record was denied.
   private func facts() -> [String: FactValue] {
     var facts: [String: FactValue] = ["isa.records": .number(Double(records))]

@@ -51,19 +51,8 @@ struct PromptAwareLines: Sequence {
 
     private mutating func nextIncludingExcluded() -> PromptAwareLine? {
       guard position < bytes.count else { return nil }
-      let start = position
-      var end = start
-      while end < bytes.count, bytes[end] != 10, bytes[end] != 13 { end += 1 }
-      position = end
-      if position < bytes.count {
-        if bytes[position] == 13, position + 1 < bytes.count, bytes[position + 1] == 10 {
-          position += 2
-        } else {
-          position += 1
-        }
-      }
       number += 1
-      var content = bytes[start..<end]
+      var content = EvidenceText.nextLine(in: bytes, at: &position)
       if quoted { content = EvidenceText.unquote(content) }
       if indentation > 0 { content = EvidenceText.dedent(content, by: indentation) }
       if EvidenceText.isPromptLine(content),

@@ -17,6 +17,7 @@ public struct AnswerFile: Sendable {
 
   /// What a scenario expects (`kb test`).
   public struct Expectation: Sendable, Equatable {
+    /// The outcome the scenario expects, if it says.
     public var outcome: Report.Outcome?
     /// Expected ranked cause IDs, best first: a prefix of the ranking; `[]` means no cause ranks.
     /// `nil` when the scenario does not say.
@@ -29,6 +30,7 @@ public struct AnswerFile: Sendable {
     public var path: String
     /// The kind, when the file names it (`{file: …, kind: netstat}`); `nil`: detect it.
     public var kind: String?
+    /// Where the expectation is written.
     public var location: SourceLocation
   }
 
@@ -44,22 +46,30 @@ public struct AnswerFile: Sendable {
 
   /// One answer with where it is written.
   public struct Entry: Sendable {
+    /// The question's ID.
     public var question: String
+    /// The answer, typed by the question.
     public var value: FactValue
+    /// Where it is written.
     public var location: SourceLocation
   }
 
   /// The schema tag.
   public static let schema = "answers/1"
 
+  /// The file as given.
   public var path: String
+  /// The knowledge base it was written for (`knowledge-base:`), if it says.
   public var knowledgeBaseID: String?
   /// `nil` when the file does not say (the caller picks by whether there is a terminal).
   public var missing: MissingPolicy?
   /// How the report labels the answers.
   public var source: Provenance.Source
+  /// The answers, in written order.
   public var answers: [Entry]
+  /// Free-text notes for the report.
   public var notes: [String]
+  /// What a scenario expects, if it is one.
   public var expectation: Expectation?
   /// Evidence files to read before the answers.
   public var evidence: [EvidenceReference] = []

@@ -9,6 +9,7 @@ public struct Observers: Sendable {
   /// Runs the probe of a step with its resolved arguments (`probes: run`).
   public var runProbe: @Sendable (ProbeNode, [String: String]) -> Observation
 
+  /// Observers reading evidence with `readEvidence` and running probes with `runProbe`.
   public init(
     readEvidence:
       @escaping @Sendable (AnswerFile.EvidenceReference) throws(TriageError) -> Observation,
@@ -28,7 +29,7 @@ public struct Observers: Sendable {
     runProbe: { node, _ in .notRun(node, reason: "no probes in this context") })
 
   /// Recorded probe results (`probes: replay FILE`): one observation per line (JSON), as
-  /// `.save probes` and `probe … --save` write them.
+  /// `.save answers` (next to the answer file) and `probe … --save` write them.
   public static func loadRecorded(_ path: String) throws(TriageError) -> [Observation] {
     guard let data = FileManager.default.contents(atPath: path) else { throw .inputMissing(path) }
     var observations: [Observation] = []

@@ -6,6 +6,7 @@ public enum ScenarioRunner {
   public struct Result: Sendable {
     /// The file's name without folder.
     public var name: String
+    /// The outcome the run reached.
     public var outcome: Report.Outcome
     /// Cause IDs ranked, best first.
     public var ranked: [String]
@@ -14,6 +15,7 @@ public enum ScenarioRunner {
     /// The walk the scenario took, for coverage.
     public var walk: Walk?
 
+    /// Whether every expectation held.
     public var passed: Bool { problems.isEmpty }
   }
 

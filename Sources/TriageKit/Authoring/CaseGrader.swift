@@ -8,6 +8,7 @@ import Foundation
 public enum CaseGrader {
   /// What the grader reads of a run.
   public struct Run: Sendable, Equatable {
+    /// How the run ended.
     public var outcome: Report.Outcome
     /// Cause IDs ranked, best first.
     public var ranked: [String]
@@ -42,7 +43,9 @@ public enum CaseGrader {
   public struct Grade: Sendable, Equatable {
     /// The file's name without folder.
     public var name: String
+    /// What the write-up says happened.
     public var truth: CaseTruth
+    /// What the run came to.
     public var run: Run
     /// The run reached the source's cause (see ``isRight(_:truth:)``).
     public var right: Bool
@@ -80,7 +83,9 @@ public enum CaseGrader {
   public struct Summary: Sendable, Equatable {
     /// Cases found, including those that could not run.
     public var cases: Int
+    /// Whether the run reached the right cause (or was rightly inconclusive).
     public var right: Int
+    /// Whether the plan holds a step that carries the source's fix.
     public var fixesInPlan: Int
     /// Questions asked on average over the cases that ran.
     public var averageQuestions: Double
@@ -130,7 +135,9 @@ public enum CaseGrader {
   public struct Case: Sendable {
     /// The file's name without folder.
     public var name: String
+    /// The case file.
     public var file: AnswerFile
+    /// What the write-up says happened.
     public var truth: CaseTruth
   }
 

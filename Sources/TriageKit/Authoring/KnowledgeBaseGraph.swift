@@ -7,8 +7,11 @@ public enum KnowledgeBaseGraph {
 
   /// One edge: from, to, and its label (a choice, a condition, `unknown`, `otherwise`).
   public struct Edge: Hashable, Sendable {
+    /// The node the edge leaves.
     public var from: String
+    /// The node it leads to.
     public var to: String
+    /// What takes it: a choice, a condition, `otherwise`.
     public var label: String
   }
 

@@ -1,3 +1,5 @@
+// swift-format-ignore-file: AllPublicDeclarationsHaveDocumentation
+
 /// Walks a knowledge base with generated answers: every answer of every question (`kb test
 /// --exhaustive`) or seeded random walks (`kb test --random`), counting what each reaches.
 public struct PathExplorer: Sendable {
@@ -114,7 +116,8 @@ public struct PathExplorer: Sendable {
     var seeds: [[String: Fact]] = [[:]]
     var seen: Set<String> = []
     func seed(_ name: String, _ value: FactValue) {
-      guard ExternalFacts.isExternal(name), seen.insert("\(name)=\(value.display)").inserted else {
+      guard knowledgeBase.isExternalFact(name), seen.insert("\(name)=\(value.display)").inserted
+      else {
         return
       }
       seeds.append([

@@ -11,6 +11,7 @@ public enum BundleLayout {
     /// The command or probe that writes it.
     public var command: String
 
+    /// Creates one from its parts.
     public init(_ name: String, kind: String, command: String) {
       self.name = name
       self.kind = kind

@@ -23,6 +23,7 @@ public struct BundleManifest: Codable, Sendable, Equatable {
     /// Why, when not ok.
     public var note: String?
 
+    /// Creates one from its parts.
     public init(name: String, kind: String, command: String?, status: String, note: String? = nil) {
       self.name = name
       self.kind = kind
@@ -39,6 +40,7 @@ public struct BundleManifest: Codable, Sendable, Equatable {
     /// Why: `not Linux`, `permission denied reading /dev/kmsg`, `timed out after 10 s`.
     public var reason: String
 
+    /// Creates one from its parts.
     public init(step: String, reason: String) {
       self.step = step
       self.reason = reason
@@ -52,6 +54,7 @@ public struct BundleManifest: Codable, Sendable, Equatable {
     /// Its content digest, when known.
     public var digest: String?
 
+    /// Creates one from its parts.
     public init(id: String, version: String, digest: String?) {
       self.id = id
       self.version = version
@@ -95,6 +98,7 @@ public struct BundleManifest: Codable, Sendable, Equatable {
     case knowledgeBase = "kb"
   }
 
+  /// Creates one from its parts.
   public init(
     host: String, label: String? = nil, os: String, collectedAt: String, timeZone: String? = nil,
     collector: String, nettriageVersion: String? = nil,
@@ -116,6 +120,7 @@ public struct BundleManifest: Codable, Sendable, Equatable {
     self.skipped = skipped
   }
 
+  /// Creates one from its parts.
   public init(from decoder: Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     schema = try container.decode(String.self, forKey: .schema)

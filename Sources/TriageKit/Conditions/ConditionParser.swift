@@ -4,17 +4,13 @@
 public struct ConditionParser {
   /// A parse failure: the column (from 1) in the condition text, and what was expected.
   public struct Failure: Error, Equatable, Sendable {
+    /// Where it failed, from 1, in the condition's text.
     public var column: Int
+    /// Lowercase: what was found and what was expected.
     public var message: String
   }
 
-  private enum Token: Equatable {
-    case name(String)
-    case number(Double)
-    case string(String)
-    case symbol(String)
-    case end
-  }
+  private typealias Token = ConditionLexer.Token
 
   private let text: String
   private var tokens: [(token: Token, column: Int)] = []
@@ -23,7 +19,9 @@ public struct ConditionParser {
   /// Parses `text`; throws ``Failure`` with a column when it does not parse.
   public static func parse(_ text: String) throws(Failure) -> Condition {
     var parser = ConditionParser(text: text)
-    try parser.tokenize()
+    parser.tokens = try ConditionLexer.tokens(
+      of: text, symbols: ["==", "!=", "<=", ">=", "<", ">", "(", ")", "[", "]", ","],
+      quotedStrings: true)
     let condition = try parser.parseOr()
     guard case .end = parser.current.token else {
       throw Failure(
@@ -38,77 +36,6 @@ public struct ConditionParser {
   }
 
   private var current: (token: Token, column: Int) { tokens[position] }
-
-  private mutating func tokenize() throws(Failure) {
-    let scalars = Array(text.unicodeScalars)
-    var index = 0
-    func isNameStart(_ scalar: Unicode.Scalar) -> Bool {
-      (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z") || scalar == "_"
-    }
-    func isNamePart(_ scalar: Unicode.Scalar) -> Bool {
-      isNameStart(scalar) || (scalar >= "0" && scalar <= "9") || scalar == "-" || scalar == "."
-    }
-    func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar >= "0" && scalar <= "9" }
-    while index < scalars.count {
-      let scalar = scalars[index]
-      let column = index + 1
-      if scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" {
-        index += 1
-      } else if isNameStart(scalar) {
-        var end = index
-        while end < scalars.count, isNamePart(scalars[end]) { end += 1 }
-        // A name never ends in '-' or '.': `hosts-` is a typo, not a name.
-        while end > index + 1, scalars[end - 1] == "-" || scalars[end - 1] == "." { end -= 1 }
-        tokens.append((.name(String(String.UnicodeScalarView(scalars[index..<end]))), column))
-        index = end
-      } else if isDigit(scalar)
-        || (scalar == "-" && index + 1 < scalars.count && isDigit(scalars[index + 1]))
-      {
-        var end = index + 1
-        while end < scalars.count,
-          isDigit(scalars[end]) || scalars[end] == "." || scalars[end] == "_"
-        {
-          end += 1
-        }
-        let raw = String(String.UnicodeScalarView(scalars[index..<end])).replacingOccurrences(
-          of: "_", with: "")
-        guard let value = Double(raw) else {
-          throw Failure(column: column, message: "'\(raw)' is not a number")
-        }
-        tokens.append((.number(value), column))
-        index = end
-      } else if scalar == "\"" || scalar == "'" {
-        var end = index + 1
-        var value = ""
-        while end < scalars.count, scalars[end] != scalar {
-          if scalars[end] == "\\", end + 1 < scalars.count {
-            end += 1
-          }
-          value.unicodeScalars.append(scalars[end])
-          end += 1
-        }
-        guard end < scalars.count else {
-          throw Failure(column: column, message: "string is not closed (expected \(scalar))")
-        }
-        tokens.append((.string(value), column))
-        index = end + 1
-      } else {
-        let two = index + 1 < scalars.count ? String(scalar) + String(scalars[index + 1]) : ""
-        if ["==", "!=", "<=", ">="].contains(two) {
-          tokens.append((.symbol(two), column))
-          index += 2
-        } else if "<>()[],".unicodeScalars.contains(scalar) {
-          tokens.append((.symbol(String(scalar)), column))
-          index += 1
-        } else if scalar == "=" {
-          throw Failure(column: column, message: "'=' is not an operator (did you mean '=='?)")
-        } else {
-          throw Failure(column: column, message: "unexpected character '\(scalar)'")
-        }
-      }
-    }
-    tokens.append((.end, scalars.count + 1))
-  }
 
   private func describe(_ token: Token) -> String {
     switch token {

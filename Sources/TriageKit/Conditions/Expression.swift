@@ -129,12 +129,7 @@ public indirect enum Expression: Hashable, Sendable {
 
 /// Parses the arithmetic of `computed:` facts.
 public struct ExpressionParser {
-  private enum Token: Equatable {
-    case name(String)
-    case number(Double)
-    case symbol(Character)
-    case end
-  }
+  private typealias Token = ConditionLexer.Token
 
   private var tokens: [(token: Token, column: Int)] = []
   private var position = 0
@@ -142,7 +137,8 @@ public struct ExpressionParser {
   /// Parses `text`; throws ``ConditionParser/Failure`` with a column when it does not parse.
   public static func parse(_ text: String) throws(ConditionParser.Failure) -> Expression {
     var parser = ExpressionParser()
-    try parser.tokenize(text)
+    parser.tokens = try ConditionLexer.tokens(
+      of: text, symbols: ["+", "-", "*", "/", "(", ")", ","], quotedStrings: false)
     let expression = try parser.parseSum()
     guard case .end = parser.current.token else {
       throw ConditionParser.Failure(
@@ -154,57 +150,11 @@ public struct ExpressionParser {
 
   private var current: (token: Token, column: Int) { tokens[position] }
 
-  private mutating func tokenize(_ text: String) throws(ConditionParser.Failure) {
-    let scalars = Array(text.unicodeScalars)
-    var index = 0
-    func isNameStart(_ scalar: Unicode.Scalar) -> Bool {
-      (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z") || scalar == "_"
-    }
-    func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar >= "0" && scalar <= "9" }
-    func isNamePart(_ scalar: Unicode.Scalar) -> Bool {
-      isNameStart(scalar) || isDigit(scalar) || scalar == "-" || scalar == "."
-    }
-    while index < scalars.count {
-      let scalar = scalars[index]
-      let column = index + 1
-      if scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" {
-        index += 1
-      } else if isNameStart(scalar) {
-        var end = index
-        while end < scalars.count, isNamePart(scalars[end]) { end += 1 }
-        while end > index + 1, scalars[end - 1] == "-" || scalars[end - 1] == "." { end -= 1 }
-        tokens.append((.name(String(String.UnicodeScalarView(scalars[index..<end]))), column))
-        index = end
-      } else if isDigit(scalar)
-        || (scalar == "." && index + 1 < scalars.count && isDigit(scalars[index + 1]))
-      {
-        var end = index
-        while end < scalars.count,
-          isDigit(scalars[end]) || scalars[end] == "." || scalars[end] == "_"
-        {
-          end += 1
-        }
-        let raw = String(String.UnicodeScalarView(scalars[index..<end])).replacingOccurrences(
-          of: "_", with: "")
-        guard let value = Double(raw) else {
-          throw ConditionParser.Failure(column: column, message: "'\(raw)' is not a number")
-        }
-        tokens.append((.number(value), column))
-        index = end
-      } else if "+-*/(),".unicodeScalars.contains(scalar) {
-        tokens.append((.symbol(Character(scalar)), column))
-        index += 1
-      } else {
-        throw ConditionParser.Failure(column: column, message: "unexpected character '\(scalar)'")
-      }
-    }
-    tokens.append((.end, scalars.count + 1))
-  }
-
   private func describe(_ token: Token) -> String {
     switch token {
     case .name(let name): return "'\(name)'"
     case .number(let value): return "'\(FactValue.format(value))'"
+    case .string(let value): return "'\"\(value)\"'"
     case .symbol(let symbol): return "'\(symbol)'"
     case .end: return "end of expression"
     }

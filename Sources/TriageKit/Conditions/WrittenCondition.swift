@@ -5,6 +5,7 @@ public struct WrittenCondition: Hashable, Sendable {
   /// The text as written.
   public var text: String
 
+  /// A condition and its text.
   public init(condition: Condition, text: String) {
     self.condition = condition
     self.text = text

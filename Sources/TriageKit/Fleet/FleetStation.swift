@@ -12,6 +12,7 @@ public struct FleetStation: Sendable, Equatable {
     /// The value as printed: `1,214`, `97 %`.
     public var value: String
 
+    /// Creates one from its parts.
     public init(fact: String, name: String, value: String) {
       self.fact = fact
       self.name = name
@@ -42,6 +43,7 @@ public struct FleetStation: Sendable, Equatable {
   /// When the report was generated.
   public var generatedAt: String?
 
+  /// Creates one from its parts.
   public init(
     station: String, label: String?, outcome: String, causeID: String?, causeTitle: String?,
     confidence: Double?, gateway: String?, firewall: String?, figures: [Figure], report: String,

@@ -13,11 +13,15 @@ import Foundation
 public final class SessionJournal: @unchecked Sendable {
   /// The first line.
   public struct Header: Codable, Sendable, Equatable {
+    /// The journal format: `nettriage.journal/1`.
     public var schema: String
+    /// The session's ID.
     public var session: String
+    /// The knowledge base the session ran on.
     public var kb: KnowledgeBase.Identity
     /// The `--kb` folder the session used; `nil` for the embedded knowledge base.
     public var kbPath: String?
+    /// When the session started, ISO 8601 in UTC.
     public var started: String
     /// What the help desk calls it: a ticket, a station, a caller (`start --label`, `.label`).
     public var label: String?
@@ -28,6 +32,7 @@ public final class SessionJournal: @unchecked Sendable {
       case kbPath = "kb_path"
     }
 
+    /// The header of a session started at `started`, with an optional label.
     public init(
       session: String, kb: KnowledgeBase.Identity, kbPath: String?, started: Date,
       label: String? = nil
@@ -43,9 +48,13 @@ public final class SessionJournal: @unchecked Sendable {
 
   /// A session as `nettriage sessions` lists it.
   public struct Summary: Sendable {
+    /// The journal's header.
     public var header: Header
+    /// The journal file.
     public var url: URL
+    /// Answers recorded so far.
     public var answers: Int
+    /// When the last event was written, if any.
     public var lastActivity: Date?
     /// The outcome when the last thing that happened was reaching a conclusion.
     public var concluded: ConclusionNode.Outcome?
@@ -54,6 +63,7 @@ public final class SessionJournal: @unchecked Sendable {
   /// The header's schema tag.
   public static let schema = "journal/1"
 
+  /// The journal file.
   public let url: URL
   private var descriptor: Int32
   private let encoder: JSONEncoder = {
@@ -224,16 +234,8 @@ public final class SessionJournal: @unchecked Sendable {
 
   private func writeRaw(_ bytes: [UInt8]) throws(TriageError) {
     // One write() per line: the kernel keeps it whole if the process dies right after.
-    var written = 0
-    while written < bytes.count {
-      let result = bytes.withUnsafeBytes { buffer in
-        write(descriptor, buffer.baseAddress! + written, bytes.count - written)
-      }
-      if result < 0 {
-        if errno == EINTR { continue }
-        throw .cannotWrite(url.path, String(cString: strerror(errno)))
-      }
-      written += result
+    if let code = SystemWrite.all(bytes, to: descriptor) {
+      throw .cannotWrite(url.path, String(cString: strerror(code)))
     }
     fsync(descriptor)
   }

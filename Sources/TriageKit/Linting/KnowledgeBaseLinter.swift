@@ -10,6 +10,7 @@ public enum KnowledgeBaseLinter {
     UnfilledTemplateCheck(),
     AliasCheck(),
     NumericThresholdCheck(),
+    ProbeArgumentCheck(),
   ]
 
   /// Every diagnostic, sorted by place.

@@ -7,6 +7,7 @@ public struct KnowledgeBaseFile: Hashable, Sendable {
   /// The file's text.
   public var contents: String
 
+  /// A file called `name` holding `contents`.
   public init(name: String, contents: String) {
     self.name = name
     self.contents = contents
@@ -65,11 +66,13 @@ public enum KnowledgeBaseLoader {
   /// Loads `files`; `root` prefixes file names in messages (`KnowledgeBase/` or the folder given).
   ///
   /// Returns the knowledge base when its structure is sound, and every diagnostic found; the linter
-  /// checks references, reachability and plans on the result.
-  public static func load(_ files: [KnowledgeBaseFile], root: String) -> (
-    KnowledgeBase?, [Diagnostic]
-  ) {
-    var builder = Builder(root: root)
+  /// checks references, reachability and plans on the result. `vocabulary` (the facts and probes
+  /// of evidence importers and probes) is checked against probe steps here and kept with the
+  /// knowledge base for the linter; without it, those names are not checked.
+  public static func load(
+    _ files: [KnowledgeBaseFile], root: String, vocabulary: Vocabulary? = nil
+  ) -> (KnowledgeBase?, [Diagnostic]) {
+    var builder = Builder(root: root, vocabulary: vocabulary)
     for file in files.sorted(by: { $0.name < $1.name }) {
       builder.read(file)
     }
@@ -79,10 +82,10 @@ public enum KnowledgeBaseLoader {
 
   /// Loads a folder, or throws ``TriageError/invalidKnowledgeBase(_:)`` with every error found
   /// (including the linter's).
-  public static func loadChecked(_ files: [KnowledgeBaseFile], root: String) throws(TriageError)
-    -> KnowledgeBase
-  {
-    let (knowledgeBase, diagnostics) = load(files, root: root)
+  public static func loadChecked(
+    _ files: [KnowledgeBaseFile], root: String, vocabulary: Vocabulary? = nil
+  ) throws(TriageError) -> KnowledgeBase {
+    let (knowledgeBase, diagnostics) = load(files, root: root, vocabulary: vocabulary)
     var errors = diagnostics.filter { $0.severity == .error }
     if let knowledgeBase {
       errors += KnowledgeBaseLinter.lint(knowledgeBase).filter { $0.severity == .error }
@@ -107,6 +110,7 @@ public enum KnowledgeBaseLoader {
 
 private struct Builder {
   let root: String
+  let vocabulary: Vocabulary?
   var diagnostics: [Diagnostic] = []
   var manifest:
     (id: String, version: String, title: String, start: String, startLocation: SourceLocation)?
@@ -119,8 +123,9 @@ private struct Builder {
   var computed: [ComputedFact] = []
   var idLocations: [String: SourceLocation] = [:]
 
-  init(root: String) {
+  init(root: String, vocabulary: Vocabulary?) {
     self.root = root
+    self.vocabulary = vocabulary
   }
 
   mutating func read(_ file: KnowledgeBaseFile) {
@@ -260,12 +265,9 @@ private struct Builder {
     case "conclusion": node = readConclusion(id: id, &reader, context: context)
     case "probe": node = readProbe(id: id, &reader, context: context)
     case let other?:
-      var message = "unknown node kind '\(other)' in \(context)"
-      if let suggestion = NearestMatch.suggestion(
-        for: other, among: ["question", "decision", "conclusion", "probe"])
-      {
-        message += " (did you mean '\(suggestion)'?)"
-      }
+      let message =
+        "unknown node kind '\(other)' in \(context)"
+        + NearestMatch.hint(for: other, among: ["question", "decision", "conclusion", "probe"])
       diagnostics.append(
         Diagnostic(.error, message, at: reader.optional("kind")?.location ?? reader.location))
       diagnostics += reader.diagnostics
@@ -302,15 +304,12 @@ private struct Builder {
     let aliases = reader.stringList("aliases").map(\.0)
     let askWhen = readCondition(
       reader.string("ask-when", required: false), key: "ask-when", of: context,
-      at: reader.optional("ask-when")?.location ?? reader.location)
+      at: reader.optional("ask-when"), or: reader.location)
     guard let typeName else { return nil }
     guard let type = QuestionNode.AnswerType(rawValue: typeName) else {
-      var message = "unknown question type '\(typeName)' in \(context)"
-      if let suggestion = NearestMatch.suggestion(
-        for: typeName, among: QuestionNode.AnswerType.allCases.map(\.rawValue))
-      {
-        message += " (did you mean '\(suggestion)'?)"
-      }
+      let message =
+        "unknown question type '\(typeName)' in \(context)"
+        + NearestMatch.hint(for: typeName, among: QuestionNode.AnswerType.allCases.map(\.rawValue))
       diagnostics.append(
         Diagnostic(.error, message, at: reader.optional("type")?.location ?? reader.location))
       return nil
@@ -475,19 +474,14 @@ private struct Builder {
               .error, "'infer' answer of \(context): \(problem.message)", at: answer.location))
         }
       }
-      do {
-        let condition = try ConditionParser.parse(text)
-        if let parsed {
-          rules.append(
-            Inference(
-              condition: condition, text: text, value: parsed, from: from,
-              location: whenValue?.location ?? rule.location))
-        }
-      } catch {
-        var location = whenValue?.location ?? rule.location
-        if !text.contains("\n"), whenValue?.isQuoted != true { location.column += error.column - 1 }
-        diagnostics.append(
-          Diagnostic(.error, "condition does not parse: \(error.message)", at: location))
+      if let condition = self.parsed(
+        text, at: whenValue, or: rule.location, "condition", ConditionParser.parse),
+        let parsed
+      {
+        rules.append(
+          Inference(
+            condition: condition, text: text, value: parsed, from: from,
+            location: whenValue?.location ?? rule.location))
       }
     }
     return rules
@@ -521,13 +515,10 @@ private struct Builder {
             at: value.location))
       }
     }
-    if let probe, !ProbeNode.probes.contains(probe) {
-      var message = "unknown probe '\(probe)' in \(context)"
-      if let suggestion = NearestMatch.suggestion(for: probe, among: ProbeNode.probes.sorted()) {
-        message += " (did you mean '\(suggestion)'?)"
-      } else {
-        message += " (known: \(ProbeNode.probes.sorted().joined(separator: ", ")))"
-      }
+    if let probe, let vocabulary, vocabulary.probe(probe) == nil {
+      let message =
+        "unknown probe '\(probe)' in \(context)"
+        + NearestMatch.hint(for: probe, among: vocabulary.probes.map(\.name), listing: true)
       diagnostics.append(
         Diagnostic(.error, message, at: reader.optional("probe")?.location ?? reader.location))
       return nil
@@ -587,29 +578,16 @@ private struct Builder {
         let support = readSupport(branch.optional("support"), context: "a branch of \(context)")
         branch.finish()
         diagnostics += branch.diagnostics
-        guard let text, let next else { continue }
-        do {
-          let condition = try ConditionParser.parse(text)
-          branches.append(
-            DecisionNode.Branch(
-              condition: condition, text: text,
-              route: Route(
-                next: next, support: support,
-                location: branch.optional("next")?.location ?? branch.location)))
-        } catch {
-          // Point at the column inside the condition when it sits on one line after `when:`.
-          var location = whenValue?.location ?? branch.location
-          // Escapes in a quoted scalar make the file's columns differ from the text's: then the
-          // start of the value is the honest place.
-          let hasEscapes =
-            whenValue?.isQuoted == true
-            && (text.contains("\"") || text.contains("'") || text.contains("\\"))
-          if !text.contains("\n"), !hasEscapes {
-            location.column += error.column - 1 + (whenValue?.isQuoted == true ? 1 : 0)
-          }
-          diagnostics.append(
-            Diagnostic(.error, "condition does not parse: \(error.message)", at: location))
-        }
+        guard let text, let next,
+          let condition = parsed(
+            text, at: whenValue, or: branch.location, "condition", ConditionParser.parse)
+        else { continue }
+        branches.append(
+          DecisionNode.Branch(
+            condition: condition, text: text,
+            route: Route(
+              next: next, support: support,
+              location: branch.optional("next")?.location ?? branch.location)))
       }
       if list.items == nil {
         diagnostics.append(
@@ -695,18 +673,14 @@ private struct Builder {
 
   /// A condition written under `key`, with its text; a parse error names the column inside it.
   private mutating func readCondition(
-    _ text: String?, key: String, of owner: String, at location: SourceLocation
+    _ text: String?, key: String, of owner: String, at value: YAMLValue?,
+    or fallback: SourceLocation
   ) -> WrittenCondition? {
-    guard let text else { return nil }
-    do {
-      return WrittenCondition(condition: try ConditionParser.parse(text), text: text)
-    } catch {
-      var location = location
-      if !text.contains("\n") { location.column += error.column - 1 }
-      diagnostics.append(
-        Diagnostic(.error, "'\(key)' of \(owner) does not parse: \(error.message)", at: location))
-      return nil
-    }
+    guard let text,
+      let condition = parsed(
+        text, at: value, or: fallback, "'\(key)' of \(owner)", ConditionParser.parse)
+    else { return nil }
+    return WrittenCondition(condition: condition, text: text)
   }
 
   private mutating func readCause(_ value: YAMLValue) {
@@ -724,7 +698,7 @@ private struct Builder {
     let references = reader.stringList("references").map(\.0)
     let requires = readCondition(
       reader.string("requires", required: false), key: "requires", of: "cause '\(id)'",
-      at: reader.optional("requires")?.location ?? reader.location)
+      at: reader.optional("requires"), or: reader.location)
     guard let title, let summary, claim(id, at: reader.location, kind: "cause") else { return }
     causes[id] = Cause(
       id: id, title: title, summary: summary, plan: plan, references: references,
@@ -771,7 +745,7 @@ private struct Builder {
         of: "step '\(id)'", at: reader.optional("phase")?.location) ?? .change
     step.done = readCondition(
       reader.string("done-when", required: false), key: "done-when", of: "step '\(id)'",
-      at: reader.optional("done-when")?.location ?? reader.location)
+      at: reader.optional("done-when"), or: reader.location)
     step.doneText = reader.string("done", required: false)
     if step.done != nil, step.doneText == nil {
       diagnostics.append(
@@ -779,17 +753,13 @@ private struct Builder {
           .error, "step '\(id)' has 'done-when' but no 'done' text saying what was confirmed",
           at: reader.location))
     }
-    if let text = reader.string("when", required: false) {
-      do {
-        step.condition = try ConditionParser.parse(text)
-        step.conditionText = text
-      } catch {
-        var location = reader.optional("when")?.location ?? reader.location
-        if !text.contains("\n") { location.column += error.column - 1 }
-        diagnostics.append(
-          Diagnostic(
-            .error, "'when' of step '\(id)' does not parse: \(error.message)", at: location))
-      }
+    if let text = reader.string("when", required: false),
+      let condition = parsed(
+        text, at: reader.optional("when"), or: reader.location, "'when' of step '\(id)'",
+        ConditionParser.parse)
+    {
+      step.condition = condition
+      step.conditionText = text
     }
     steps[id] = step
   }
@@ -823,18 +793,37 @@ private struct Builder {
     guard let label, let formula, claim(id, at: reader.location, kind: "computed fact") else {
       return
     }
-    do {
-      let expression = try ExpressionParser.parse(formula)
+    if let expression = parsed(
+      formula, at: reader.optional("value"), or: reader.location,
+      "value of computed fact '\(id)'", ExpressionParser.parse)
+    {
       computed.append(
         ComputedFact(
           id: id, label: label, expression: expression, formula: formula, unit: unit, note: note,
           location: reader.location))
+    }
+  }
+
+  /// `parse(text)`, or `nil` with "`what` does not parse" reported at the column inside the text
+  /// when it sits on one line after its key (past the quote of a quoted value), else at the value.
+  private mutating func parsed<T>(
+    _ text: String, at value: YAMLValue?, or fallback: SourceLocation, _ what: String,
+    _ parse: (String) throws(ConditionParser.Failure) -> T
+  ) -> T? {
+    do {
+      return try parse(text)
     } catch {
-      var location = reader.optional("value")?.location ?? reader.location
-      if !formula.contains("\n") { location.column += error.column - 1 }
+      var location = value?.location ?? fallback
+      // Escapes in a quoted scalar make the file's columns differ from the text's: then the start
+      // of the value is the honest place.
+      let quoted = value?.isQuoted == true
+      let hasEscapes = quoted && (text.contains("\"") || text.contains("'") || text.contains("\\"))
+      if !text.contains("\n"), !hasEscapes {
+        location.column += error.column - 1 + (quoted ? 1 : 0)
+      }
       diagnostics.append(
-        Diagnostic(
-          .error, "value of computed fact '\(id)' does not parse: \(error.message)", at: location))
+        Diagnostic(.error, "\(what) does not parse: \(error.message)", at: location))
+      return nil
     }
   }
 
@@ -855,11 +844,13 @@ private struct Builder {
       return nil
     }
     guard !diagnostics.contains(where: { $0.severity == .error }) else { return nil }
-    return KnowledgeBase(
+    var knowledgeBase = KnowledgeBase(
       identity: .init(id: manifest.id, version: manifest.version, digest: digest),
       title: manifest.title,
       start: manifest.start, nodes: nodes, nodeOrder: nodeOrder, causes: causes,
       causeOrder: causeOrder, steps: steps,
       references: references, computed: computed, startLocation: manifest.startLocation)
+    knowledgeBase.vocabulary = vocabulary
+    return knowledgeBase
   }
 }

@@ -200,10 +200,8 @@ struct MappingReader {
   /// Reports keys nobody read, with the nearest key that was read as a suggestion.
   mutating func finish() {
     for (key, field) in fields.sorted(by: { $0.key < $1.key }) where !read.contains(key) {
-      var message = "unknown key '\(key)' in \(context)"
-      if let suggestion = NearestMatch.suggestion(for: key, among: read.sorted()) {
-        message += " (did you mean '\(suggestion)'?)"
-      }
+      let message =
+        "unknown key '\(key)' in \(context)" + NearestMatch.hint(for: key, among: read.sorted())
       diagnostics.append(Diagnostic(.error, message, at: field.keyLocation))
     }
   }

@@ -16,8 +16,10 @@ public struct ComputedFact: Hashable, Sendable {
   public var unit: String?
   /// A sentence that puts the number in context, with templates: "ISA's default limit is 600".
   public var note: String?
+  /// Where it is written.
   public var location: SourceLocation
 
+  /// A computed fact as the loader reads it.
   public init(
     id: String, label: String, expression: Expression, formula: String, unit: String?,
     note: String?, location: SourceLocation

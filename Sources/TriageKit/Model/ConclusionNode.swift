@@ -18,7 +18,9 @@ public struct ConclusionNode: FlowNode, Hashable {
     public var location: SourceLocation
   }
 
+  /// The node's ID.
   public var id: String
+  /// Where it is written.
   public var location: SourceLocation
   /// Diagnosed or inconclusive.
   public var outcome: Outcome
@@ -29,8 +31,10 @@ public struct ConclusionNode: FlowNode, Hashable {
   /// The causes, in the order written.
   public var causes: [CauseLink]
 
+  /// None: the walk ends here.
   public var routes: [Route] { [] }
 
+  /// Ends the walk with this conclusion.
   public func resolve(in context: ResolutionContext) -> NodeResolution {
     .conclude(self)
   }
@@ -75,6 +79,7 @@ public struct RemediationStep: Hashable, Sendable {
     /// Other ways, when the change cannot be made.
     case alternatives
 
+    /// Phases compare in the order they are carried out.
     public static func < (lhs: Phase, rhs: Phase) -> Bool {
       allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
@@ -85,10 +90,13 @@ public struct RemediationStep: Hashable, Sendable {
     case low, medium, high
   }
 
+  /// The step's ID.
   public var id: String
+  /// What to do, one line.
   public var title: String
   /// What to do, Markdown with templates.
   public var text: String
+  /// How much it can break.
   public var risk: Risk
   /// The permission it needs.
   public var permission: String
@@ -96,7 +104,9 @@ public struct RemediationStep: Hashable, Sendable {
   public var verify: String
   /// How to roll it back.
   public var rollback: String
+  /// IDs of references that back it.
   public var references: [String]
+  /// Where it is written.
   public var location: SourceLocation
   /// Where the step stands in a plan that merges several causes' steps.
   public var phase: Phase = .change
@@ -114,9 +124,13 @@ public struct RemediationStep: Hashable, Sendable {
 
 /// A source the knowledge base cites.
 public struct Reference: Hashable, Sendable {
+  /// The reference's ID.
   public var id: String
+  /// Its title as cited.
   public var title: String
+  /// Where to read it, when it is online.
   public var url: String?
+  /// Where it is written.
   public var location: SourceLocation
 }
 

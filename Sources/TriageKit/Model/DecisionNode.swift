@@ -10,15 +10,19 @@ public struct DecisionNode: FlowNode, Hashable {
     public var route: Route
   }
 
+  /// The node's ID.
   public var id: String
+  /// Where it is written.
   public var location: SourceLocation
   /// The branches, tried in order.
   public var branches: [Branch]
   /// Taken when no branch holds.
   public var otherwise: Route
 
+  /// Every branch's route, then `otherwise`.
   public var routes: [Route] { branches.map(\.route) + [otherwise] }
 
+  /// Takes the first branch whose condition holds, else `otherwise`.
   public func resolve(in context: ResolutionContext) -> NodeResolution {
     for branch in branches where branch.condition.evaluate(context.facts) {
       return .advance(branch.route, step: .decided(decision: id, condition: branch.text))

@@ -48,6 +48,7 @@ public enum FactValue: Hashable, Sendable {
 extension FactValue: Codable {
   // JSON form: true/false, a number, a string; `unknown` is the string "unknown", which no real
   // answer can be because `unknown` is reserved in every question.
+  /// Decodes a JSON boolean, number, string or `null` (unknown).
   public init(from decoder: Decoder) throws {
     let container = try decoder.singleValueContainer()
     if let value = try? container.decode(Bool.self) {
@@ -62,6 +63,7 @@ extension FactValue: Codable {
     }
   }
 
+  /// Encodes as a JSON boolean, number, string or `null` (unknown).
   public func encode(to encoder: Encoder) throws {
     var container = encoder.singleValueContainer()
     switch self {

@@ -2,11 +2,14 @@
 public struct KnowledgeBase: Sendable {
   /// ID, version and digest: what reports and journals record.
   public struct Identity: Hashable, Sendable, Codable {
+    /// The manifest's `id`.
     public var id: String
+    /// The manifest's `version`.
     public var version: String
     /// SHA-256 of the files' names and bytes.
     public var digest: String
 
+    /// An identity.
     public init(id: String, version: String, digest: String) {
       self.id = id
       self.version = version
@@ -14,7 +17,9 @@ public struct KnowledgeBase: Sendable {
     }
   }
 
+  /// ID, version and digest.
   public var identity: Identity
+  /// The manifest's title.
   public var title: String
   /// The first node.
   public var start: String
@@ -22,14 +27,21 @@ public struct KnowledgeBase: Sendable {
   public var nodes: [String: Node]
   /// Node IDs in the order they are written (files sorted by name).
   public var nodeOrder: [String]
+  /// Causes by ID.
   public var causes: [String: Cause]
+  /// Cause IDs in written order.
   public var causeOrder: [String]
+  /// Remediation steps by ID.
   public var steps: [String: RemediationStep]
+  /// References by ID.
   public var references: [String: Reference]
   /// Facts computed from others, in written order (files sorted by name).
   public var computed: [ComputedFact] = []
   /// Where `start` is written.
   public var startLocation: SourceLocation
+  /// The facts and probes of evidence and probes it was loaded with; `nil` when loaded without one
+  /// (then evidence and probe names are not checked).
+  public var vocabulary: Vocabulary?
 
   /// The questions, by ID.
   public var questions: [String: QuestionNode] {

@@ -7,14 +7,11 @@
 /// declines; then it goes on to `next`, or to `skipped` when declined or when an argument it needs
 /// is not known.
 public struct ProbeNode: FlowNode, Hashable {
-  /// The probes a knowledge base may name.
-  public static let probes: Set<String> = [
-    "census", "limits", "interfaces", "dns", "connect", "fanout",
-  ]
-
+  /// The node's ID.
   public var id: String
+  /// Where it is written.
   public var location: SourceLocation
-  /// Which probe: `census`, `limits`, `interfaces`, `dns`, `connect`, `fanout`.
+  /// Which probe (a name the vocabulary declares: `census`, `dns`, `fanout`…).
   public var probe: String
   /// Arguments with templates: `name: "{{failing-host}}"`, `targets: "{{targets-file}}"`.
   public var arguments: [String: String]
@@ -28,6 +25,7 @@ public struct ProbeNode: FlowNode, Hashable {
   /// Where it goes when the person declines or an argument is not known.
   public var skipped: Route
 
+  /// `next`, and `skipped` when it goes elsewhere.
   public var routes: [Route] { next.next == skipped.next ? [next] : [next, skipped] }
 
   /// The fact names the arguments and the consent text refer to.
@@ -48,6 +46,7 @@ public struct ProbeNode: FlowNode, Hashable {
     return resolved
   }
 
+  /// Goes on once the probe ran or was declined; else waits for it.
   public func resolve(in context: ResolutionContext) -> NodeResolution {
     if context.observed.contains(id) {
       // Run with other inputs than the facts now give (an answer changed since): ask again.
@@ -78,8 +77,10 @@ public struct Inference: Hashable, Sendable {
   /// When set (`from: FACT`), the answer is that fact's value instead (`station-ip` from
   /// `ipconfig.ipv4`).
   public var from: String?
+  /// Where it is written.
   public var location: SourceLocation
 
+  /// A rule as the loader reads it.
   public init(
     condition: Condition, text: String, value: FactValue, from: String? = nil,
     location: SourceLocation

@@ -96,6 +96,7 @@ public enum MarkdownEscaping {
     return out
   }
 
+  /// `text` as a Markdown block quote, every line prefixed with `> `.
   public static func blockQuote(_ text: String) -> String {
     normalizingLineEnds(text).split(separator: "\n", omittingEmptySubsequences: false).map { line in
       let escaped = inline(String(line))

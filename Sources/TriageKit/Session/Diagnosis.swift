@@ -1,3 +1,5 @@
+// swift-format-ignore-file: AllPublicDeclarationsHaveDocumentation
+
 /// The causes a walk supports, ranked, and those it rules out: the differential diagnosis.
 public struct Diagnosis: Sendable {
   /// A cause with its combined certainty and what moved it.

@@ -10,8 +10,11 @@
 public struct FactBase: Sendable {
   /// A question with a value, and where the value came from.
   public struct Answered: Hashable, Sendable {
+    /// The question's ID.
     public var question: String
+    /// The value: the answer, or what the facts settled.
     public var value: FactValue
+    /// Who or what gave it.
     public var provenance: Provenance
     /// Answered by a fact or an `infer:` rule rather than by its own answer.
     public var automatic: Bool
@@ -25,6 +28,7 @@ public struct FactBase: Sendable {
     public var given: FactValue
     /// What the evidence says, and which evidence.
     public var observed: FactValue
+    /// The evidence or probe that says so.
     public var observedBy: Provenance
   }
 

@@ -26,6 +26,7 @@ public struct Interview: Sendable {
     public var node: String
     /// The most one answer would move two leading causes apart (0…2).
     public var value: Double
+    /// What answering it costs.
     public var effort: Effort
     /// The two causes that answer moves apart most, best first; empty when it moves none.
     public var separates: [String]
@@ -36,6 +37,7 @@ public struct Interview: Sendable {
 
   /// Why the interview asks what it asks.
   public struct Selection: Hashable, Sendable {
+    /// The kinds of reason.
     public enum Reason: String, Hashable, Sendable {
       /// `.change` asked for it.
       case reopened
@@ -47,7 +49,9 @@ public struct Interview: Sendable {
       case planDetail = "plan-detail"
     }
 
+    /// Why it was chosen.
     public var reason: Reason
+    /// The question (or probe step) and what it is worth.
     public var candidate: Candidate
     /// The leading causes when it was chosen, best first.
     public var leaders: [String]
@@ -60,6 +64,7 @@ public struct Interview: Sendable {
 
   /// What the walk ends with: the input to wait for, or the conclusion.
   public private(set) var end: Walk.End
+  /// Why the interview asks what it waits on; `nil` once concluded.
   public private(set) var selection: Selection?
   /// When no cause is established: the questions that would decide, cheapest first.
   public private(set) var checks: [Candidate] = []

@@ -1,3 +1,5 @@
+// swift-format-ignore-file: AllPublicDeclarationsHaveDocumentation
+
 /// Something observed rather than answered: evidence a person pasted or attached, or what a probe
 /// saw on this machine. Its facts answer the questions they settle (through the questions' `infer:`
 /// rules, or directly when a fact has a question's name), with their provenance.

@@ -1,3 +1,5 @@
+// swift-format-ignore-file: AllPublicDeclarationsHaveDocumentation
+
 import Foundation
 
 /// A triage session: a knowledge base and the events so far. Everything else is derived.
@@ -8,7 +10,7 @@ public struct Session: Sendable {
   public let id: String
   public let knowledgeBase: KnowledgeBase
   public private(set) var events: [SessionEvent]
-  /// Facts known before any question: evidence and probe results (later issues feed these).
+  /// Facts known before any question: evidence and probe results given at the start.
   public var initialFacts: [String: Fact]
   private let clock: TriageClock
 

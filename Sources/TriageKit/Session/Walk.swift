@@ -1,3 +1,5 @@
+// swift-format-ignore-file: AllPublicDeclarationsHaveDocumentation
+
 /// Where a session stands: the tree's path so far, every fact known, the differential, and what
 /// the interview waits for — or the conclusion it came to.
 public struct Walk: Sendable {

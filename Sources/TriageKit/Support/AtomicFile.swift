@@ -22,20 +22,10 @@ public enum AtomicFile {
       "\(directory.isEmpty ? "." : directory)/.\(url.lastPathComponent).\(getpid()).tmp"
     let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     guard fd >= 0 else { throw .cannotWrite(path, String(cString: strerror(errno))) }
-    let bytes = Array(contents.utf8)
-    var written = 0
-    while written < bytes.count {
-      let result = bytes.withUnsafeBytes { buffer in
-        systemWrite(fd, buffer.baseAddress! + written, bytes.count - written)
-      }
-      if result < 0 {
-        if errno == EINTR { continue }
-        let reason = String(cString: strerror(errno))
-        close(fd)
-        unlink(temporary)
-        throw .cannotWrite(path, reason)
-      }
-      written += result
+    if let code = SystemWrite.all(Array(contents.utf8), to: fd) {
+      close(fd)
+      unlink(temporary)
+      throw .cannotWrite(path, String(cString: strerror(code)))
     }
     fsync(fd)
     close(fd)
@@ -45,12 +35,4 @@ public enum AtomicFile {
       throw .cannotWrite(path, reason)
     }
   }
-}
-
-private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-  #if canImport(Glibc)
-    Glibc.write(fd, buffer, count)
-  #else
-    Darwin.write(fd, buffer, count)
-  #endif
 }

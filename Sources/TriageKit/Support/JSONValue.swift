@@ -11,6 +11,7 @@ public indirect enum JSONValue: Hashable, Sendable {
   case array([JSONValue])
   case object([(key: String, value: JSONValue)])
 
+  /// Equal when of the same kind with equal contents (objects in the same order).
   public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
     switch (lhs, rhs) {
     case (.null, .null): return true
@@ -25,6 +26,7 @@ public indirect enum JSONValue: Hashable, Sendable {
     }
   }
 
+  /// Hashes the kind and contents.
   public func hash(into hasher: inout Hasher) {
     switch self {
     case .null: hasher.combine(0)
@@ -166,8 +168,12 @@ public indirect enum JSONValue: Hashable, Sendable {
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
   ExpressibleByBooleanLiteral, ExpressibleByNilLiteral
 {
+  /// A JSON string.
   public init(stringLiteral value: String) { self = .string(value) }
+  /// A JSON integer.
   public init(integerLiteral value: Int) { self = .int(value) }
+  /// A JSON boolean.
   public init(booleanLiteral value: Bool) { self = .bool(value) }
+  /// JSON `null`.
   public init(nilLiteral: ()) { self = .null }
 }

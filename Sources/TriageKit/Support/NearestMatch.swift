@@ -25,6 +25,17 @@ public enum NearestMatch {
     }
   }
 
+  /// ` (did you mean 'x'?)` when a candidate is near `name`; else, with `listing`, ` (known: a, b)`;
+  /// else nothing. For appending to an "unknown …" message.
+  public static func hint(for name: String, among candidates: [String], listing: Bool = false)
+    -> String
+  {
+    if let suggestion = suggestion(for: name, among: candidates) {
+      return " (did you mean '\(suggestion)'?)"
+    }
+    return listing && !candidates.isEmpty ? " (known: \(candidates.joined(separator: ", ")))" : ""
+  }
+
   /// Levenshtein distance over Unicode scalars.
   public static func editDistance(_ lhs: String, _ rhs: String) -> Int {
     let a = Array(lhs.unicodeScalars)

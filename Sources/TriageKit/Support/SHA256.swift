@@ -10,6 +10,7 @@ public struct SHA256Digest: Sendable {
   private var pending: [UInt8] = []
   private var length: UInt64 = 0
 
+  /// A digest of nothing yet.
   public init() {}
 
   /// Feeds bytes into the hash.

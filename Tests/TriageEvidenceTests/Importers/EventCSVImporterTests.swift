@@ -4,7 +4,7 @@ import TriageKit
 @testable import TriageEvidence
 
 @Suite struct EventCSVImporterTests {
-  typealias Checks = LogImporterChecks
+  typealias Checks = ImporterChecks
 
   @Test(arguments: EventCSVImporter.examples.indices)
   func examplesGiveTheirFacts(index: Int) throws {

@@ -4,7 +4,7 @@ import TriageKit
 @testable import TriageEvidence
 
 @Suite struct EventViewerTextImporterTests {
-  typealias Checks = LogImporterChecks
+  typealias Checks = ImporterChecks
 
   @Test(arguments: EventViewerTextImporter.examples.indices)
   func examplesGiveTheirFacts(index: Int) throws {

@@ -4,7 +4,7 @@ import TriageKit
 @testable import TriageEvidence
 
 @Suite struct EventXMLImporterTests {
-  typealias Checks = LogImporterChecks
+  typealias Checks = ImporterChecks
 
   @Test(arguments: EventXMLImporter.examples.indices)
   func examplesGiveTheirFacts(index: Int) throws {

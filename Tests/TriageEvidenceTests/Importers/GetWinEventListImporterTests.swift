@@ -4,7 +4,7 @@ import TriageKit
 @testable import TriageEvidence
 
 @Suite struct GetWinEventListImporterTests {
-  typealias Checks = LogImporterChecks
+  typealias Checks = ImporterChecks
 
   @Test(arguments: GetWinEventListImporter.examples.indices)
   func examplesGiveTheirFacts(index: Int) throws {

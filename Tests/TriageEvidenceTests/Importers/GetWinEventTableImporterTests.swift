@@ -4,7 +4,7 @@ import TriageKit
 @testable import TriageEvidence
 
 @Suite struct GetWinEventTableImporterTests {
-  typealias Checks = LogImporterChecks
+  typealias Checks = ImporterChecks
 
   @Test(arguments: GetWinEventTableImporter.examples.indices)
   func examplesGiveTheirFacts(index: Int) throws {

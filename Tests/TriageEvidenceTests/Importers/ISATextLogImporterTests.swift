@@ -4,7 +4,7 @@ import TriageKit
 @testable import TriageEvidence
 
 @Suite struct ISATextLogImporterTests {
-  typealias Checks = LogImporterChecks
+  typealias Checks = ImporterChecks
 
   @Test(arguments: ISATextLogImporter.examples.indices)
   func examplesGiveTheirFacts(index: Int) throws {

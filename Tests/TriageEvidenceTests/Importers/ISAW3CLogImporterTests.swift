@@ -4,7 +4,7 @@ import TriageKit
 @testable import TriageEvidence
 
 @Suite struct ISAW3CLogImporterTests {
-  typealias Checks = LogImporterChecks
+  typealias Checks = ImporterChecks
 
   @Test(arguments: ISAW3CLogImporter.examples.indices)
   func examplesGiveTheirFacts(index: Int) throws {

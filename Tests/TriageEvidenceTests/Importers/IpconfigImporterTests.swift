@@ -4,7 +4,7 @@ import TriageKit
 @testable import TriageEvidence
 
 @Suite struct IpconfigImporterTests {
-  typealias Fixtures = WindowsEvidenceFixtures
+  typealias Fixtures = ImporterChecks
 
   /// Figures counted by hand and with a separate script from the fixture files.
   struct Expected: Sendable, CustomStringConvertible {
@@ -232,31 +232,26 @@ import TriageKit
     }
   }
 
-  @Test func examplesReplay() throws {
-    try Fixtures.checkExamples(IpconfigImporter.self)
-  }
-
-  @Test(arguments: WindowsEvidenceFixtures.names(.ipconfig)) func detected(_ name: String) throws {
+  @Test(arguments: ImporterChecks.names(.ipconfig)) func detected(_ name: String) throws {
     try Fixtures.checkDetection(.ipconfig, name, importer: IpconfigImporter.self)
   }
 
-  @Test(arguments: WindowsEvidenceFixtures.names(.ipconfig)) func utf16AndCRLFReadTheSame(
+  @Test(arguments: ImporterChecks.names(.ipconfig)) func utf16AndCRLFReadTheSame(
     _ name: String
   ) throws {
     try Fixtures.checkEncodings(.ipconfig, name)
   }
 
-  @Test(arguments: WindowsEvidenceFixtures.names(.ipconfig)) func robustness(_ name: String) throws
-  {
+  @Test(arguments: ImporterChecks.names(.ipconfig)) func robustness(_ name: String) throws {
     let bytes = try Fixtures.bytes(.ipconfig, name)
-    Fixtures.checkRobustness(bytes, importer: IpconfigImporter.self, seed: 0x1C0F) { evidence in
+    try Fixtures.checkRobustness(bytes, importer: IpconfigImporter.self, seed: 0x1C0F) { evidence in
       !(Fixtures.value(evidence, "adapters")?.arrayValue ?? []).isEmpty
     }
   }
 
   @Test func doesNotClaimOtherWindowsOutputs() throws {
     for sample in Fixtures.otherKinds {
-      #expect(IpconfigImporter.recognition(of: try EvidenceText(sample)) == 0)
+      try Fixtures.expectNoClaim(IpconfigImporter.self, sample)
     }
   }
 }

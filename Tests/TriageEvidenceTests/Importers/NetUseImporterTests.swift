@@ -4,7 +4,7 @@ import TriageKit
 @testable import TriageEvidence
 
 @Suite struct NetUseImporterTests {
-  typealias Fixtures = WindowsEvidenceFixtures
+  typealias Fixtures = ImporterChecks
 
   /// The errors of each fixture in order, read by hand from the file.
   struct Expected: Sendable, CustomStringConvertible {
@@ -188,23 +188,19 @@ import TriageKit
     }
   }
 
-  @Test func examplesReplay() throws {
-    try Fixtures.checkExamples(NetUseImporter.self)
-  }
-
-  @Test(arguments: WindowsEvidenceFixtures.names(.netUse)) func detected(_ name: String) throws {
+  @Test(arguments: ImporterChecks.names(.netUse)) func detected(_ name: String) throws {
     try Fixtures.checkDetection(.netUse, name, importer: NetUseImporter.self)
   }
 
-  @Test(arguments: WindowsEvidenceFixtures.names(.netUse)) func utf16AndCRLFReadTheSame(
+  @Test(arguments: ImporterChecks.names(.netUse)) func utf16AndCRLFReadTheSame(
     _ name: String
   ) throws {
     try Fixtures.checkEncodings(.netUse, name)
   }
 
-  @Test(arguments: WindowsEvidenceFixtures.names(.netUse)) func robustness(_ name: String) throws {
+  @Test(arguments: ImporterChecks.names(.netUse)) func robustness(_ name: String) throws {
     let bytes = try Fixtures.bytes(.netUse, name)
-    Fixtures.checkRobustness(bytes, importer: NetUseImporter.self, seed: 0x53) { evidence in
+    try Fixtures.checkRobustness(bytes, importer: NetUseImporter.self, seed: 0x53) { evidence in
       !(Fixtures.value(evidence, "errors")?.arrayValue ?? []).isEmpty
         || Fixtures.value(evidence, "successes")?.intValue ?? 0 > 0
     }
@@ -212,7 +208,7 @@ import TriageKit
 
   @Test func doesNotClaimOtherOutputs() throws {
     for sample in Fixtures.otherKinds {
-      #expect(NetUseImporter.recognition(of: try EvidenceText(sample)) == 0)
+      try Fixtures.expectNoClaim(NetUseImporter.self, sample)
     }
   }
 }

@@ -4,7 +4,7 @@ import TriageKit
 @testable import TriageEvidence
 
 @Suite struct NslookupImporterTests {
-  typealias Fixtures = WindowsEvidenceFixtures
+  typealias Fixtures = ImporterChecks
 
   /// The reported lookup of each fixture, read by hand from the file.
   struct Expected: Sendable, CustomStringConvertible {
@@ -194,24 +194,19 @@ import TriageKit
     #expect(throws: EvidenceError.self) { try NslookupImporter.read(text) }
   }
 
-  @Test func examplesReplay() throws {
-    try Fixtures.checkExamples(NslookupImporter.self)
-  }
-
-  @Test(arguments: WindowsEvidenceFixtures.names(.nslookup)) func detected(_ name: String) throws {
+  @Test(arguments: ImporterChecks.names(.nslookup)) func detected(_ name: String) throws {
     try Fixtures.checkDetection(.nslookup, name, importer: NslookupImporter.self)
   }
 
-  @Test(arguments: WindowsEvidenceFixtures.names(.nslookup)) func utf16AndCRLFReadTheSame(
+  @Test(arguments: ImporterChecks.names(.nslookup)) func utf16AndCRLFReadTheSame(
     _ name: String
   ) throws {
     try Fixtures.checkEncodings(.nslookup, name)
   }
 
-  @Test(arguments: WindowsEvidenceFixtures.names(.nslookup)) func robustness(_ name: String) throws
-  {
+  @Test(arguments: ImporterChecks.names(.nslookup)) func robustness(_ name: String) throws {
     let bytes = try Fixtures.bytes(.nslookup, name)
-    Fixtures.checkRobustness(bytes, importer: NslookupImporter.self, seed: 0x45) { evidence in
+    try Fixtures.checkRobustness(bytes, importer: NslookupImporter.self, seed: 0x45) { evidence in
       !(Fixtures.value(evidence, "queries")?.arrayValue ?? []).isEmpty
         && Fixtures.value(evidence, "status")?.stringValue != nil
     }
@@ -219,7 +214,7 @@ import TriageKit
 
   @Test func doesNotClaimOtherOutputs() throws {
     for sample in Fixtures.otherKinds {
-      #expect(NslookupImporter.recognition(of: try EvidenceText(sample)) == 0)
+      try Fixtures.expectNoClaim(NslookupImporter.self, sample)
     }
   }
 }

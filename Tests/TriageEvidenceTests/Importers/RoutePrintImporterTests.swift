@@ -4,7 +4,7 @@ import TriageKit
 @testable import TriageEvidence
 
 @Suite struct RoutePrintImporterTests {
-  typealias Fixtures = WindowsEvidenceFixtures
+  typealias Fixtures = ImporterChecks
 
   /// Figures counted with awk from the fixture files (interface lines, active IPv4 rows, rows
   /// under the IPv4 persistent routes, active IPv6 rows, gateways of 0.0.0.0/0.0.0.0 rows).
@@ -161,33 +161,29 @@ import TriageKit
     }
   }
 
-  @Test func examplesReplay() throws {
-    try Fixtures.checkExamples(RoutePrintImporter.self)
-  }
-
-  @Test(arguments: WindowsEvidenceFixtures.names(.routePrint)) func detected(_ name: String) throws
-  {
+  @Test(arguments: ImporterChecks.names(.routePrint)) func detected(_ name: String) throws {
     try Fixtures.checkDetection(.routePrint, name, importer: RoutePrintImporter.self)
   }
 
-  @Test(arguments: WindowsEvidenceFixtures.names(.routePrint)) func utf16AndCRLFReadTheSame(
+  @Test(arguments: ImporterChecks.names(.routePrint)) func utf16AndCRLFReadTheSame(
     _ name: String
   ) throws {
     try Fixtures.checkEncodings(.routePrint, name)
   }
 
-  @Test(arguments: WindowsEvidenceFixtures.names(.routePrint)) func robustness(_ name: String)
+  @Test(arguments: ImporterChecks.names(.routePrint)) func robustness(_ name: String)
     throws
   {
     let bytes = try Fixtures.bytes(.routePrint, name)
-    Fixtures.checkRobustness(bytes, importer: RoutePrintImporter.self, seed: 0xDEF) { evidence in
+    try Fixtures.checkRobustness(bytes, importer: RoutePrintImporter.self, seed: 0xDEF) {
+      evidence in
       (Fixtures.value(evidence, "ipv4_routes")?.intValue ?? 0) > 0
     }
   }
 
   @Test func doesNotClaimOtherOutputs() throws {
     for sample in Fixtures.otherKinds {
-      #expect(RoutePrintImporter.recognition(of: try EvidenceText(sample)) == 0)
+      try Fixtures.expectNoClaim(RoutePrintImporter.self, sample)
     }
   }
 }

@@ -4,7 +4,7 @@ import TriageKit
 @testable import TriageEvidence
 
 @Suite struct TestNetConnectionImporterTests {
-  typealias Fixtures = WindowsEvidenceFixtures
+  typealias Fixtures = ImporterChecks
 
   /// The reported test of each fixture, read by hand from the file.
   struct Expected: Sendable, CustomStringConvertible {
@@ -145,27 +145,23 @@ import TriageKit
     }
   }
 
-  @Test func examplesReplay() throws {
-    try Fixtures.checkExamples(TestNetConnectionImporter.self)
-  }
-
-  @Test(arguments: WindowsEvidenceFixtures.names(.testNetConnection)) func detected(_ name: String)
+  @Test(arguments: ImporterChecks.names(.testNetConnection)) func detected(_ name: String)
     throws
   {
     try Fixtures.checkDetection(
       .testNetConnection, name, importer: TestNetConnectionImporter.self)
   }
 
-  @Test(arguments: WindowsEvidenceFixtures.names(.testNetConnection))
+  @Test(arguments: ImporterChecks.names(.testNetConnection))
   func utf16AndCRLFReadTheSame(_ name: String) throws {
     try Fixtures.checkEncodings(.testNetConnection, name)
   }
 
-  @Test(arguments: WindowsEvidenceFixtures.names(.testNetConnection)) func robustness(
+  @Test(arguments: ImporterChecks.names(.testNetConnection)) func robustness(
     _ name: String
   ) throws {
     let bytes = try Fixtures.bytes(.testNetConnection, name)
-    Fixtures.checkRobustness(bytes, importer: TestNetConnectionImporter.self, seed: 0x445) {
+    try Fixtures.checkRobustness(bytes, importer: TestNetConnectionImporter.self, seed: 0x445) {
       evidence in
       !(Fixtures.value(evidence, "tests")?.arrayValue ?? []).isEmpty
     }
@@ -173,7 +169,7 @@ import TriageKit
 
   @Test func doesNotClaimOtherOutputs() throws {
     for sample in Fixtures.otherKinds {
-      #expect(TestNetConnectionImporter.recognition(of: try EvidenceText(sample)) == 0)
+      try Fixtures.expectNoClaim(TestNetConnectionImporter.self, sample)
     }
   }
 }

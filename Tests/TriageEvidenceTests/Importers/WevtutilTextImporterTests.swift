@@ -4,7 +4,7 @@ import TriageKit
 @testable import TriageEvidence
 
 @Suite struct WevtutilTextImporterTests {
-  typealias Checks = LogImporterChecks
+  typealias Checks = ImporterChecks
 
   @Test(arguments: WevtutilTextImporter.examples.indices)
   func examplesGiveTheirFacts(index: Int) throws {

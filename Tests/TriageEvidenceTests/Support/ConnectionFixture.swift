@@ -4,8 +4,8 @@ import TriageKit
 
 @testable import TriageEvidence
 
-/// A real output saved under `Fixtures/<kind>/` (see the SOURCES.md there), with the importer that
-/// must read it.
+/// A connection-table fixture (an ``EvidenceFixture`` of `netstat`, `ss` or
+/// `get-nettcpconnection`) with the importer that must read it.
 struct ConnectionFixture: Sendable, CustomTestStringConvertible {
   let kind: String
   let name: String
@@ -18,15 +18,9 @@ struct ConnectionFixture: Sendable, CustomTestStringConvertible {
     ConnectionFixture.importers.first { "\($0)" == importerName } ?? WindowsNetstatImporter.self
   }
 
-  /// The file's bytes, found from this source file's path so tests run from any directory.
+  /// The file's bytes.
   var bytes: [UInt8] {
-    get throws {
-      let url = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures").appendingPathComponent(kind)
-        .appendingPathComponent(name)
-      return Array(try Data(contentsOf: url))
-    }
+    get throws { try EvidenceFixture(folder: kind, name: name).bytes }
   }
 
   /// The file as evidence text.
@@ -119,22 +113,5 @@ extension Evidence {
   func number(_ name: String) -> Double? {
     if case .number(let value)? = facts[name] { return value }
     return nil
-  }
-}
-
-/// SplitMix64: a seeded generator, so the robustness tests cut the same offsets every run.
-struct SeededGenerator: RandomNumberGenerator {
-  private var state: UInt64
-
-  init(seed: UInt64) {
-    state = seed
-  }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

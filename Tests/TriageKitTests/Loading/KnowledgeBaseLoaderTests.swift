@@ -519,6 +519,34 @@ import Testing
       diagnostics.first?.hasPrefix("kb/knowledge-base.yaml:10:15: ") == true, "\(diagnostics)")
   }
 
+  /// Every `when:` and `value:` reports the column inside its text, past the quote when quoted:
+  /// one rule for decisions, `infer:` rules, steps and computed facts.
+  @Test func quotedConditionsPointPastTheQuoteEverywhere() {
+    #expect(
+      Self.diagnostics(
+        """
+        nodes:
+          - id: first
+            kind: question
+            type: number
+            ask: A?
+            why: W
+            next: first
+            infer:
+              - { when: "error-code == 53 53", answer: 1 }
+        """) == [
+          "kb/knowledge-base.yaml:14:35: error: condition does not parse: unexpected '53' after a complete condition"
+        ])
+    #expect(
+      Self.diagnostics(
+        """
+        computed:
+          - { id: ratio, label: R, value: "hosts * * 2" }
+        """) == [
+          "kb/knowledge-base.yaml:7:44: error: value of computed fact 'ratio' does not parse: expected a number, a fact or '(', found '*'"
+        ])
+  }
+
   @Test func decisionLacksOtherwiseAndBranches() {
     #expect(
       Self.diagnostics(

@@ -1,6 +1,7 @@
 /// Conditions, templates and computed facts may only name facts some question sets, a computed fact,
-/// or a fact of evidence and probes (a namespaced name such as `tcp.syn-sent`, see
-/// docs/evidence.md).
+/// or a fact an evidence importer or a probe declares (a namespaced name such as `tcp.syn-sent`,
+/// checked exactly against the knowledge base's ``Vocabulary``; without one, any namespaced name
+/// passes).
 struct UnknownFactCheck: LintCheck {
   let name = "unknown-fact"
 
@@ -9,11 +10,18 @@ struct UnknownFactCheck: LintCheck {
     let candidates = known.sorted()
     var found: [Diagnostic] = []
     func report(_ fact: String, usedIn place: String, at location: SourceLocation?) {
-      guard !known.contains(fact), !ExternalFacts.isExternal(fact) else { return }
-      var message = "\(place) uses fact '\(fact)', which no question or computed fact sets"
-      if let suggestion = NearestMatch.suggestion(for: fact, among: candidates) {
-        message += " (did you mean '\(suggestion)'?)"
+      guard !known.contains(fact) else { return }
+      var message: String
+      let suggestion: String?
+      if fact.contains(".") {
+        guard let vocabulary = kb.vocabulary, !vocabulary.declares(fact) else { return }
+        message = "\(place) uses fact '\(fact)', which no evidence importer or probe declares"
+        suggestion = vocabulary.suggestion(for: fact)
+      } else {
+        message = "\(place) uses fact '\(fact)', which no question or computed fact sets"
+        suggestion = NearestMatch.suggestion(for: fact, among: candidates)
       }
+      if let suggestion { message += " (did you mean '\(suggestion)'?)" }
       found.append(Diagnostic(.error, message, at: location))
     }
     for id in kb.nodeOrder {

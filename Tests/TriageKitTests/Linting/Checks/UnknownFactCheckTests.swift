@@ -66,4 +66,46 @@ import Testing
         "kb/knowledge-base.yaml:17:5: error: step 'step' uses fact 'ver', which no question or computed fact sets",
       ])
   }
+
+  /// The check's diagnostics as `file:line:column: error: …`.
+  static func found(_ kb: KnowledgeBase) -> [String] {
+    let found = UnknownFactCheck().check(kb).map(\.description)
+    return found
+  }
+
+  @Test func aMisspeltEvidenceFactIsNamedWithTheDeclaredOne() throws {
+    let text = """
+      nettriage: knowledge-base/1
+      id: single
+      version: 1.0.0
+      title: T
+      start: check
+      nodes:
+        - id: check
+          kind: decision
+          branches:
+            - { when: tcp.syn-snet > 12 or isa.0xc0040037 > 0 or tcp.time-wait > 0, next: done }
+          otherwise: done
+        - { id: done, kind: conclusion, outcome: inconclusive, title: "{{probe.connect.conected}}", text: T }
+      """
+    let (loaded, diagnostics) = KnowledgeBaseLoader.load(
+      [KnowledgeBaseFile(name: "knowledge-base.yaml", contents: text)], root: "kb",
+      vocabulary: TestVocabulary.standard)
+    #expect(diagnostics.isEmpty)
+    #expect(
+      Self.found(try #require(loaded)) == [
+        "kb/knowledge-base.yaml:10:85: error: condition 'tcp.syn-snet > 12 or isa.0xc0040037 > 0 or tcp.time-wait > 0' uses fact 'tcp.syn-snet', which no evidence importer or probe declares (did you mean 'tcp.syn-sent'?)",
+        "kb/knowledge-base.yaml:12:5: error: conclusion 'done' uses fact 'probe.connect.conected', which no evidence importer or probe declares (did you mean 'probe.connect.connected'?)",
+      ])
+  }
+
+  @Test func withoutAVocabularyNamespacedFactsAreNotChecked() throws {
+    let kb = try TestKnowledgeBase.loadSingleFile(
+      """
+      nodes:
+        - { id: done, kind: conclusion, outcome: inconclusive, title: "{{tcp.syn-snet}}", text: T }
+      """, start: "done")
+    #expect(kb.vocabulary == nil)
+    #expect(UnknownFactCheck().check(kb).isEmpty)
+  }
 }

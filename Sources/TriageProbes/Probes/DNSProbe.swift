@@ -242,3 +242,30 @@ public struct DNSProbe: Probe {
     return .object(pairs)
   }
 }
+
+extension DNSProbe {
+  /// `name` (required), `server`, `timeout`; gives `nslookup.status` and the `dns.*` facts.
+  public static let declaration = ProbeDeclaration(
+    name,
+    arguments: [
+      ProbeArgument("name", .text, required: true, "the name to look up"),
+      ProbeArgument("server", .text, "a DNS server to ask instead of the configured ones"),
+      ProbeArgument("timeout", .number, "seconds to wait for each server (2)"),
+    ],
+    facts: [
+      SharedFacts.lookupStatus,
+      FactDeclaration(
+        "dns.servers-answering", .number, unit: "servers",
+        "DNS servers that sent a reply (any RCODE)"),
+      FactDeclaration(
+        "dns.servers-timing-out", .number, unit: "servers",
+        "DNS servers that sent nothing before the timeout"),
+    ])
+
+  /// The lookup a probe step asks for.
+  public init(arguments: [String: String]) throws(ProbeSetupError) {
+    self.init(
+      name: arguments["name"] ?? "", servers: arguments["server"].map { [$0] } ?? [],
+      timeout: arguments["timeout"].flatMap(Double.init) ?? DNSProbe.defaultTimeout)
+  }
+}

@@ -268,3 +268,15 @@ public struct LimitsProbe: Probe {
     }
   }
 }
+
+extension LimitsProbe {
+  /// Takes no argument; gives the `limits.*` facts.
+  public static let declaration = ProbeDeclaration(
+    name,
+    facts: SharedFacts.limits)
+
+  /// The limits of this machine (a probe step gives no argument).
+  public init(arguments: [String: String]) throws(ProbeSetupError) {
+    self.init()
+  }
+}

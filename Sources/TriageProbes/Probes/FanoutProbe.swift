@@ -238,3 +238,64 @@ public struct FanoutProbe: Probe {
     return out
   }
 }
+
+extension FanoutProbe {
+  /// `targets` (required), `max-concurrent`, `rate`, `hold`, `timeout`, `source`; gives the
+  /// `probe.fanout.*` facts.
+  public static let declaration = ProbeDeclaration(
+    name,
+    arguments: [
+      ProbeArgument("targets", .file, required: true, "the file of host:port targets"),
+      ProbeArgument("max-concurrent", .number, "connections in flight or held at once (100)"),
+      ProbeArgument("rate", .number, "new connects a minute (300)"),
+      ProbeArgument("hold", .number, "seconds each connection is held open (0)"),
+      ProbeArgument("timeout", .number, "seconds each attempt may take (3)"),
+      ProbeArgument("source", .text, "the local address to connect from"),
+    ],
+    facts: [
+      FactDeclaration(
+        "probe.fanout.attempted", .number, unit: "attempts", "attempts (every target in the file)"),
+      FactDeclaration(
+        "probe.fanout.connected", .number, unit: "attempts", "attempts that connected"),
+      FactDeclaration(
+        "probe.fanout.timed-out", .number, unit: "attempts",
+        "attempts with no answer within the timeout"),
+      FactDeclaration(
+        "probe.fanout.refused", .number, unit: "attempts", "attempts answered with a reset"),
+      FactDeclaration(
+        "probe.fanout.unreachable", .number, unit: "attempts", "attempts answered unreachable"),
+      FactDeclaration(
+        "probe.fanout.local-errors", .number, unit: "attempts",
+        "attempts this machine could not make"),
+      FactDeclaration("probe.fanout.limit-kind", .text, "`concurrent`, `rate`, `none`"),
+      FactDeclaration(
+        "probe.fanout.limit-value", .number,
+        "connections open at the first failure, or connects a minute (absent when `none`)"),
+      FactDeclaration(
+        "probe.fanout.limit-matches", .text,
+        "the known limit it matches (`isa-concurrent-default`, `half-open`…), or `none`"),
+      FactDeclaration(
+        "probe.fanout.limit-failure", .text,
+        "`silent-drop`, `refused`, `mixed` (absent when `none`)"),
+    ])
+
+  /// The fan-out a probe step asks for, over the targets in its file.
+  public init(arguments: [String: String]) throws(ProbeSetupError) {
+    let path = arguments["targets"] ?? ""
+    let targets: TargetList
+    do {
+      targets = try TargetList.read(path: path)
+    } catch let error as TriageError {
+      throw ProbeSetupError(message: error.description)
+    } catch {
+      throw ProbeSetupError(message: "\(error)")
+    }
+    func number(_ key: String) -> Double? { arguments[key].flatMap(Double.init) }
+    var budget = Budget()
+    if let value = number("max-concurrent") { budget.maxConcurrent = Int(value) }
+    if let value = number("rate") { budget.perMinute = value }
+    if let value = number("hold") { budget.hold = value }
+    if let value = number("timeout") { budget.timeout = value }
+    self.init(targets: targets, budget: budget, source: arguments["source"])
+  }
+}

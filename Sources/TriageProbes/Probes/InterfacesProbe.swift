@@ -208,3 +208,13 @@ public struct InterfacesProbe: Probe {
       })
   }
 }
+
+extension InterfacesProbe {
+  /// Takes no argument; gives the `ipconfig.*` facts of a pasted ipconfig.
+  public static let declaration = ProbeDeclaration(name, facts: SharedFacts.adapters)
+
+  /// The interfaces of this machine (a probe step gives no argument).
+  public init(arguments: [String: String]) throws(ProbeSetupError) {
+    self.init()
+  }
+}

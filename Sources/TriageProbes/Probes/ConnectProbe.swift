@@ -134,3 +134,34 @@ public struct ConnectProbe: Probe {
     }
   }
 }
+
+extension ConnectProbe {
+  /// `target` (required), `timeout`, `source`; gives the `probe.connect.*` facts.
+  public static let declaration = ProbeDeclaration(
+    name,
+    arguments: [
+      ProbeArgument("target", .hostPort, required: true, "the host:port to connect to"),
+      ProbeArgument("timeout", .number, "seconds the attempt may take (3)"),
+      ProbeArgument("source", .text, "the local address to connect from"),
+    ],
+    facts: [
+      FactDeclaration(
+        "probe.connect.outcome", .text,
+        "`connected`, `refused`, `timed-out`, `unreachable`, `local-error`, `unresolved`"),
+      FactDeclaration("probe.connect.connected", .yesNo, "it connected"),
+      FactDeclaration(
+        "probe.connect.elapsed-ms", .number, unit: "ms", "milliseconds until the outcome"),
+    ])
+
+  /// The connection a probe step asks for.
+  public init(arguments: [String: String]) throws(ProbeSetupError) {
+    let text = arguments["target"] ?? ""
+    do {
+      self.init(
+        target: try HostPort.parse(text),
+        timeout: arguments["timeout"].flatMap(Double.init) ?? 3, source: arguments["source"])
+    } catch {
+      throw ProbeSetupError(message: "target '\(text)': \(error.message)")
+    }
+  }
+}

@@ -130,3 +130,13 @@ public struct CensusProbe: Probe {
     ProbeResult(probe: Self.name, status: .failed(reason), duration: clock.seconds)
   }
 }
+
+extension CensusProbe {
+  /// Takes no argument; gives the `tcp.*` facts of a pasted netstat.
+  public static let declaration = ProbeDeclaration(name, facts: SharedFacts.connections)
+
+  /// The census of this machine (a probe step gives no argument).
+  public init(arguments: [String: String]) throws(ProbeSetupError) {
+    self.init()
+  }
+}
