@@ -67,7 +67,7 @@ struct CaseGradingEndToEndTests {
       ) == true)
     #expect(lines.dropFirst().first?.hasSuffix("; fix not in plan (ports-reduce-churn)") == true)
     #expect(lines.contains { $0.hasPrefix("causes with fewer than two cases: ") })
-    // The scenario answers 14 questions; the walk asks those on its path, from the file.
+    // The scenario answers 14 questions, and every answer counts, on the tree's path or not.
     let asked = try #require(
       try Self.questionsOnPath(
         scenario: Repository.scenario("half-open-xp-sp2-event-4226-500-hosts")))
@@ -102,13 +102,18 @@ struct CaseGradingEndToEndTests {
     #expect(summary["right"] as? Int == 1)
   }
 
-  /// Questions on the path of a `kb coverage` run of a fully answered scenario, counted from its
-  /// printed path (`N. question = value` lines), independently of the grader.
+  /// The questions a fully answered scenario answers, counted independently of the grader: every
+  /// answer in the file counts (on the tree's path or not), so it is the number of entries under
+  /// `answers:` — provided `kb coverage` finds the file complete (no `unknown` filled in).
   private static func questionsOnPath(scenario: String) throws -> Int? {
-    let coverage = try BinaryRun.run(["kb", "coverage", scenario])
+    let coverage = try BinaryRun.run(["kb", "coverage", scenario], timeout: 120)
     guard coverage.status == 0 else { return nil }
-    return coverage.standardOutput.split(separator: "\n").filter {
-      $0.contains(" = ") && !$0.contains("(already known)")
+    let text = try String(contentsOfFile: scenario, encoding: .utf8)
+    guard let start = text.range(of: "answers:\n"), let end = text.range(of: "notes:\n") else {
+      return nil
+    }
+    return text[start.upperBound..<end.lowerBound].split(separator: "\n").filter {
+      $0.hasPrefix("  ") && !$0.hasPrefix("   ") && $0.contains(":")
     }.count
   }
 
@@ -148,8 +153,13 @@ struct CaseGradingEndToEndTests {
         "cases: 1/2 right, 1/2 fixes in plan, \(asked).0 questions asked on average\n"))
 
     // The authors' other tools ignore cases/, broken or not, as they ignore scenarios/ for lint.
-    let lint = try BinaryRun.run(["kb", "lint", "--kb", kb.url.path, "--strict"], timeout: 60)
+    // (Not --strict: the shipped scenarios leave some conclusions unreached, a warning of
+    // their own; see EndToEndTests.shippedKnowledgeBaseLintsStrictClean.)
+    let lint = try BinaryRun.run(["kb", "lint", "--kb", kb.url.path], timeout: 60)
     #expect(lint.status == 0, "\(lint.standardError)")
+    #expect(lint.standardOutput.contains("0 errors"))
+    #expect(!lint.standardError.contains("cases/"))
+    #expect(!lint.standardError.contains("b-broken"))
     let scenarios = try BinaryRun.run(["kb", "test", "--kb", kb.url.path], timeout: 60)
     #expect(scenarios.status == 0, "\(scenarios.standardOutput)")
     #expect(!scenarios.standardOutput.contains("b-broken"))

@@ -32,20 +32,31 @@ struct REPLEvidenceTests {
     #expect(try state.read("r.md").contains("something nobody can parse"))
   }
 
+  /// The net use output settles error-code (1203). A probe step is worth nothing to the interview
+  /// by itself, so the DNS lookup's consent comes once the questions worth asking are answered —
+  /// dns-lookup-result among them — and the failing host is known; "n" declines it and the
+  /// interview goes on with the next question.
   @Test func loadReadsAFileAndAProbeStepWaitsForConsent() throws {
     let state = try TemporaryDirectory()
-    // The dns probe step asks before it runs; "n" declines it, and the question follows.
+    let answers = [
+      "yes", "none", "windows-modern", "batch-fails-too", "unknown", "unknown", "answer-ok",
+      "unknown", "normal", "80", "unknown", "unknown", "much-later", "yes", "fileserver07", "n",
+      ".quit",
+    ]
     let input =
       ".load \(Self.evidence.appendingPathComponent("netuse-1203.txt").path)\n"
-      + "yes\nyes\n80\nmuch-later\nnormal\nfileserver07\nn\n.quit\n"
+      + answers.joined(separator: "\n") + "\n"
     let run = try BinaryRun.run(
       [], input: input, environment: ["XDG_STATE_HOME": state.url.path], timeout: 30)
-    #expect(run.standardOutput.contains("✓ read net-use (windows-net) from netuse-1203.txt"))
-    #expect(run.standardOutput.contains("It will look up 'fileserver07'"))
+    let out = run.standardOutput
+    #expect(out.contains("✓ read net-use (windows-net) from netuse-1203.txt"))
     #expect(
-      run.standardOutput.contains("skipped; the questions it would have answered are asked instead")
-    )
-    #expect(run.standardOutput.contains("Question"))
-    #expect(run.standardOutput.contains("dns-lookup-result"))
+      out.contains("(already known, from evidence: net-use"), "error-code is settled by the file")
+    #expect(out.contains("It will look up 'fileserver07'"))
+    #expect(out.contains("skipped; the questions it would have answered are asked instead"))
+    let asked = try #require(out.range(of: "Question 8 · dns-lookup-result"))
+    let consent = try #require(out.range(of: "It will look up 'fileserver07'"))
+    #expect(asked.lowerBound < consent.lowerBound)
+    #expect(out.contains("Question 17 · station-ip"), "the interview goes on after the skip")
   }
 }

@@ -8,7 +8,8 @@ import Testing
 /// The REPL fed from a pipe: the same commands as at a terminal, no prompts, no waiting.
 @Suite("REPL on plain input")
 struct REPLPlainInputTests {
-  /// Two questions that set the same fact, so the second is answered by what is already known.
+  /// Two questions that set the same fact, so the second is answered by what is already known; 100
+  /// hosts or more support `too-many` (0.8), enough to establish it.
   static let sharedFactKnowledgeBase = """
     nettriage: knowledge-base/1
     id: shared-fact
@@ -35,11 +36,12 @@ struct REPLPlainInputTests {
         branches:
           - when: hosts >= 100
             next: big
+            support: { too-many: 0.8 }
         otherwise: small
       - id: big
         kind: conclusion
         outcome: diagnosed
-        title: Big sweep of {{hosts}} hosts
+        title: Big sweep of {{hosts|many}} hosts
         text: Too many.
         causes: [{ cause: too-many, certainty: 0.5 }]
       - id: small
@@ -101,15 +103,16 @@ struct REPLPlainInputTests {
 
   @Test func invalidAnswersAreExplainedAndTheQuestionStays() throws {
     let folder = try TemporaryDirectory()
-    let input = "perhaps\n9\n.change nope\n.back\n1\n.back\n.quit\n"
+    // The interview's first question is error-code, with 13 choices.
+    let input = "perhaps\n99\n.change nope\n.back\n1\n.back\n.quit\n"
     let run = try BinaryRun.run(
       [], input: input, environment: ["XDG_STATE_HOME": folder.path("state")])
     #expect(run.status == 2)
     #expect(run.standardError.contains("'perhaps' is not a choice"))
-    #expect(run.standardError.contains("'9' is not a choice number (1 to 3)"))
+    #expect(run.standardError.contains("'99' is not a choice number (1 to 13)"))
     #expect(run.standardError.contains("unknown question 'nope'"))
     #expect(run.standardError.contains("nothing to undo: no answer given yet"))
-    #expect(run.standardOutput.contains("answer to 'only-this-machine' undone"))
+    #expect(run.standardOutput.contains("answer to 'error-code' undone"))
   }
 
   @Test func answerFileWithMissingAskFallsBackToErrorWithoutATerminal() throws {
@@ -118,7 +121,8 @@ struct REPLPlainInputTests {
       "a.yaml", "nettriage: answers/1\nmissing: ask\nanswers:\n  only-this-machine: yes\n")
     let run = try BinaryRun.run(["run", "--answers", path], timeout: 20)
     #expect(run.status == 2)
-    #expect(run.standardError.contains("missing: internet-also-fails"))
+    // The interview asks error-code next (the tree's own next, internet-also-fails, separates less).
+    #expect(run.standardError.contains("missing: error-code"))
   }
 }
 
@@ -137,7 +141,8 @@ struct InterruptTests {
     process.standardOutput = output
     process.standardError = errors
     try process.run()
-    input.fileHandleForWriting.write(Data("yes\n".utf8))
+    // An answer to the interview's first question, error-code.
+    input.fileHandleForWriting.write(Data("53\n".utf8))
     // Wait until the answer is journalled, then interrupt while the REPL waits for the next line.
     let sessions = URL(fileURLWithPath: folder.path("state/nettriage/sessions"))
     let deadline = Date().addingTimeInterval(20)

@@ -56,9 +56,11 @@ struct REPLProbeInterruptTests {
         "PAGER": "cat",
       ]) { _, new in new },
       currentDirectory: state.url)
+    // In the interview's order; with the recovery pattern and the web access unknown nothing is
+    // established from the answers, so the tree's measurement step is offered.
     for answer in [
-      "yes", "yes", "300", "1", "53", "normal", "unknown", "answer-ok", "10.9.8.7", "tmg",
-      "rate-quota", targets,
+      "64", "yes", "isa-2006-standard", "windows-modern", "250", "unknown", "not-checked",
+      "unknown", "normal", "unknown", "answer-ok", "10.9.8.7", targets,
     ] {
       try terminal.waitFor("answer> ")
       try terminal.waitForRawMode()
@@ -74,7 +76,7 @@ struct REPLProbeInterruptTests {
     try terminal.waitFor("Run it? [y/N] ")
     try terminal.waitForRawMode()
     try terminal.send("n\r")
-    try terminal.waitFor("Question 13 · sweep-minutes")
+    try terminal.waitFor("Question 14 · sweep-minutes")
     try terminal.waitFor("answer> ")
     try terminal.waitForRawMode()
     try terminal.send(".quit\r")

@@ -34,7 +34,7 @@ struct SessionsCommandTests {
   }
 
   @Test func startTimesAreLocalWithTheirOffset() throws {
-    try run([], input: "yes\n.quit\n")
+    try run([], input: "53\n.quit\n")
     let berlin = try BinaryRun.run(
       ["sessions"], environment: ["XDG_STATE_HOME": state.url.path, "TZ": "Europe/Berlin"])
     #expect(berlin.standardOutput.contains("STARTED (UTC+1)"), "\(berlin.standardOutput)")
@@ -42,7 +42,7 @@ struct SessionsCommandTests {
   }
 
   @Test func aLabelIsListedWithTheOutcomeAndTheLeadingCause() throws {
-    try run(["start", "--label", "INC-4711 MGMT-01"], input: "yes\nyes\n.quit\n")
+    try run(["start", "--label", "INC-4711 MGMT-01"], input: "53\nyes\n.quit\n")
     let table = try run(["sessions"])
     #expect(table.standardOutput.contains("INC-4711 MGMT-01"))
     #expect(table.standardOutput.contains("LEADING CAUSE"))
@@ -55,7 +55,7 @@ struct SessionsCommandTests {
   }
 
   @Test func labelInTheSessionRenamesIt() throws {
-    try run([], input: "yes\n.label caller Ann, desk 3\n.quit\n")
+    try run([], input: "53\n.label caller Ann, desk 3\n.quit\n")
     #expect(
       try run(["sessions", "--json"]).standardOutput.contains("\"label\": \"caller Ann, desk 3\""))
     // The journal is still whole: resuming replays the answer.
@@ -66,7 +66,7 @@ struct SessionsCommandTests {
   }
 
   @Test func resumePicksTheLatestUnfinishedSessionWithAnswers() throws {
-    let first = try run([], input: "yes\n.quit\n")
+    let first = try run([], input: "53\n.quit\n")
     let firstID = try #require(
       first.standardOutput.split(separator: "\n").first { $0.hasPrefix("Resume with:") }
     ).split(separator: " ").last.map(String.init)
@@ -78,7 +78,7 @@ struct SessionsCommandTests {
   }
 
   @Test func removeChecksEveryIDBeforeRemovingAny() throws {
-    try run([], input: "yes\n.quit\n")
+    try run([], input: "53\n.quit\n")
     let id = try #require(journals.first).replacingOccurrences(of: ".jsonl", with: "")
     let refused = try run(["sessions", "rm", id, "no-such-session"])
     #expect(refused.status == 66)
@@ -91,8 +91,8 @@ struct SessionsCommandTests {
   }
 
   @Test func pruneRemovesOnlySessionsOlderThanTheAge() throws {
-    try run([], input: "yes\n.quit\n", epoch: 1_700_000_000)
-    try run([], input: "no\n.quit\n", epoch: 1_700_000_000 + 20 * 86400)
+    try run([], input: "53\n.quit\n", epoch: 1_700_000_000)
+    try run([], input: "64\n.quit\n", epoch: 1_700_000_000 + 20 * 86400)
     #expect(journals.count == 2)
     let dry = try run(
       ["sessions", "prune", "--older-than", "30d", "--dry-run"], epoch: 1_700_000_000 + 40 * 86400)
@@ -110,7 +110,7 @@ struct SessionsCommandTests {
 
 extension SessionsCommandTests {
   @Test func theShellCompletesSessionIDsForResume() throws {
-    try run([], input: "yes\n.quit\n")
+    try run([], input: "53\n.quit\n")
     let id = try #require(journals.first).replacingOccurrences(of: ".jsonl", with: "")
     let completion = try run(["---completion", "resume", "--", "positional@0", "2", "0"])
     #expect(completion.standardOutput.split(separator: "\n").contains { $0 == id })

@@ -173,9 +173,10 @@ final class TriageREPL {
 
   // MARK: - Showing
 
-  /// A knowledge-base text with `{{fact}}` filled from what the walk knows: a choice shows its
-  /// label, a computed number is rounded for people, a fact with no value takes the template's
-  /// fallback.
+  /// A knowledge-base text with `{{fact}}` filled from what the walk knows, as the report fills
+  /// it: a choice shows its label, a computed number is rounded for people, any other value is
+  /// shown bare (the text says "{{hosts-per-sweep}} hosts", so no unit is added), a fact with no
+  /// value takes the template's fallback.
   private func fill(_ template: String, _ walk: Walk) -> String {
     let kb = session.knowledgeBase
     return Template.render(template) { name in
@@ -183,7 +184,9 @@ final class TriageREPL {
       if fact.provenance.source == .computed, case .number(let value) = fact.value {
         return Report.number(value)
       }
-      if let question = fact.question.flatMap({ kb.questions[$0] }), question.type != .yesNo {
+      if let question = fact.question.flatMap({ kb.questions[$0] }),
+        question.type == .choice || question.type == .multipleChoice
+      {
         return question.display(fact.value)
       }
       return fact.value.display

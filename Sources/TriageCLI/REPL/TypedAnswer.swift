@@ -10,7 +10,13 @@ enum TypedAnswer {
     switch question.type {
     case .number:
       return number(in: text) ?? text
-    case .choice:
+    case .choice, .multipleChoice:
+      // A list the interpreter reads as it is ("53 1203", "1, 3") stays as typed.
+      if question.type == .multipleChoice,
+        case .success = AnswerInterpreter.interpret(typed: text, for: question)
+      {
+        return text
+      }
       let lowered = text.lowercased()
       if question.choices.contains(where: {
         $0.value.lowercased() == lowered || $0.label.lowercased() == lowered

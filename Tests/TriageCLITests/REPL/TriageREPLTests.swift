@@ -28,7 +28,7 @@ struct TriageREPLTests {
         kind: question
         type: text
         fact: targets
-        ask: Where is the list of the {{hosts}} hosts?
+        ask: Where is the list of the {{hosts|sweep's}} hosts?
         why: The probe needs it.
         next: measure
       - id: measure
@@ -45,7 +45,7 @@ struct TriageREPLTests {
         type: choice
         fact: pattern
         ask: |
-          After a sweep of {{hosts}} hosts, how does it recover?
+          After a sweep of {{hosts|many}} hosts, how does it recover?
 
           - look at the **clock**
           - then answer
@@ -53,7 +53,7 @@ struct TriageREPLTests {
         choices:
           - value: minute
             label: About a minute later
-            support: { rate: 0.6 }
+            support: { rate: 0.8 }
           - value: never
             label: Not by itself
             support: { rate: -0.4 }
@@ -67,7 +67,7 @@ struct TriageREPLTests {
       - id: rate-found
         kind: conclusion
         outcome: diagnosed
-        title: A rate limit after {{hosts}} hosts
+        title: A rate limit after {{hosts|many}} hosts
         text: The **rate** is exceeded.
         causes:
           - { cause: rate, certainty: 0.6 }

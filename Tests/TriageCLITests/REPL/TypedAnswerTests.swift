@@ -32,6 +32,14 @@ import TriageKit
     #expect(TypedAnswer.normalized(typed, for: try Self.question("error-code")) == read)
   }
 
+  /// error-code takes several choices: a list the interpreter reads stays as typed.
+  @Test(arguments: ["53 1203", "53,1203", "1, 3"])
+  func aListOfChoicesStaysAsTyped(typed: String) throws {
+    let question = try Self.question("error-code")
+    #expect(question.type == .multipleChoice)
+    #expect(TypedAnswer.normalized(typed, for: question) == typed)
+  }
+
   @Test func aHexadecimalResultCodePicksTheChoiceThatNamesIt() throws {
     let question = try Self.question("isa-log-finding")
     #expect(TypedAnswer.normalized("0xC0040037", for: question) == "rate-quota")
@@ -47,6 +55,6 @@ import TriageKit
     let value = try AnswerInterpreter.interpret(
       typed: TypedAnswer.normalized("System error 53 has occurred.", for: question), for: question
     ).get()
-    #expect(value == .string("53"))
+    #expect(value == .list(["53"]), "error-code takes several choices: a list of one")
   }
 }

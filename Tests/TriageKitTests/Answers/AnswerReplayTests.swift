@@ -17,6 +17,8 @@ import Testing
       clock: TestKnowledgeBase.clock, policy: policy)
   }
 
+  /// Every question answered: the replay concludes. The tree reaches dns-found, but dns-outage
+  /// has only 0.58 from the answers, so the outcome is the synthesized inconclusive one.
   @Test func completeFileConcludes() throws {
     let file = try Self.file(
       """
@@ -28,7 +30,6 @@ import Testing
     let replay = try Self.replay(file, .error)
     #expect(replay.missing == nil)
     #expect(replay.likelyNext.isEmpty)
-    #expect(replay.unused.isEmpty)
     #expect(replay.session.id == "replay")
     #expect(
       replay.session.events.map(\.kind) == [
@@ -42,7 +43,9 @@ import Testing
           question: "station-name", value: .string("PC-1"), provenance: Provenance(.answerFile)),
       ])
     #expect(replay.session.events.allSatisfy { $0.time == TestKnowledgeBase.time })
-    #expect(try replay.session.walk().conclusion?.id == "dns-found")
+    let walk = try replay.session.walk()
+    #expect(walk.visited.last == "dns-found")
+    #expect(walk.conclusion?.id == "no-cause-established")
   }
 
   @Test(arguments: [AnswerFile.MissingPolicy.error, .ask])
@@ -55,10 +58,13 @@ import Testing
     #expect(try replay.session.walk().pendingQuestion?.id == "hosts")
   }
 
-  @Test func defaultPolicyTakesDefaultsThenStopsWhereThereIsNone() throws {
+  /// Defaults fill hosts (100) and error-code (64); that establishes rate-limit (0.4 and 0.5 give
+  /// 0.7), so the interview concludes before station-name, which has no default.
+  @Test func defaultPolicyTakesDefaultsUntilACauseIsEstablished() throws {
     let replay = try Self.replay(try Self.file("  only-this-machine: yes"), .default)
-    #expect(replay.missing?.id == "station-name")
+    #expect(replay.missing == nil)
     #expect(replay.likelyNext.isEmpty)
+    #expect(try replay.session.walk().conclusion?.id == "rate-limit-found")
     #expect(
       replay.session.events.map(\.kind).dropFirst() == [
         .answered(question: "hosts", value: .number(100), provenance: Provenance(.default)),
@@ -77,12 +83,18 @@ import Testing
         .answered(question: "error-code", value: .unknown, provenance: provenance),
         .answered(question: "station-name", value: .unknown, provenance: provenance),
       ])
+    // rate-limit has only only-this-machine's 0.4: nothing is established, and the tree's own
+    // rate-limit-found is not the conclusion.
     let walk = try replay.session.walk()
-    #expect(walk.conclusion?.id == "rate-limit-found")
+    #expect(walk.visited.last == "rate-limit-found")
+    #expect(walk.conclusion?.id == "no-cause-established")
+    #expect(walk.conclusion?.causes.map(\.cause) == ["rate-limit"])
     #expect(walk.answeredSteps.last?.automatic == true)
   }
 
-  @Test func answersOffThePathAreUnused() throws {
+  /// 10 hosts take the tree past error-code, yet the file's answer to it counts: it is listed,
+  /// it adds 0.4 to dns-outage, and the route decision reads its fact (the tree reaches dns-found).
+  @Test func answersOffThePathCount() throws {
     let file = try Self.file(
       """
         only-this-machine: no
@@ -91,8 +103,20 @@ import Testing
         station-name: PC
       """)
     let replay = try Self.replay(file, .error)
-    #expect(replay.unused == ["error-code"])
-    #expect(try replay.session.walk().conclusion?.id == "nothing-found")
+    #expect(replay.missing == nil)
+    let walk = try replay.session.walk()
+    #expect(!walk.visited.contains("error-code"))
+    #expect(walk.answeredSteps.map(\.question).contains("error-code"))
+    #expect(
+      walk.contributions.contains {
+        $0.cause == "dns-outage" && $0.factor == 0.4
+          && $0.step
+            == .answered(
+              question: "error-code", value: .string("53"), provenance: Provenance(.answerFile),
+              automatic: false)
+      })
+    #expect(walk.visited.last == "dns-found")
+    #expect(walk.conclusion?.id == "no-cause-established", "dns-outage has 0.58, not 0.7")
   }
 
   @Test func sourceUserLabelsTheAnswersAsAPersons() throws {

@@ -52,7 +52,7 @@ import Testing
       .replacingOccurrences(
         of: "next: station-name\n    unknown:", with: "next: station-nam\n    unknown:"
       )
-      .replacingOccurrences(of: "limits {{station-name}}", with: "limits {{port}}")
+      .replacingOccurrences(of: "limits {{station-name|the station}}", with: "limits {{port}}")
     files[2].contents = files[2].contents.replacingOccurrences(
       of: "plan: [get-approval, fix-dns]", with: "plan: []")
     let (loaded, diagnostics) = KnowledgeBaseLoader.load(files, root: "kb")
@@ -62,6 +62,7 @@ import Testing
       KnowledgeBaseLinter.lint(kb).map(\.description) == [
         "kb/causes.yaml:7:5: warning: cause 'dns-outage' has an empty plan",
         "kb/nodes.yaml:54:11: error: unknown node 'station-nam' (did you mean 'station-name'?)",
+        "kb/nodes.yaml:84:5: error: '{{port}}' in conclusion 'rate-limit-found' may have no value when shown: give it a wording for that ('{{port|…}}') or a 'when:' that requires it",
         "kb/nodes.yaml:84:5: error: conclusion 'rate-limit-found' uses fact 'port', which no question or computed fact sets",
       ])
   }

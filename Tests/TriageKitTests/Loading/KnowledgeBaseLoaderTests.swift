@@ -87,7 +87,7 @@ import Testing
       return
     }
     #expect(found.outcome == .diagnosed)
-    #expect(found.title == "The firewall limits {{station-name}}")
+    #expect(found.title == "The firewall limits {{station-name|the station}}")
     #expect(found.causes.map(\.cause) == ["rate-limit", "dns-outage"])
     #expect(found.causes.map(\.certainty) == [0.6, -0.3])
   }

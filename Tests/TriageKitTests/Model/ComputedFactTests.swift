@@ -82,7 +82,8 @@ import Testing
       ))
     #expect(report.conclusion?.id == "rate-limit-found")
     #expect(report.plan.map(\.step.id) == ["get-approval", "add-exception", "pace-with-numbers"])
-    #expect(markdown.contains("### Step 3. Pace to 200 a minute"))
+    // Headings name the step's phase; all three are `change` steps, in rank order.
+    #expect(markdown.contains("### Step 3 (change). Pace to 200 a minute"))
     let json = JSONReportRenderer.render(report)
     #expect(json.contains("\"substituted\" : \"1500 × 2 ÷ max(15, 1)\""))
   }
@@ -92,8 +93,9 @@ import Testing
     let step = try #require(kb.steps["pace-with-numbers"])
     #expect(step.condition?.evaluate([:]) == false)
     let walk = try Walker.walk(kb, answers: [:])
+    #expect(walk.conclusion == nil)
     let diagnosis = Diagnosis(walk: walk, knowledgeBase: kb)
-    #expect(diagnosis.plan(for: nil, in: kb).isEmpty)
+    #expect(diagnosis.plan(for: walk, in: kb).isEmpty)
   }
 
   @Test func badExpressionIsALoadErrorWithItsColumn() {

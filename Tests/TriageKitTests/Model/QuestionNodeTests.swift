@@ -48,7 +48,10 @@ import Testing
     #expect(question.routes.count == 3, "next, the routed choice '64', and unknown")
   }
 
-  @Test func resolveAsksUnlessAnsweredOrKnown() throws {
+  /// A question resolves from the answers the fact base settled (a person's, evidence's or an
+  /// `infer:` rule's); a fact of its name in `facts` alone no longer answers it, since the fact
+  /// base has already turned every fact it trusts into an answer.
+  @Test func resolveAsksUnlessTheFactBaseAnsweredIt() throws {
     let question = try Self.question("hosts")
     let empty = ResolutionContext(facts: [:], answers: [:], reopened: [])
     guard case .needsInput(.answer(let asked)) = question.resolve(in: empty) else {
@@ -56,11 +59,18 @@ import Testing
       return
     }
     #expect(asked.id == "hosts")
-    let known = ResolutionContext(
+    let factOnly = ResolutionContext(
       facts: ["hosts": Fact(name: "hosts", value: .number(3), provenance: Provenance(.probe))],
       answers: [:], reopened: [])
-    guard case .advance(let route, let step) = question.resolve(in: known) else {
-      Issue.record("expected the known fact to answer")
+    guard case .needsInput = question.resolve(in: factOnly) else {
+      Issue.record("expected a bare fact not to answer the question")
+      return
+    }
+    var settled = ResolutionContext(
+      facts: [:], answers: ["hosts": GivenAnswer(.number(3), Provenance(.probe))], reopened: [])
+    settled.automatic = ["hosts"]
+    guard case .advance(let route, let step) = question.resolve(in: settled) else {
+      Issue.record("expected the settled answer to answer")
       return
     }
     #expect(route.next == "sweep-size")
@@ -68,5 +78,14 @@ import Testing
       step
         == .answered(
           question: "hosts", value: .number(3), provenance: Provenance(.probe), automatic: true))
+    settled.automatic = []
+    guard case .advance(_, let own) = question.resolve(in: settled) else {
+      Issue.record("expected the answer to answer")
+      return
+    }
+    #expect(
+      own
+        == .answered(
+          question: "hosts", value: .number(3), provenance: Provenance(.probe), automatic: false))
   }
 }

@@ -112,7 +112,7 @@ enum TestKnowledgeBase {
       - id: rate-limit-found
         kind: conclusion
         outcome: diagnosed
-        title: The firewall limits {{station-name}}
+        title: The firewall limits {{station-name|the station}}
         text: The station opens too many connections.
         causes:
           - { cause: rate-limit, certainty: 0.6 }
