@@ -42,7 +42,7 @@ struct SessionsCommandTests {
   }
 
   @Test func aLabelIsListedWithTheOutcomeAndTheLeadingCause() throws {
-    try run(["start", "--label", "INC-4711 MGMT-01"], input: "53\nyes\n.quit\n")
+    try run(["start", "--label", "INC-4711 MGMT-01"], input: "53\nunknown\n.quit\n")
     let table = try run(["sessions"])
     #expect(table.standardOutput.contains("INC-4711 MGMT-01"))
     #expect(table.standardOutput.contains("LEADING CAUSE"))

@@ -83,7 +83,7 @@ struct SummarizeCommand: ParsableCommand {
       if let out, out != "-" {
         try AtomicFile.write(text, to: URL(fileURLWithPath: out), overwrite: force)
       } else {
-        Terminal.standardOutput.write(text)
+        Terminal.standardOutput.write(text, verbatim: true)
       }
     }
   }

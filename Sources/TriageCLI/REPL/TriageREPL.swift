@@ -572,8 +572,16 @@ final class TriageREPL {
       showError(error)
       let lines = body.split(separator: "\n", omittingEmptySubsequences: false).count - 1
       let reason = error.description.replacingOccurrences(of: "error: ", with: "")
+      // A note holds at most 64 KiB: a long unreadable paste is kept cut, and says so.
+      var kept = body
+      let room = InputLimits.textAnswerBytes - 4096
+      if kept.utf8.count > room {
+        kept =
+          String(decoding: kept.utf8.prefix(room), as: UTF8.self)
+          + "\n(cut to the first \(InputFile.size(room)))\n"
+      }
       let note =
-        "Pasted text (\(lines) lines) that could not be read as evidence (\(reason)):\n" + body
+        "Pasted text (\(lines) lines) that could not be read as evidence (\(reason)):\n" + kept
       if session.state.notes.contains(where: { $0.hasSuffix("\n" + body) }) {
         out.line(out.styled("The same text is already kept as a note.", .dim))
       } else {

@@ -101,7 +101,8 @@ import Testing
 
   @Test(arguments: [
     parentheses(depth + 1),
-    String(repeating: "-", count: depth + 1) + "2",
+    // The lexer reads the last minus as the number's sign (`-2`), so one more minus nests past it.
+    String(repeating: "-", count: depth + 2) + "2",
     String(repeating: "ceil(", count: depth + 1) + "2" + String(repeating: ")", count: depth + 1),
     parentheses(30_000),
     String(repeating: "-", count: 100_000) + "2",
