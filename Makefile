@@ -12,7 +12,7 @@ LAB_APT_PACKAGES := iptables iproute2 python3
 # ansible-core for the fleet test (docs/fleet.md); a venv when the system pip refuses (PEP 668).
 FLEET_VENV := .build/fleet-venv
 
-.PHONY: all deps lab-deps fleet-deps lab-up lab-down build run test unit lint kb-lint cases format install clean
+.PHONY: all deps lab-deps fleet-deps lab-up lab-down build run test unit lint kb-lint cases format install clean fuzz fuzz-build fuzz-smoke fuzz-run sanitize
 
 all: build
 
@@ -75,7 +75,8 @@ run: deps
 	@$(BIN) $(ARGS) || [ $$? -le 2 ]
 
 # Every test: unit, golden reports, end-to-end runs of the binary, the REPL through a pseudo-terminal,
-# the flood lab (as root), plus the knowledge-base lint and the formatting lint.
+# the flood lab (as root), plus the knowledge-base lint and the formatting lint. `make test FUZZ=1`
+# adds a 10-second run of each fuzz target (its sanitized build takes minutes, so CI leaves it out).
 test: deps lab-deps fleet-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
@@ -84,6 +85,7 @@ test: deps lab-deps fleet-deps
 	$(BIN) kb test --kb KnowledgeBase --random 2000 --seed 1
 	$(BIN) kb test --kb KnowledgeBase --cases
 	$(MAKE) --no-print-directory lint
+	@if [ "$(FUZZ)" = 1 ]; then $(MAKE) --no-print-directory fuzz-smoke; fi
 
 # Grades the real incidents of KnowledgeBase/cases (a low score is reported, not a failure; a case
 # that cannot load or run exits 65).
@@ -91,7 +93,44 @@ cases: build
 	$(BIN) kb test --kb KnowledgeBase --cases
 
 lint:
-	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Plugins
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Plugins Fuzz/Package.swift Fuzz/Sources
+
+# libFuzzer targets (Fuzz/, docs/limits.md): the condition language, the knowledge-base loader and
+# linter, answer files, every evidence importer; built with AddressSanitizer (and UBSan for the C of
+# libyaml). `make fuzz` runs each for FUZZ_SECONDS (600 by default), keeping its corpus in
+# Fuzz/corpus/TARGET and any crash in Fuzz/crashes/; `make fuzz-smoke` runs each for 10 seconds.
+FUZZ_TARGETS := FuzzConditions FuzzKnowledgeBase FuzzAnswerFile FuzzImporters
+FUZZ_SECONDS ?= 600
+FUZZ ?= 1
+FUZZ_BIN = Fuzz/.build/release
+
+fuzz-build:
+	$(SWIFT) build --package-path Fuzz -c release -Xswiftc -sanitize=fuzzer,address \
+	  -Xswiftc -use-ld=lld -Xcc -fsanitize=fuzzer-no-link,address,undefined
+
+# The whole test suite under AddressSanitizer (and UBSan for libyaml's C), in its own build folder;
+# part of `make fuzz`.
+sanitize: deps
+	$(SWIFT) build --build-tests --scratch-path .build-asan --sanitize=address \
+	  -Xswiftc -use-ld=lld -Xcc -fsanitize=undefined
+	# XCTest's runner leaks a few objects on purpose: leak reports are not what this run is for.
+	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --skip-build --scratch-path .build-asan --sanitize=address \
+	  -Xswiftc -use-ld=lld -Xcc -fsanitize=undefined
+
+fuzz: sanitize fuzz-build
+	@$(MAKE) --no-print-directory fuzz-run
+
+fuzz-smoke: fuzz-build
+	@$(MAKE) --no-print-directory fuzz-run FUZZ_SECONDS=10
+
+fuzz-run:
+	@mkdir -p Fuzz/crashes
+	@for target in $(FUZZ_TARGETS); do \
+	  mkdir -p Fuzz/corpus/$$target; \
+	  echo "fuzzing $$target for $(FUZZ_SECONDS) s"; \
+	  $(FUZZ_BIN)/$$target -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=2048 \
+	    -timeout=10 -artifact_prefix=Fuzz/crashes/$$target- Fuzz/corpus/$$target || exit 1; \
+	done
 
 format:
 	$(SWIFT) format --in-place --recursive Package.swift Sources Tests Plugins

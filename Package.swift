@@ -7,6 +7,8 @@ let package = Package(
   products: [
     .executable(name: "nettriage", targets: ["nettriage"]),
     .library(name: "TriageKit", targets: ["TriageKit"]),
+    // For the fuzz targets (Fuzz/Package.swift), which live in a package of their own.
+    .library(name: "TriageEvidence", targets: ["TriageEvidence"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

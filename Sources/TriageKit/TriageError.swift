@@ -12,6 +12,9 @@ public enum TriageError: Error, Equatable, Sendable, CustomStringConvertible {
   case invalidInput(String)
   /// An input file or folder that does not exist or cannot be read (exit 66).
   case inputMissing(String)
+  /// An input path that exists but cannot be read as a file: the path and why ("is a directory",
+  /// "permission denied"; exit 66).
+  case unreadable(String, String)
   /// An output file that exists already, written without `--force` (exit 73).
   case outputExists(String)
   /// An output that cannot be written: path and reason (exit 73).
@@ -31,6 +34,8 @@ public enum TriageError: Error, Equatable, Sendable, CustomStringConvertible {
       return "error: \(message)"
     case .inputMissing(let path):
       return "error: cannot read '\(path)': no such file or folder"
+    case .unreadable(let path, let reason):
+      return "error: cannot read '\(path)': \(reason)"
     case .outputExists(let path):
       return "error: '\(path)' exists already (use --force to replace it)"
     case .cannotWrite(let path, let reason):

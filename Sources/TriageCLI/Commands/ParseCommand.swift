@@ -67,7 +67,7 @@ struct ParseCommand: ParsableCommand {
     err.line(note)
     for line in Self.skippedNotes(evidence) { err.line(line) }
     if json {
-      Terminal.standardOutput.write(evidence.json.serialized(pretty: true) + "\n")
+      Terminal.standardOutput.write(evidence.json.serialized(pretty: true) + "\n", verbatim: true)
       return
     }
     let out = Terminal.standardOutput

@@ -114,7 +114,7 @@ private struct FanoutProgressBar: Sendable {
 
   func draw(_ progress: FanoutProgress) {
     guard !progress.finished else {
-      terminal.write("\r\u{1B}[2K")
+      terminal.write("\r\u{1B}[2K", verbatim: true)
       return
     }
     let width = 24
@@ -122,6 +122,7 @@ private struct FanoutProgressBar: Sendable {
     let bar = String(repeating: "#", count: done) + String(repeating: "-", count: width - done)
     terminal.write(
       "\r\u{1B}[2Kfanout [\(bar)] \(progress.attempted)/\(progress.total) attempted · "
-        + "\(progress.connected) connected · \(progress.failed) failed · \(progress.open) open")
+        + "\(progress.connected) connected · \(progress.failed) failed · \(progress.open) open",
+      verbatim: true)
   }
 }

@@ -53,6 +53,9 @@ struct ResumeCommand: ParsableCommand {
       let kb = try options.load()
       return (journal, header, events, kb)
     }
+    if let damage = journal.damage {
+      err.line(err.styled("warning: ", .yellow) + damage)
+    }
     if kb.identity.digest != header.kb.digest {
       err.line(
         "warning: the knowledge base changed since this session started (\(header.kb.id) \(header.kb.version) → \(kb.identity.version)); the answers are replayed against the current one"

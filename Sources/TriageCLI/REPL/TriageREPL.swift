@@ -126,6 +126,14 @@ final class TriageREPL {
       typed: TypedAnswer.normalized(line, for: question), for: question)
     {
     case .success(let value):
+      // An answer the journal cannot keep is not acknowledged: resuming would silently lose it.
+      guard !journalFailed else {
+        err.line(
+          err.styled("✗ ", .red)
+            + "not recorded: the session journal cannot be written; .save answers FILE (on another disk) keeps the answers so far"
+        )
+        return
+      }
       record(.answered(question: question.id, value: value, provenance: Provenance(.user)))
       shownQuestion = nil
     case .failure(let problem):
@@ -386,6 +394,10 @@ final class TriageREPL {
     case .note:
       guard !argument.isEmpty else {
         err.line("usage: .note TEXT")
+        return .stay
+      }
+      if let problem = AnswerInterpreter.lengthProblem(argument) {
+        err.line(err.styled("✗ ", .red) + problem.message)
         return .stay
       }
       record(.noted(text: argument))
@@ -1047,6 +1059,8 @@ final class TriageREPL {
   }
 
   private func journalAppend(_ event: SessionEvent) {
+    // After a failure nothing more is appended: a later success would leave a gap in the journal.
+    guard !journalFailed else { return }
     do {
       try recorder.append(event)
     } catch {
@@ -1062,7 +1076,7 @@ final class TriageREPL {
 
   private func leave() throws(TriageError) -> Report.Outcome {
     let walk = try session.walk()
-    if recorder.isSaved {
+    if recorder.isSaved && !journalFailed {
       let answered = session.state.answers.count
       let status = walk.conclusion == nil ? "in progress" : "concluded"
       out.wrapped(
@@ -1070,6 +1084,12 @@ final class TriageREPL {
       out.wrapped("Resume with: nettriage resume \(session.id)")
     } else if recorder.keepsSession {
       out.wrapped("Nothing was answered, so no session was saved.")
+    }
+    if journalFailed {
+      err.wrapped(
+        err.styled("warning: ", .yellow)
+          + "session \(session.id) is not fully saved: its journal stopped at the failed write; answers after it are only in files written with .save answers"
+      )
     }
     return outcome(of: walk)
   }

@@ -13,29 +13,11 @@ enum EvidenceInput {
       Evidence, EvidenceText
     )
   {
-    let bytes: [UInt8]
-    if path == "-" {
-      bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
-    } else {
-      let url = URL(fileURLWithPath: path)
-      var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory),
-        !isDirectory.boolValue
-      else { throw .inputMissing(path) }
-      if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int,
-        size > EvidenceText.maximumSize
-      {
-        throw .invalidEvidence(
-          source: path, line: nil, column: nil,
-          message:
-            "input is \(size >> 20) MiB; evidence is read up to \(EvidenceText.maximumSize >> 20) MiB (cut it to the part around the failure)"
-        )
-      }
-      guard let data = FileManager.default.contents(atPath: url.path) else {
-        throw .inputMissing(path)
-      }
-      bytes = Array(data)
-    }
+    // Read in chunks and stopped at the limit, so `- < /dev/zero` cannot fill the memory.
+    let bytes =
+      path == "-"
+      ? try InputFile.readStandardInput(limit: EvidenceText.maximumSize, what: "evidence")
+      : try InputFile.read(path, limit: EvidenceText.maximumSize, what: "evidence")
     return try parse(
       bytes: bytes, source: path == "-" ? "stdin" : path, kind: kind, strict: strict)
   }

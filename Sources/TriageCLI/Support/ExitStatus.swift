@@ -13,7 +13,7 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
   case usage = 64
   /// Invalid input: a knowledge base, an answer file, evidence, a journal.
   case invalidInput = 65
-  /// An input file is missing.
+  /// An input file is missing or cannot be read (a directory, a device, permission denied).
   case inputMissing = 66
   /// An output cannot be written (or exists, without --force).
   case cannotWrite = 73
@@ -34,7 +34,7 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
     switch error {
     case .invalidKnowledgeBase, .invalidAnswerFile, .invalidEvidence, .invalidInput, .cycle:
       self = .invalidInput
-    case .inputMissing: self = .inputMissing
+    case .inputMissing, .unreadable: self = .inputMissing
     case .outputExists, .cannotWrite: self = .cannotWrite
     }
   }
@@ -50,7 +50,7 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
       2    incomplete: answers missing (IDs printed)
       64   usage: the command line is wrong
       65   invalid input (file:line:column given)
-      66   an input file is missing
+      66   an input file is missing or unreadable
       73   an output cannot be written (or exists)
       130  interrupted
     """
@@ -61,7 +61,7 @@ func exitingOnError<T>(_ body: () throws(TriageError) -> T) throws(ExitCode) -> 
   do {
     return try body()
   } catch {
-    Terminal.standardError.write(error.description + "\n")
+    Terminal.standardError.write(VisibleText.message(error.description) + "\n")
     throw ExitStatus(error).exitCode
   }
 }

@@ -45,7 +45,7 @@ struct ProbeOutputOptions: ParsableArguments {
       try? handle.close()
     }
     if json {
-      Terminal.standardOutput.write(result.json.serialized(pretty: true) + "\n")
+      Terminal.standardOutput.write(result.json.serialized(pretty: true) + "\n", verbatim: true)
     } else {
       Terminal.standardOutput.write(ProbeOutputOptions.text(result, raw: raw))
     }

@@ -17,7 +17,7 @@ enum ReportOutput {
     case .json: text = JSONReportRenderer.render(report)
     }
     if destination == "-" {
-      Terminal.standardOutput.write(text)
+      Terminal.standardOutput.write(text, verbatim: format == .json)
       return
     }
     try AtomicFile.write(text, to: URL(fileURLWithPath: destination), overwrite: force)

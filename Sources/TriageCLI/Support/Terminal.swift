@@ -59,14 +59,19 @@ struct Terminal: Sendable {
     return Int(size.ws_col)
   }
 
-  /// Writes text as it is, unbuffered, so it interleaves correctly with libedit's own output.
-  func write(_ text: String) {
+  /// Writes text unbuffered, so it interleaves correctly with libedit's own output.
+  ///
+  /// Control and format characters from input are shown as escapes (``VisibleText``); only the
+  /// colour codes of ``styled(_:_:)`` pass. `verbatim` is for output that is ours alone or already
+  /// escaped for machines: JSON, the progress line.
+  func write(_ text: String, verbatim: Bool = false) {
+    let shown = verbatim ? text : VisibleText.escaped(text, keepingColours: colours)
     if let sink {
-      sink(text)
+      sink(shown)
       return
     }
     // A failure is a closed pipe: nobody is reading, and there is nobody to tell.
-    SystemWrite.all(Array(text.utf8), to: descriptor)
+    SystemWrite.all(Array(shown.utf8), to: descriptor)
   }
 
   func line(_ text: String = "") { write(text + "\n") }

@@ -95,10 +95,9 @@ public struct AnswerFile: Sendable {
   public static func load(_ url: URL, knowledgeBase: KnowledgeBase) throws(TriageError)
     -> AnswerFile
   {
-    guard let data = FileManager.default.contents(atPath: url.path) else {
-      throw .inputMissing(url.path)
-    }
-    guard let text = String(data: data, encoding: .utf8) else {
+    let data = try InputFile.read(
+      url.path, limit: InputLimits.answerFileBytes, what: "an answer file")
+    guard let text = String(bytes: data, encoding: .utf8) else {
       throw .invalidAnswerFile([
         Diagnostic(
           .error, "file is not UTF-8 text", at: SourceLocation(file: url.path, line: 1, column: 1))
@@ -175,7 +174,11 @@ public struct AnswerFile: Sendable {
     if let notes = reader.optional("notes") {
       for item in notes.items ?? [notes] {
         if let text = item.scalarText, !item.isNull {
-          file.notes.append(text)
+          if let problem = AnswerInterpreter.lengthProblem(text) {
+            diagnostics.append(Diagnostic(.error, problem.message, at: item.location))
+          } else {
+            file.notes.append(text)
+          }
         } else {
           diagnostics.append(
             Diagnostic(.error, "expected a note as text, found \(item.kindName)", at: item.location)

@@ -36,7 +36,9 @@ public enum AnswerInterpreter {
         }
         if question.type == .yesNo || !question.choices.contains(where: { $0.value == text }) {
           return .failure(
-            AnswerProblem("'\(text)' is not a choice number (1 to \(question.choices.count + 1))"))
+            AnswerProblem(
+              "'\(VisibleText.excerpt(text))' is not a choice number (1 to \(question.choices.count + 1))"
+            ))
         }
       }
       if question.type == .yesNo {
@@ -66,8 +68,19 @@ public enum AnswerInterpreter {
     case .number:
       return number(text, for: question)
     case .text:
+      if let problem = lengthProblem(text) { return .failure(problem) }
       return .success(.string(text))
     }
+  }
+
+  /// Why `text` is too long for a text answer or a note (``InputLimits/textAnswerBytes``), or
+  /// `nil` when it fits.
+  public static func lengthProblem(_ text: String) -> AnswerProblem? {
+    let bytes = text.utf8.count
+    guard bytes > InputLimits.textAnswerBytes else { return nil }
+    return AnswerProblem(
+      "the text is \(bytes) bytes; a text answer or note holds at most \(InputFile.size(InputLimits.textAnswerBytes)) (give long output as evidence)"
+    )
   }
 
   /// Interprets a value from YAML (an answer file or a question's default): strict, no numbers
@@ -105,13 +118,15 @@ public enum AnswerInterpreter {
       case "yes", "true": return .success(.bool(true))
       case "no", "false": return .success(.bool(false))
       default:
-        return .failure(AnswerProblem("expected yes, no or unknown, found '\(text)'"))
+        return .failure(
+          AnswerProblem("expected yes, no or unknown, found '\(VisibleText.excerpt(text))'"))
       }
     case .choice, .multipleChoice:
       return matchChoice(text, in: question, allowPrefix: false)
     case .number:
       return number(text, for: question)
     case .text:
+      if let problem = lengthProblem(text) { return .failure(problem) }
       return .success(.string(text))
     }
   }
@@ -164,14 +179,16 @@ public enum AnswerInterpreter {
       if matches.count > 1 {
         let names = matches.map { "'\($0.value)'" }.joined(separator: ", ")
         return .failure(
-          AnswerProblem("'\(text)' matches several choices: \(names); type more of it"))
+          AnswerProblem(
+            "'\(VisibleText.excerpt(text))' matches several choices: \(names); type more of it"))
       }
     }
-    var message = "'\(text)' is not a choice; expected \(expectation(for: question))"
+    var message =
+      "'\(VisibleText.excerpt(text))' is not a choice; expected \(expectation(for: question))"
     let candidates = question.choices.map(\.value) + question.choices.map(\.label)
     if let suggestion = NearestMatch.suggestion(for: text, among: candidates) {
       message =
-        "'\(text)' is not a choice (did you mean '\(suggestion)'?); expected \(expectation(for: question))"
+        "'\(VisibleText.excerpt(text))' is not a choice (did you mean '\(suggestion)'?); expected \(expectation(for: question))"
     }
     return .failure(AnswerProblem(message))
   }
@@ -186,7 +203,9 @@ public enum AnswerInterpreter {
       cleaned = String(cleaned.dropLast(unit.count)).trimmingCharacters(in: .whitespaces)
     }
     guard let value = Double(cleaned), value.isFinite else {
-      return .failure(AnswerProblem("expected \(expectation(for: question)), found '\(text)'"))
+      return .failure(
+        AnswerProblem(
+          "expected \(expectation(for: question)), found '\(VisibleText.excerpt(text))'"))
     }
     if let minimum = question.minimum, value < minimum {
       return .failure(

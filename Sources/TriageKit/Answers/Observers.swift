@@ -31,7 +31,8 @@ public struct Observers: Sendable {
   /// Recorded probe results (`probes: replay FILE`): one observation per line (JSON), as
   /// `.save answers` (next to the answer file) and `probe … --save` write them.
   public static func loadRecorded(_ path: String) throws(TriageError) -> [Observation] {
-    guard let data = FileManager.default.contents(atPath: path) else { throw .inputMissing(path) }
+    let data = try InputFile.read(
+      path, limit: InputLimits.answerFileBytes, what: "a file of recorded probe results")
     var observations: [Observation] = []
     let decoder = JSONDecoder()
     for (index, line) in String(decoding: data, as: UTF8.self).split(

@@ -15,6 +15,11 @@ public struct ConditionParser {
   private let text: String
   private var tokens: [(token: Token, column: Int)] = []
   private var position = 0
+  /// Open parentheses and `not`s around the current token, and terms read so far: bounded
+  /// (``InputLimits``) so no knowledge base can make the parser, the linter or the evaluator recurse
+  /// without end.
+  private var depth = 0
+  private var terms = 0
 
   /// Parses `text`; throws ``Failure`` with a column when it does not parse.
   public static func parse(_ text: String) throws(Failure) -> Condition {
@@ -74,7 +79,9 @@ public struct ConditionParser {
 
   private mutating func parseNot() throws(Failure) -> Condition {
     if isKeyword("not") {
+      try enterNesting()
       advance()
+      defer { depth -= 1 }
       return .not(try parseNot())
     }
     return try parseComparison()
@@ -84,13 +91,32 @@ public struct ConditionParser {
     "and", "or", "not", "in", "true", "false", "unknown", "known", "missing",
   ]
 
+  private mutating func enterNesting() throws(Failure) {
+    depth += 1
+    guard depth <= InputLimits.conditionDepth else {
+      throw Failure(
+        column: current.column,
+        message:
+          "condition nests deeper than \(InputLimits.conditionDepth) levels of '(' and 'not'")
+    }
+  }
+
   private mutating func parseComparison() throws(Failure) -> Condition {
     let start = current
+    terms += 1
+    guard terms <= InputLimits.conditionTerms else {
+      throw Failure(
+        column: start.column,
+        message: "condition has more than \(InputLimits.conditionTerms) terms (split the decision)")
+    }
     switch start.token {
     case .symbol("("):
+      terms -= 1
+      try enterNesting()
       advance()
       let inner = try parseOr()
       try expect(")")
+      depth -= 1
       return inner
     case .name(let name) where name == "known" || name == "missing":
       advance()

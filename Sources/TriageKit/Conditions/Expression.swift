@@ -133,6 +133,10 @@ public struct ExpressionParser {
 
   private var tokens: [(token: Token, column: Int)] = []
   private var position = 0
+  /// Levels of parentheses, calls and unary minus around the current token, and terms read so far:
+  /// bounded (``InputLimits``) so evaluation never recurses without end.
+  private var depth = 0
+  private var terms = 0
 
   /// Parses `text`; throws ``ConditionParser/Failure`` with a column when it does not parse.
   public static func parse(_ text: String) throws(ConditionParser.Failure) -> Expression {
@@ -182,14 +186,33 @@ public struct ExpressionParser {
 
   private mutating func parseUnary() throws(ConditionParser.Failure) -> Expression {
     if case .symbol("-") = current.token {
+      try enterNesting()
       position += 1
+      defer { depth -= 1 }
       return .negate(try parseUnary())
     }
     return try parsePrimary()
   }
 
+  private mutating func enterNesting() throws(ConditionParser.Failure) {
+    depth += 1
+    guard depth <= InputLimits.conditionDepth else {
+      throw ConditionParser.Failure(
+        column: current.column,
+        message:
+          "expression nests deeper than \(InputLimits.conditionDepth) levels of '(', calls and '-'")
+    }
+  }
+
   private mutating func parsePrimary() throws(ConditionParser.Failure) -> Expression {
     let (token, column) = current
+    if case .number = token { terms += 1 }
+    if case .name = token { terms += 1 }
+    guard terms <= InputLimits.conditionTerms else {
+      throw ConditionParser.Failure(
+        column: column,
+        message: "expression has more than \(InputLimits.conditionTerms) terms (split it)")
+    }
     switch token {
     case .number(let value):
       position += 1
@@ -197,6 +220,8 @@ public struct ExpressionParser {
     case .name(let name):
       position += 1
       guard case .symbol("(") = current.token else { return .fact(name) }
+      try enterNesting()
+      defer { depth -= 1 }
       guard let function = Expression.Function(rawValue: name) else {
         let known = Expression.Function.allCases.map(\.rawValue).joined(separator: ", ")
         throw ConditionParser.Failure(
@@ -222,6 +247,7 @@ public struct ExpressionParser {
       }
       return .call(function, arguments)
     case .symbol("("):
+      try enterNesting()
       position += 1
       let inner = try parseSum()
       guard case .symbol(")") = current.token else {
@@ -229,6 +255,7 @@ public struct ExpressionParser {
           column: current.column, message: "expected ')', found \(describe(current.token))")
       }
       position += 1
+      depth -= 1
       return inner
     default:
       throw ConditionParser.Failure(

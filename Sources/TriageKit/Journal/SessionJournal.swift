@@ -58,6 +58,9 @@ public final class SessionJournal: @unchecked Sendable {
     public var lastActivity: Date?
     /// The outcome when the last thing that happened was reaching a conclusion.
     public var concluded: ConclusionNode.Outcome?
+    /// The first damaged line (from 1), when a line before the last cannot be read: the session
+    /// holds the events before it.
+    public var damagedLine: Int?
   }
 
   /// The header's schema tag.
@@ -66,6 +69,9 @@ public final class SessionJournal: @unchecked Sendable {
   /// The journal file.
   public let url: URL
   private var descriptor: Int32
+  /// What ``open(_:)`` did about a damaged line, for the user: where, how many events the session
+  /// kept, and the file the damaged lines were moved to.
+  public private(set) var damage: String?
   private let encoder: JSONEncoder = {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -92,11 +98,12 @@ public final class SessionJournal: @unchecked Sendable {
     do {
       try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     } catch {
-      throw .cannotWrite(directory.path, "\(error.localizedDescription)")
+      throw .cannotWrite(directory.path, reason(creating: directory, error))
     }
     let url = directory.appendingPathComponent("\(header.session).jsonl")
-    let fd = openFile(url.path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND, 0o600)
+    let fd = openFile(url.path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o600)
     guard fd >= 0 else { throw .cannotWrite(url.path, String(cString: strerror(errno))) }
+    try lock(fd, url: url)
     let journal = SessionJournal(url: url, descriptor: fd)
     guard let data = try? journal.encoder.encode(header) else {
       throw .cannotWrite(url.path, "cannot encode the header")
@@ -109,25 +116,53 @@ public final class SessionJournal: @unchecked Sendable {
   public static func open(_ url: URL) throws(TriageError) -> (
     SessionJournal, Header, [SessionEvent]
   ) {
-    let (header, events) = try read(url)
-    let fd = openFile(url.path, O_WRONLY | O_APPEND, 0)
+    let fd = openFile(url.path, O_WRONLY | O_APPEND | O_CLOEXEC, 0)
     guard fd >= 0 else { throw .cannotWrite(url.path, String(cString: strerror(errno))) }
+    // Locked before reading, so what is read is what the next append follows.
+    do {
+      try lock(fd, url: url)
+    } catch {
+      close(fd)
+      throw error
+    }
     let journal = SessionJournal(url: url, descriptor: fd)
+    let (header, events, damagedLine) = try readUpToDamage(url)
+    if let damagedLine {
+      journal.damage = try setAside(url, from: damagedLine, descriptor: fd, kept: events.count)
+    }
     // A torn last line (a crash mid-write) was never a whole event: cut it off, or the next event
     // would follow it and turn it into damage in the middle of the file.
     if let data = FileManager.default.contents(atPath: url.path), let last = data.last,
       last != UInt8(ascii: "\n")
     {
       let keep = (data.lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1
-      guard ftruncate(fd, off_t(keep)) == 0 else {
+      let decoder = JSONDecoder()
+      let last = Data(data[keep...])
+      if (try? decoder.decode(SessionEvent.self, from: last)) != nil
+        || (try? decoder.decode(Header.self, from: last)) != nil
+      {
+        // Whole but for its line feed (the crash came between the two): it was read, so it stays.
+        try journal.writeRaw([UInt8(ascii: "\n")])
+      } else if ftruncate(fd, off_t(keep)) != 0 {
         throw .cannotWrite(url.path, String(cString: strerror(errno)))
       }
     }
     return (journal, header, events)
   }
 
-  /// Reads a journal: its header and every complete event.
+  /// Reads a journal: its header and every complete event; a damaged line before the last is an
+  /// error with its place.
   public static func read(_ url: URL) throws(TriageError) -> (Header, [SessionEvent]) {
+    let (header, events, damagedLine) = try readUpToDamage(url)
+    if let damagedLine { throw .invalidInput("\(url.path):\(damagedLine): damaged journal line") }
+    return (header, events)
+  }
+
+  /// Reads a journal: its header, the events before the first damaged line, and that line's
+  /// number (from 1) if one before the last is damaged. A torn last line is not damage.
+  public static func readUpToDamage(_ url: URL) throws(TriageError) -> (
+    Header, [SessionEvent], damagedLine: Int?
+  ) {
     guard let data = FileManager.default.contents(atPath: url.path) else {
       throw .inputMissing(url.path)
     }
@@ -147,10 +182,104 @@ public final class SessionJournal: @unchecked Sendable {
       } catch {
         // Only the last line may be torn by a crash; anything else is damage worth reporting.
         if index == lines.count - 2 { break }
-        throw .invalidInput("\(url.path):\(index + 2): damaged journal line")
+        return (header, events, lineNumber(of: line, in: data))
       }
     }
-    return (header, events)
+    return (header, events, nil)
+  }
+
+  /// The line number (from 1) of `line`, a slice of `data`.
+  private static func lineNumber(of line: Data.SubSequence, in data: Data) -> Int {
+    data[data.startIndex..<line.startIndex].reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+  }
+
+  /// Moves the lines from `line` on to `<journal>.damaged` (appended, so nothing is lost) and cuts
+  /// the journal before them, so the session can go on; returns what to tell the user.
+  private static func setAside(_ url: URL, from line: Int, descriptor: Int32, kept: Int)
+    throws(TriageError) -> String
+  {
+    guard let data = FileManager.default.contents(atPath: url.path) else {
+      throw .inputMissing(url.path)
+    }
+    var offset = data.startIndex
+    var current = 1
+    while current < line, let newline = data[offset...].firstIndex(of: UInt8(ascii: "\n")) {
+      offset = newline + 1
+      current += 1
+    }
+    let aside = url.path + ".damaged"
+    let fd = openFile(aside, O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0o600)
+    guard fd >= 0 else { throw .cannotWrite(aside, String(cString: strerror(errno))) }
+    let tail = Array(data[offset...])
+    var written = 0
+    while written < tail.count {
+      let result = tail.withUnsafeBytes {
+        write(fd, $0.baseAddress! + written, tail.count - written)
+      }
+      if result < 0 {
+        if errno == EINTR { continue }
+        let reason = String(cString: strerror(errno))
+        close(fd)
+        throw .cannotWrite(aside, reason)
+      }
+      written += result
+    }
+    guard fsync(fd) == 0, close(fd) == 0 else {
+      throw .cannotWrite(aside, String(cString: strerror(errno)))
+    }
+    guard ftruncate(descriptor, off_t(offset - data.startIndex)) == 0 else {
+      throw .cannotWrite(url.path, String(cString: strerror(errno)))
+    }
+    return
+      "\(url.path):\(line): damaged journal line; the session goes on from the \(kept) event\(kept == 1 ? "" : "s") before it (the damaged lines are kept in '\(aside)')"
+  }
+
+  /// An exclusive advisory lock for as long as the journal is open: two processes appending to
+  /// one session would interleave their events.
+  private static func lock(_ descriptor: Int32, url: URL) throws(TriageError) {
+    guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+      if errno == EWOULDBLOCK {
+        throw .cannotWrite(url.path, "the session is open in another nettriage process")
+      }
+      throw .cannotWrite(url.path, String(cString: strerror(errno)))
+    }
+  }
+
+  /// The journals in `directory` that cannot be read at all (no readable header), with why: listed
+  /// by `sessions`, never hidden.
+  public static func unreadable(in directory: URL) -> [(url: URL, reason: String)] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+    return names.filter { $0.hasSuffix(".jsonl") }.sorted().compactMap {
+      name -> (url: URL, reason: String)? in
+      let url = directory.appendingPathComponent(name)
+      do throws(TriageError) {
+        _ = try readUpToDamage(url)
+        return nil
+      } catch {
+        return (url, error.description.replacingOccurrences(of: "error: ", with: ""))
+      }
+    }
+  }
+
+  /// Why a state folder could not be made, in words: Foundation's "NSCocoaErrorDomain error 512"
+  /// hides the system's reason, so the folder and each parent are looked at.
+  static func reason(creating directory: URL, _ error: any Error) -> String {
+    if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError,
+      underlying.domain == NSPOSIXErrorDomain
+    {
+      return String(cString: strerror(Int32(underlying.code)))
+    }
+    var path = directory.standardizedFileURL.path
+    while !path.isEmpty, path != "/" {
+      var status = stat()
+      if lstat(path, &status) == 0 {
+        if status.st_mode & S_IFMT != S_IFDIR { return "'\(path)' is not a folder" }
+        if access(path, W_OK | X_OK) != 0 { return "no permission to write in '\(path)'" }
+        break
+      }
+      path = (path as NSString).deletingLastPathComponent
+    }
+    return "cannot create the folder"
   }
 
   /// Every journal in `directory`, newest first.
@@ -159,7 +288,7 @@ public final class SessionJournal: @unchecked Sendable {
     var summaries: [Summary] = []
     for name in names where name.hasSuffix(".jsonl") {
       let url = directory.appendingPathComponent(name)
-      guard let (header, events) = try? read(url) else { continue }
+      guard let (header, events, damagedLine) = try? readUpToDamage(url) else { continue }
       let session = events.reduce(
         into: (answers: Set<String>(), concluded: ConclusionNode.Outcome?.none)
       ) { state, event in
@@ -173,7 +302,7 @@ public final class SessionJournal: @unchecked Sendable {
       summaries.append(
         Summary(
           header: header, url: url, answers: session.answers.count, lastActivity: events.last?.time,
-          concluded: session.concluded))
+          concluded: session.concluded, damagedLine: damagedLine))
     }
     return summaries.sorted {
       ($0.lastActivity ?? .distantPast, $0.header.session) > (
@@ -237,7 +366,9 @@ public final class SessionJournal: @unchecked Sendable {
     if let code = SystemWrite.all(bytes, to: descriptor) {
       throw .cannotWrite(url.path, String(cString: strerror(code)))
     }
-    fsync(descriptor)
+    guard fsync(descriptor) == 0 else {
+      throw .cannotWrite(url.path, String(cString: strerror(errno)))
+    }
   }
 }
 

@@ -5,6 +5,7 @@ public enum KnowledgeBaseLinter {
     DanglingReferenceCheck(),
     UnreachableNodeCheck(),
     CycleWithoutExitCheck(),
+    DecisionLoopCheck(),
     ConclusionPlanCheck(),
     UnknownFactCheck(),
     UnfilledTemplateCheck(),

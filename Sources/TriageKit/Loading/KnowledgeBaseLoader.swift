@@ -36,10 +36,9 @@ public enum KnowledgeBaseLoader {
     var files: [KnowledgeBaseFile] = []
     for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
       let url = directory.appendingPathComponent(name)
-      guard let data = FileManager.default.contents(atPath: url.path) else {
-        throw .inputMissing(url.path)
-      }
-      guard let text = String(data: data, encoding: .utf8) else {
+      let data = try InputFile.read(
+        url.path, limit: InputLimits.knowledgeBaseFileBytes, what: "a knowledge-base file")
+      guard let text = String(bytes: data, encoding: .utf8) else {
         throw .invalidKnowledgeBase([
           Diagnostic(
             .error, "file is not UTF-8 text", at: SourceLocation(file: url.path, line: 1, column: 1)
@@ -395,6 +394,20 @@ private struct Builder {
             at: reader.location))
       }
     }
+    for (key, bound) in [("min", minimum), ("max", maximum)]
+    where bound.map({ !$0.isFinite }) == true {
+      diagnostics.append(
+        Diagnostic(
+          .error, "'\(key)' of question '\(id)' must be a finite number",
+          at: reader.optional(key)?.location ?? reader.location))
+    }
+    if let minimum, let maximum, minimum > maximum {
+      diagnostics.append(
+        Diagnostic(
+          .error,
+          "'min' (\(FactValue.format(minimum))) of question '\(id)' is above its 'max' (\(FactValue.format(maximum))): no answer could fit",
+          at: reader.optional("min")?.location ?? reader.location))
+    }
     if minimum != nil || maximum != nil || unit != nil, type != .number {
       diagnostics.append(
         Diagnostic(
@@ -628,7 +641,8 @@ private struct Builder {
         }
         let cause = link.string("cause")
         let certainty = link.number("certainty") ?? 0
-        if certainty < -1 || certainty > 1 {
+        // Written so NaN fails too: `certainty: .nan` once combined into a diagnosis of NaN.
+        if !(certainty >= -1 && certainty <= 1) {
           diagnostics.append(
             Diagnostic(.error, "certainty must be from -1 to 1 in \(context)", at: link.location))
         }

@@ -16,6 +16,7 @@ struct YAMLValue {
 
   /// Parses a whole file. Syntax errors become one diagnostic with the place libyaml reports.
   static func parse(_ text: String, file: String) -> Result<YAMLValue?, Diagnostic> {
+    if let problem = YAMLAliasBudget.check(text, file: file) { return .failure(problem) }
     do {
       guard let node = try Yams.compose(yaml: text) else { return .success(nil) }
       return .success(YAMLValue(node: node, file: file))
@@ -102,7 +103,8 @@ struct YAMLValue {
     switch node {
     case .mapping: return "a mapping"
     case .sequence: return "a list"
-    case .scalar: return isNull ? "nothing" : "'\(scalarText ?? "")'"
+    case .scalar:
+      return isNull ? "nothing" : "'\(VisibleText.excerpt(scalarText ?? "", limit: 40))'"
     case .alias: return "an alias"
     }
   }
@@ -200,8 +202,10 @@ struct MappingReader {
   /// Reports keys nobody read, with the nearest key that was read as a suggestion.
   mutating func finish() {
     for (key, field) in fields.sorted(by: { $0.key < $1.key }) where !read.contains(key) {
+      // A file that is not ours (a link to /etc/shadow) shows only a short excerpt of each key.
       let message =
-        "unknown key '\(key)' in \(context)" + NearestMatch.hint(for: key, among: read.sorted())
+        "unknown key '\(VisibleText.excerpt(key, limit: 40))' in \(context)"
+        + NearestMatch.hint(for: key, among: read.sorted())
       diagnostics.append(Diagnostic(.error, message, at: field.keyLocation))
     }
   }

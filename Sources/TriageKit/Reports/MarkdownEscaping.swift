@@ -32,7 +32,12 @@ public enum MarkdownEscaping {
         atLineStart = true
         continue
       default:
-        result.unicodeScalars.append(scalar)
+        if VisibleText.needsEscape(scalar) {
+          // A control or bidi character from input is shown, never obeyed (`\u{1B}`).
+          result += inline(VisibleText.escape(scalar))
+        } else {
+          result.unicodeScalars.append(scalar)
+        }
       }
       if scalar != " " { atLineStart = false }
     }
@@ -41,8 +46,23 @@ public enum MarkdownEscaping {
 
   /// Escapes text for a table cell: line breaks become `<br>`.
   public static func cell(_ text: String) -> String {
-    inline(normalizingLineEnds(text)).split(separator: "\n", omittingEmptySubsequences: false)
-      .joined(separator: "<br>")
+    normalizingLineEnds(text).split(separator: "\n", omittingEmptySubsequences: false)
+      .map { inline(String($0)) }.joined(separator: "<br>")
+  }
+
+  /// User text for a `{{fact}}` template, escaped and on one line: line breaks, blank lines and
+  /// indentation fold into ` / `, so a text answer substituted into a plan step or a list item can
+  /// never end it, open a code block or start a new paragraph.
+  public static func substituted(_ text: String) -> String {
+    inline(oneLine(text))
+  }
+
+  /// The text's lines, trimmed, without blank ones, joined by ` / `.
+  static func oneLine(_ text: String) -> String {
+    guard text.contains(where: \.isNewline) else { return text }
+    return normalizingLineEnds(text).split(separator: "\n")
+      .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+      .joined(separator: " / ")
   }
 
   /// Puts the knowledge base's own Markdown into a table cell: its formatting stays, but a pipe
@@ -55,8 +75,8 @@ public enum MarkdownEscaping {
 
   /// Quotes multi-line user text as a block quote, line by line.
   /// Text shown verbatim in a fenced code block whose fence is longer than any run of backticks in
-  /// it, so nothing in the text can close the block; control characters other than tab become
-  /// U+FFFD.
+  /// it, so nothing in the text can close the block; control and format characters other than tab
+  /// are shown as escapes (``VisibleText``).
   public static func codeBlock(_ text: String, language: String = "text") -> String {
     var longest = 0
     var run = 0
@@ -69,8 +89,8 @@ public enum MarkdownEscaping {
       } else {
         run = 0
       }
-      if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" || scalar.value == 0x7F {
-        cleaned.unicodeScalars.append("\u{FFFD}")
+      if VisibleText.needsEscape(scalar) {
+        cleaned += VisibleText.escape(scalar)
       } else {
         cleaned.unicodeScalars.append(scalar)
       }
@@ -89,8 +109,11 @@ public enum MarkdownEscaping {
       case "<": out += "&lt;"
       case ">": out += "&gt;"
       case "\"": out += "&quot;"
-      case "\n", "\r": out += " "
-      default: out.append(character)
+      case "\n", "\r", "\r\n": out += " "
+      default:
+        for scalar in character.unicodeScalars {
+          out += VisibleText.needsEscape(scalar) ? VisibleText.escape(scalar) : String(scalar)
+        }
       }
     }
     return out

@@ -98,7 +98,9 @@ public struct Report: Sendable {
   /// A knowledge-base text with `{{fact}}` filled in, as Markdown: a choice shows its label (the
   /// knowledge base's own Markdown); anything else is what someone typed, so it is escaped.
   public func render(_ template: String) -> String {
-    fill(template) { value, choiceLabel in choiceLabel ?? MarkdownEscaping.inline(value.display) }
+    fill(template) { value, choiceLabel in
+      choiceLabel ?? MarkdownEscaping.substituted(value.display)
+    }
   }
 
   /// Fills `{{fact}}` templates; `show` gets the value and, for a choice, its label.

@@ -58,11 +58,12 @@ public struct Session: Sendable {
     for event in events where !undone.contains(event.sequence) {
       switch event.kind {
       case .answered(let question, let value, let provenance):
+        // Only the answer this one replaces leaves the answers in force.
+        if let replaced = state.answers[question]?.sequence {
+          state.answerSequence.removeAll { $0 == replaced }
+        }
         state.answers[question] = (GivenAnswer(value, provenance), event.sequence)
         state.reopened.remove(question)
-        state.answerSequence.removeAll { sequence in
-          state.answers.values.contains { $0.sequence == sequence } == false
-        }
         state.answerSequence.append(event.sequence)
       case .reopened(let question):
         state.reopened.insert(question)

@@ -12,6 +12,10 @@ struct ValueEstimator {
   let leaders: [String]
   private let explorer: PathExplorer
   private let computedInputs: [String: Set<String>]
+  private let decisions: [DecisionNode]
+  /// Every fact some decision reads: a question whose answers carry no support and whose fact no
+  /// decision reads is worth nothing, without trying its answers.
+  private let decisionFacts: Set<String>
 
   init(knowledgeBase: KnowledgeBase, facts: FactBase, contributions: [Walk.Contribution]) {
     self.knowledgeBase = knowledgeBase
@@ -33,12 +37,19 @@ struct ValueEstimator {
       inputs[computed.id] = Set(computed.expression.factNames)
     }
     computedInputs = inputs
+    decisions = knowledgeBase.orderedDecisions
+    decisionFacts = Set(decisions.flatMap { $0.branches.flatMap(\.condition.factNames) })
   }
 
   /// The question's value and the two causes its best answer moves apart most.
   func value(of question: QuestionNode) -> (value: Double, separates: [String]) {
     let reads = dependents(of: question.fact)
-    let decisions = knowledgeBase.orderedDecisions.filter {
+    if reads.isDisjoint(with: decisionFacts),
+      question.choices.allSatisfy({ $0.support.entries.isEmpty })
+    {
+      return (0, [])
+    }
+    let decisions = decisions.filter {
       $0.branches.contains { !reads.isDisjoint(with: $0.condition.factNames) }
     }
     let affected = Set(decisions.map(\.id))

@@ -37,16 +37,19 @@ struct CycleWithoutExitCheck: LintCheck {
         }
       }
     ).union(inReportedCycle)
-    var changed = true
-    while changed {
-      changed = false
-      for id in kb.nodeOrder where !reachesConclusion.contains(id) {
-        if kb.nodes[id]?.flow.routes.contains(where: { reachesConclusion.contains($0.next) })
-          == true
-        {
-          reachesConclusion.insert(id)
-          changed = true
-        }
+    // Backwards from the conclusions over reversed routes: each node and route once, so a long
+    // chain lints in linear time (a pass per node made 8,000 questions take half a minute).
+    var predecessors: [String: [String]] = [:]
+    for id in kb.nodeOrder {
+      for route in kb.nodes[id]?.flow.routes ?? [] {
+        predecessors[route.next, default: []].append(id)
+      }
+    }
+    var queue = Array(reachesConclusion)
+    while let id = queue.popLast() {
+      for predecessor in predecessors[id] ?? [] where reachesConclusion.insert(predecessor).inserted
+      {
+        queue.append(predecessor)
       }
     }
     for id in kb.nodeOrder where !reachesConclusion.contains(id) {
