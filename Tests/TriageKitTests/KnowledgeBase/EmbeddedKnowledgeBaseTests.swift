@@ -69,10 +69,7 @@ struct EmbeddedKnowledgeBaseTests {
   }
 
   /// Every scenario reaches what it expects, and every conclusion has at least two scenarios.
-  @Test(
-    .disabled(
-      "knowledge base: under the interview 'gateway-limit-suspected', 'station-cause-unidentified' and 'shared-path-fault' are reached by no scenario and 'dns-no-answer' by one; lead to decide"
-    ))
+  @Test
   func scenariosPassAndCoverEveryConclusion() throws {
     let kb = try KnowledgeBaseLoader.loadChecked(
       try KnowledgeBaseLoader.files(in: Self.folder), root: "KnowledgeBase")
