@@ -39,7 +39,9 @@ struct EvidenceCommandTests {
     #expect(empty.standardError.contains("the input is empty"))
   }
 
-  @Test func runNeedsAnswersOrEvidenceAndStopsOnUnreadableEvidence() throws {
+  /// Issue 12's item 6: an unreadable file is named and set aside, the run goes on to its outcome;
+  /// `--strict` keeps the all-or-nothing exit 65.
+  @Test func runNeedsAnswersOrEvidenceAndSetsAsideUnreadableEvidence() throws {
     let neither = try BinaryRun.run(["run"])
     #expect(neither.status == 64)
     #expect(
@@ -47,9 +49,18 @@ struct EvidenceCommandTests {
         "give an answer file (--answers FILE), evidence (--evidence FILE), or both"))
     let folder = try TemporaryDirectory()
     let file = try folder.write("garbage.txt", "\u{1}\u{2}\u{3} not evidence\n")
-    let run = try BinaryRun.run(["run", "--evidence", file])
-    #expect(run.status == 65)
+    let good = try folder.write(
+      "events.txt",
+      "Log Name: System\nSource: Tcpip\nEvent ID: 4226\nLevel: Warning\nDescription:\nTCP/IP has reached the security limit imposed on the number of concurrent TCP connect attempts.\n"
+    )
+    let run = try BinaryRun.run(["run", "--evidence", file, "--evidence", good, "--json", "-"])
+    #expect(run.status == 0 || run.status == 1)
     #expect(run.standardError.contains("garbage.txt"))
+    #expect(run.standardError.contains("set aside"))
+    #expect(run.standardOutput.contains("could not be read"))
+    let strict = try BinaryRun.run(["run", "--strict", "--evidence", file, "--evidence", good])
+    #expect(strict.status == 65)
+    #expect(strict.standardError.contains("garbage.txt"))
   }
 }
 

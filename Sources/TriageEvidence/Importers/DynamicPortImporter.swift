@@ -111,5 +111,20 @@ public enum DynamicPortImporter: EvidenceImporter {
             vhd: Number of Ports : 64511
         """,
       facts: ["limits.port-range-size": .number(64511), "limits.port-range-high": .number(65534)]),
+    ImporterExample(
+      "the narrow range of Windows XP and Server 2003 (1025–5000), set by hand on a later Windows",
+      input: """
+        C:\\>netsh int ipv4 show dynamicport tcp
+
+        Protocol tcp Dynamic Port Range
+        ---------------------------------
+        Start Port      : 1025
+        Number of Ports : 3976
+
+        """,
+      facts: [
+        "limits.port-range-low": .number(1025), "limits.port-range-high": .number(5000),
+        "limits.port-range-size": .number(3976),
+      ]),
   ]
 }

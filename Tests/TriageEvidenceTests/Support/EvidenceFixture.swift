@@ -25,20 +25,33 @@ struct EvidenceFixture: Sendable, Hashable, CustomTestStringConvertible {
     "test-netconnection": .testNetConnection, "route-print": .routePrint,
     "event-csv": .eventlog, "event-xml": .eventlog, "eventviewer-text": .eventlog,
     "get-winevent-list": .eventlog, "get-winevent-table": .eventlog, "wevtutil-text": .eventlog,
-    "isa-text": .isaLog, "isa-w3c": .isaLog,
+    "isa-text": .isaLog, "isa-w3c": .isaLog, "event-lines": .eventlog,
+    "kernel-log": .kernelLog, "sysctl": .sysctl, "ulimit": .ulimit, "dynamic-port": .dynamicPort,
   ]
+
+  /// Folders that hold something other than one kind's outputs: whole evidence bundles, read by
+  /// the bundle reader's tests.
+  static let otherFolders: Set<String> = ["bundle-windows"]
 
   /// The folders under `Fixtures/`, sorted.
   static var folders: [String] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-    return names.filter { !$0.hasPrefix(".") }.sorted()
+    return names.filter { name in
+      var isFolder: ObjCBool = false
+      let path = directory.appendingPathComponent(name).path
+      return !name.hasPrefix(".") && !otherFolders.contains(name)
+        && FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
+    }.sorted()
   }
 
-  /// Every fixture of every folder (SOURCES.md aside), sorted.
+  /// Every fixture of every folder (SOURCES.md aside), sorted. Real pastes as people send them
+  /// (`*.paste`: cut, prompts, other languages) are graded by the lenient-reading tests against
+  /// `pastes.tsv`, not held to a clean output's checks here.
   static let all: [EvidenceFixture] = folders.flatMap { folder in
     let path = directory.appendingPathComponent(folder).path
     let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-    return names.filter { $0 != "SOURCES.md" && !$0.hasPrefix(".") }.sorted().map {
+    return names.filter { $0 != "SOURCES.md" && !$0.hasPrefix(".") && !$0.hasSuffix(".paste") }
+      .sorted().map {
       EvidenceFixture(folder: folder, name: $0)
     }
   }
