@@ -237,13 +237,8 @@ struct EndToEndTests {
     #expect(test.standardOutput.contains(" 0 failed"))
   }
 
-  /// `--strict` makes warnings fail: today the scenarios reach no conclusion
-  /// 'gateway-limit-suspected', 'station-cause-unidentified' or 'shared-path-fault' (the
-  /// interview ends on its own inconclusive conclusion instead when an answer was `unknown`).
-  @Test(
-    .disabled(
-      "knowledge base: three inconclusive tree conclusions are reached by no scenario under the interview; lead to decide (scenarios, or retire the conclusions)"
-    ))
+  /// `--strict` makes warnings fail: no conclusion may be left unreached by the scenarios.
+  @Test
   func shippedKnowledgeBaseLintsStrictClean() throws {
     let lint = try BinaryRun.run(["kb", "lint", "--kb", Repository.knowledgeBase.path, "--strict"])
     #expect(lint.status == 0, "\(lint.standardError)")
