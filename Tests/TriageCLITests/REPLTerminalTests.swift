@@ -45,14 +45,13 @@ struct REPLTerminalTests {
     return String(line.dropFirst("Resume with: nettriage resume ".count))
   }
 
-  /// The interview's order: error-code, only-this-machine, firewall-path, station-os.
+  /// The interview's order (knowledge base 0.4): error-code, firewall-path, only-this-machine,
+  /// station-os.
   @Test func answersCompletesDiscardsAndUndoes() throws {
     let terminal = try start()
     try terminal.waitFor("Question 1 · error-code")
     try answer(terminal, "1")
-    try terminal.waitFor("Question 2 · only-this-machine")
-    try answer(terminal, "Ye")  // a unique, case-insensitive prefix of a label
-    try terminal.waitFor("Question 3 · firewall-path")
+    try terminal.waitFor("Question 2 · firewall-path")
     // Ctrl-C in the middle of a line abandons the line, not the session.
     try terminal.waitFor("answer> ")
     try terminal.waitForRawMode()
@@ -66,18 +65,20 @@ struct REPLTerminalTests {
     try terminal.send("\t")
     try terminal.waitFor("isa-2006-standard")  // the completed word is on the line before Enter
     try terminal.send("\r")
+    try terminal.waitFor("Question 3 · only-this-machine")
+    try answer(terminal, "Ye")  // a unique, case-insensitive prefix of a label
     try terminal.waitFor("Question 4 · station-os")
     try answer(terminal, ".why")
     try terminal.waitFor("Why this question (station-os)")
     try terminal.waitFor("error-code = 53 (user)")
     try terminal.waitFor("firewall-path = isa-2006-standard (user)")
     try answer(terminal, ".back")
-    try terminal.waitFor("answer to 'firewall-path' undone")
-    try terminal.waitFor("Question 3 · firewall-path")
+    try terminal.waitFor("answer to 'only-this-machine' undone")
+    try terminal.waitFor("Question 3 · only-this-machine")
     try answer(terminal, "1")
-    try terminal.waitFor("Question 4 · hosts-per-sweep")
+    try terminal.waitFor("Question 4 · station-os")
     try answer(terminal, ".facts")
-    try terminal.waitFor("isa-2004")
+    try terminal.waitFor("isa-2006-standard")
     try terminal.waitForRawMode()
     try terminal.sendControl("d")
     try terminal.waitFor("Resume with: nettriage resume ")
@@ -87,8 +88,8 @@ struct REPLTerminalTests {
   @Test func ctrlDThenResumeKeepsEveryAnswer() throws {
     let first = try start()
     try answer(first, "53")
-    try answer(first, "no")
-    try answer(first, "answer-ok")
+    try answer(first, "none")
+    try answer(first, "windows-modern")
     try first.waitFor("Question 4")
     try first.waitFor("answer> ")
     try first.waitForRawMode()
@@ -101,12 +102,12 @@ struct REPLTerminalTests {
     let resumed = try start(["resume", id])
     try resumed.waitFor("resuming session \(id)")
     try resumed.waitFor("3 answers so far")
-    try resumed.waitFor("Question 4 · ipconfig-check")
+    try resumed.waitFor("Question 4 · only-this-machine")
     try answer(resumed, ".facts")
-    try resumed.waitFor("dns-lookup-result")
-    try resumed.waitFor("answer-ok")
-    try resumed.waitFor("only-this-machine")
-    try resumed.waitFor("no")
+    try resumed.waitFor("firewall-path")
+    try resumed.waitFor("none")
+    try resumed.waitFor("station-os")
+    try resumed.waitFor("windows-modern")
     try answer(resumed, ".quit")
     #expect(try resumed.waitForExit() == 2)
   }
@@ -114,10 +115,10 @@ struct REPLTerminalTests {
   @Test func killNineAtAPromptLosesNoAnswer() throws {
     let first = try start()
     try answer(first, "64")
-    try answer(first, "yes")
     try answer(first, "unknown")
+    try answer(first, "yes")
     try answer(first, "windows-modern")
-    try first.waitFor("Question 5 · recovery-pattern")
+    try first.waitFor("Question 5 · large-transfers-stall")
     try first.waitFor("answer> ")
     try first.waitForRawMode()
     first.kill()
@@ -125,7 +126,7 @@ struct REPLTerminalTests {
 
     let resumed = try start(["resume"])
     try resumed.waitFor("4 answers so far")
-    try resumed.waitFor("Question 5 · recovery-pattern")
+    try resumed.waitFor("Question 5 · large-transfers-stall")
     try answer(resumed, ".facts")
     try resumed.waitFor("error-code")
     try resumed.waitFor("64")
@@ -142,10 +143,10 @@ struct REPLTerminalTests {
     try answer(terminal, "64")
     try answer(terminal, ".back")  // saved answers reflect undone ones
     try answer(terminal, "53")
-    try answer(terminal, "yes")
+    try answer(terminal, "tmg")
     try answer(
       terminal, ".note caller says: `net use` fails <b>after</b> ~300 hosts | see ```ticket```")
-    try answer(terminal, "tmg")
+    try answer(terminal, "yes")
     try answer(terminal, "windows-modern")
     try answer(terminal, "300")
     try answer(terminal, "1")
