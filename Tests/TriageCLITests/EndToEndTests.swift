@@ -244,13 +244,13 @@ struct EndToEndTests {
     #expect(lint.status == 0, "\(lint.standardError)")
   }
 
-  /// The answers follow the interview's order (error-code, only-this-machine, firewall-path,
-  /// station-os, hosts-per-sweep, recovery-pattern); it concludes before asking the station's
-  /// address, so the report shows the typed answers instead.
+  /// The answers follow the interview's order (knowledge base 0.4: error-code, firewall-path,
+  /// only-this-machine, station-os, hosts-per-sweep, recovery-pattern); it concludes before
+  /// asking the station's address, so the report shows the typed answers instead.
   @Test func plainStandardInputRunsTheSameREPLWithoutHanging() throws {
     let state = try TemporaryDirectory()
     let input =
-      "53\nyes\n.nope\nisa-2006-standard\nwindows-modern\n500\nafter-a-minute\n.report \(state.path("r.md"))\n.quit\n"
+      "53\nisa-2006-standard\n.nope\nyes\nwindows-modern\n500\nafter-a-minute\n.report \(state.path("r.md"))\n.quit\n"
     let run = try BinaryRun.run(
       [], input: input, environment: ["XDG_STATE_HOME": state.url.path], timeout: 20)
     #expect(run.status == 0, "\(run.standardError)")
