@@ -38,9 +38,13 @@ struct REPLEvidenceTests {
   /// interview goes on with the next question.
   @Test func loadReadsAFileAndAProbeStepWaitsForConsent() throws {
     let state = try TemporaryDirectory()
+    // Knowledge base 0.4's order: firewall-path, station-os, only-this-machine, dns-lookup-result,
+    // batch-test, event-4226, netstat-states, capture-result, ipconfig-check, hosts-per-sweep,
+    // tcpip-port-events, ids-on-path, recovery-pattern, internet-also-fails, failing-host (then
+    // the dns probe's consent), station-ip.
     let answers = [
-      "yes", "none", "windows-modern", "batch-fails-too", "unknown", "unknown", "answer-ok",
-      "unknown", "normal", "80", "unknown", "unknown", "much-later", "yes", "fileserver07", "n",
+      "none", "windows-modern", "yes", "answer-ok", "batch-fails-too", "unknown", "unknown",
+      "unknown", "normal", "80", "unknown", "unknown", "much-later", "unknown", "fileserver07", "n",
       ".quit",
     ]
     let input =
@@ -54,7 +58,7 @@ struct REPLEvidenceTests {
       out.contains("(already known, from evidence: net-use"), "error-code is settled by the file")
     #expect(out.contains("It will look up 'fileserver07'"))
     #expect(out.contains("skipped; the questions it would have answered are asked instead"))
-    let asked = try #require(out.range(of: "Question 8 · dns-lookup-result"))
+    let asked = try #require(out.range(of: "Question 5 · dns-lookup-result"))
     let consent = try #require(out.range(of: "It will look up 'fileserver07'"))
     #expect(asked.lowerBound < consent.lowerBound)
     #expect(out.contains("Question 17 · station-ip"), "the interview goes on after the skip")
