@@ -29,7 +29,7 @@ struct LabSessionTests {
       "targets.txt", String(repeating: "127.0.1.1:\(FloodLab.Port.concurrentDrop)\n", count: 250))
     let report = state.path("lab-session.md")
     let answers = [
-      "64", "yes", "isa-2006-standard", "windows-modern", "250", "unknown", "not-checked",
+      "64", "isa-2006-standard", "yes", "windows-modern", "250", "unknown", "not-checked",
       "unknown", "normal", "unknown", "answer-ok", "127.0.1.1", targets, "y", ".report \(report)",
       ".quit",
     ]
@@ -71,7 +71,11 @@ struct LabSessionTests {
     #expect(drop.status == 0, "\(drop.standardError)")
     let report = state.path("dns-session.md")
     let answers = [
-      "1203", "no", "unknown", "normal", "yes", "30", "fileserver07", "y", ".report \(report)",
+      // Knowledge base 0.4's order: error-code, firewall-path, only-this-machine,
+      // dns-lookup-result (unknown: the probe settles it later), ipconfig-check,
+      // internet-also-fails, hosts-per-sweep, failing-host, then the dns probe's consent.
+      "1203", "unknown", "no", "unknown", "normal", "yes", "30", "fileserver07", "y",
+      ".report \(report)",
       ".quit",
     ]
     guard let ip = LabEnvironment.tool("ip") else { throw FloodLab.LabError(message: "no 'ip'") }

@@ -59,7 +59,7 @@ struct REPLProbeInterruptTests {
     // In the interview's order; with the recovery pattern and the web access unknown nothing is
     // established from the answers, so the tree's measurement step is offered.
     for answer in [
-      "64", "yes", "isa-2006-standard", "windows-modern", "250", "unknown", "not-checked",
+      "64", "isa-2006-standard", "yes", "windows-modern", "250", "unknown", "not-checked",
       "unknown", "normal", "unknown", "answer-ok", "10.9.8.7", targets,
     ] {
       try terminal.waitFor("answer> ")

@@ -47,7 +47,8 @@ import TriageKit
   }
 
   @Test func aCodeThatIsNoChoiceIsLeftForTheInterpreterToRefuse() throws {
-    #expect(TypedAnswer.normalized("error 12345", for: try Self.question("error-code")) == "error 12345")
+    #expect(
+      TypedAnswer.normalized("error 12345", for: try Self.question("error-code")) == "error 12345")
   }
 
   @Test func theInterpreterAcceptsWhatItIsGiven() throws {

@@ -40,7 +40,8 @@ struct EvidenceFixture: Sendable, Hashable, CustomTestStringConvertible {
       var isFolder: ObjCBool = false
       let path = directory.appendingPathComponent(name).path
       return !name.hasPrefix(".") && !otherFolders.contains(name)
-        && FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
+        && FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+        && isFolder.boolValue
     }.sorted()
   }
 
@@ -52,8 +53,8 @@ struct EvidenceFixture: Sendable, Hashable, CustomTestStringConvertible {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
     return names.filter { $0 != "SOURCES.md" && !$0.hasPrefix(".") && !$0.hasSuffix(".paste") }
       .sorted().map {
-      EvidenceFixture(folder: folder, name: $0)
-    }
+        EvidenceFixture(folder: folder, name: $0)
+      }
   }
 
   /// The fixtures of one folder.

@@ -35,7 +35,8 @@ struct LateEvidenceTests {
       ("firewall-path", .string("isa-2006-standard")), ("isa-log-finding", .string("not-checked")),
     ])
     let before = try session.walk()
-    #expect(before.answers.first { $0.question == "isa-log-finding" }?.value == .string("not-checked"))
+    #expect(
+      before.answers.first { $0.question == "isa-log-finding" }?.value == .string("not-checked"))
     session.observe(Self.isaLog)
     let after = try session.walk()
     let settled = Settlement(from: before, to: after).settled
