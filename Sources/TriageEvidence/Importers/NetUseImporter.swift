@@ -40,16 +40,7 @@ public enum NetUseImporter: EvidenceImporter {
   }
 
   public static func read(_ text: EvidenceText) throws(EvidenceError) -> Evidence {
-    var reader = Reader(source: text.source)
-    for item in text.linesWithPrompts {
-      switch item {
-      case .prompt(let number, let command):
-        reader.prompt(command, line: number)
-      case .line(let line):
-        try reader.read(line)
-      }
-    }
-    return try reader.finish()
+    try Reader.evidence(from: text)
   }
 
   /// The facts it gives.
@@ -190,7 +181,7 @@ public enum NetUseImporter: EvidenceImporter {
     var line: Int
   }
 
-  struct Reader {
+  struct Reader: PromptAwareReader {
     let source: String
     var reports: [Report] = []
     var successes = 0

@@ -39,16 +39,7 @@ public enum TestNetConnectionImporter: EvidenceImporter {
   }
 
   public static func read(_ text: EvidenceText) throws(EvidenceError) -> Evidence {
-    var reader = Reader(source: text.source)
-    for item in text.linesWithPrompts {
-      switch item {
-      case .prompt(let number, let command):
-        reader.prompt(command, line: number)
-      case .line(let line):
-        try reader.read(line)
-      }
-    }
-    return try reader.finish()
+    try Reader.evidence(from: text)
   }
 
   /// The facts it gives.
@@ -169,7 +160,7 @@ public enum TestNetConnectionImporter: EvidenceImporter {
     var quiet: Bool
   }
 
-  struct Reader {
+  struct Reader: PromptAwareReader {
     let source: String
     var tests: [Test] = []
     var current = Test(line: 1)
