@@ -51,6 +51,14 @@ public enum JSONReportRenderer {
       var done: Bool
       var doneText: String?
       var check: String?
+      /// In an inconclusive plan: the leading cause the step remedies once the checks confirm it.
+      var ifConfirmed: String?
+
+      enum CodingKeys: String, CodingKey {
+        case id, title, risk, permission, text, verify, rollback, causes, phase, done, doneText,
+          check
+        case ifConfirmed = "if_confirmed"
+      }
     }
     struct Answer: Encodable {
       var question: String
@@ -158,7 +166,8 @@ public enum JSONReportRenderer {
           permission: report.plain(entry.step.permission), text: report.plain(entry.step.text),
           verify: report.plain(entry.step.verify), rollback: report.plain(entry.step.rollback),
           causes: entry.causes, phase: entry.step.phase.rawValue, done: entry.done,
-          doneText: entry.done ? entry.step.doneText.map(report.plain) : nil, check: entry.check)
+          doneText: entry.done ? entry.step.doneText.map(report.plain) : nil, check: entry.check,
+          ifConfirmed: entry.ifConfirmed)
       }
       answers = report.answers.map {
         Answer(

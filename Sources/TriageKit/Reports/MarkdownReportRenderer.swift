@@ -150,7 +150,16 @@ public enum MarkdownReportRenderer {
     out.append("")
     for (index, entry) in report.plan.enumerated() {
       let step = entry.step
-      let mark = entry.done ? "Done — " : ""
+      var mark = entry.done ? "Done — " : ""
+      if let cause = entry.ifConfirmed {
+        if index == 0 || report.plan[index - 1].ifConfirmed != cause {
+          let title = report.knowledgeBase.causes[cause]?.title ?? cause
+          out.append(
+            "**Only once the checks above confirm it — " + report.render(title) + ":**")
+          out.append("")
+        }
+        mark += "If confirmed — "
+      }
       out.append(
         "### Step \(index + 1) (\(step.phase.rawValue)). \(mark)\(report.render(step.title))")
       out.append("")
