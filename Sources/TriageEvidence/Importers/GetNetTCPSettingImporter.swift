@@ -37,6 +37,10 @@ public enum GetNetTCPSettingImporter: EvidenceImporter {
       let trimmed = line.trimmed
       guard !trimmed.isEmpty else { continue }
       guard let (key, value) = pair(trimmed) else {
+        // The command line itself (`PS C:\> Get-NetTCPSetting`), which a prompt may hide.
+        if String(decoding: trimmed, as: UTF8.self).lowercased().contains("get-nettcpsetting") {
+          continue
+        }
         throw EvidenceError(
           source: text.source, line: line.number, column: line.column(of: trimmed),
           message:

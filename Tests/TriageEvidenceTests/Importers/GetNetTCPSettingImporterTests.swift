@@ -26,7 +26,7 @@ import TriageKit
     #expect(evidence.facts["tcp-setting.min-rto"] == .number(300))
     #expect(evidence.facts["tcp-setting.initial-rto"] == .number(1000))
     // The author's two `...` lines are set aside, nothing else.
-    #expect(evidence.skipped.map(\.line) == [5, 55])
+    #expect(evidence.skipped.map(\.line) == [5, 54])
     #expect(evidence.figures.contains("Internet dynamic ports 49152–65509 (16,358)"))
   }
 
@@ -36,7 +36,7 @@ import TriageKit
     #expect(evidence.json["profile"] == "InternetCustom")
     #expect(evidence.facts["limits.port-range-low"] == nil)
     #expect(evidence.isCutOff)
-    #expect(evidence.skipped.map(\.line) == [1, 48])
+    #expect(evidence.skipped.map(\.line) == [1, 45])
   }
 
   @Test func strictReadingRefusesTheCutLine() {
