@@ -13,11 +13,11 @@ public enum TestNetConnectionImporter: EvidenceImporter {
   public static let summary =
     "Test-NetConnection (tnc), with or without -Port, list or Quiet output"
 
-  /// The word PowerShell writes before a warning: English, and as real Spanish and Russian
-  /// pastes show it (`ADVERTENCIA: TCP connect to (127.0.0.1 : 8080) failed`; the message itself
-  /// stays English).
+  /// The word PowerShell writes before a warning: English, and as real Spanish, Brazilian
+  /// Portuguese and Russian pastes show it (`ADVERTENCIA: TCP connect to (127.0.0.1 : 8080)
+  /// failed`, `AVISO: Ping to … failed with status: TimedOut`; the message itself stays English).
   static let warningWords = [
-    "WARNING:", "ADVERTENCIA:",
+    "WARNING:", "ADVERTENCIA:", "AVISO:",
     "\u{41F}\u{420}\u{415}\u{414}\u{423}\u{41F}\u{420}\u{415}\u{416}\u{414}\u{415}\u{41D}\u{418}\u{415}:",
   ]
   .map { Array($0.utf8) }
