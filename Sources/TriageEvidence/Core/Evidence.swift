@@ -236,7 +236,7 @@ public enum EvidenceImporters {
         throw EvidenceError(
           source: text.source, line: marker.line,
           message:
-            "this looks like the output of a Windows in another language ('\(marker.text)') that is not read for this command; besides English, netstat and ipconfig are read in \(LocalizedOutput.languagesRead) (see docs/evidence.md), never guessed at — run the command on an English system, or answer the question by hand",
+            "this looks like the output of a Windows in another language ('\(marker.text)') that is not read for this command; besides English, outputs in \(LocalizedOutput.languagesRead) are read, each for the commands docs/evidence.md lists, never guessed at — run the command on an English system, or answer the question by hand",
           reason: .unsupportedLanguage)
       }
       text = translation.text
