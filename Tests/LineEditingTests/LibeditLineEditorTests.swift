@@ -168,6 +168,74 @@ import Testing
     #expect(try second.inputs(count: 2) == [.line("second entry"), .line("first entry")])
   }
 
+  /// Enters `lines` one by one, so they are in history.
+  private func enter(_ lines: [String], in session: EditorSession) throws {
+    for line in lines {
+      try session.waitForPrompt()
+      session.terminal.send(line + "\r")
+    }
+    _ = try session.inputs(count: lines.count)
+  }
+
+  @Test func ctrlRSearchesWithAReadablePromptAndEnterRunsTheMatch() throws {
+    let session = try EditorSession(historyFile: nil)
+    try enter(["alpha one", "beta two", "alpha three"], in: session)
+    try session.waitForPrompt()
+    session.terminal.sendControl("r")
+    try session.terminal.waitFor("(reverse-i-search)'': ")
+    session.terminal.send("alpha")
+    try session.terminal.waitFor("(reverse-i-search)'alpha': alpha three")
+    session.terminal.sendControl("r")
+    try session.terminal.waitFor("(reverse-i-search)'alpha': alpha one")
+    session.terminal.sendControl("r")
+    try session.terminal.waitFor("(failing reverse-i-search)'alpha': alpha one")
+    session.terminal.send("\r")
+    #expect(try session.inputs(count: 4).last == .line("alpha one"))
+    #expect(!session.terminal.output.contains("bck:"))
+  }
+
+  @Test func ctrlGGivesTheTypedLineBack() throws {
+    let session = try EditorSession(historyFile: nil)
+    try enter(["beta two"], in: session)
+    try session.waitForPrompt()
+    session.terminal.send("typed")
+    try session.terminal.waitFor("typed")
+    session.terminal.sendControl("r")
+    session.terminal.send("beta")
+    try session.terminal.waitFor("(reverse-i-search)'beta': beta two")
+    session.terminal.sendControl("g")
+    try session.terminal.waitFor("test> typed")
+    session.terminal.send(" more\r")
+    #expect(try session.inputs(count: 2).last == .line("typed more"))
+  }
+
+  @Test func anotherKeyTakesTheMatchIntoTheLineToEdit() throws {
+    let session = try EditorSession(historyFile: nil)
+    try enter(["beta two", "gamma"], in: session)
+    try session.waitForPrompt()
+    session.terminal.sendControl("r")
+    session.terminal.send("two")
+    try session.terminal.waitFor("(reverse-i-search)'two': beta two")
+    // Ctrl-A ends the search with the match in the line and moves to its start.
+    session.terminal.sendControl("a")
+    try session.terminal.waitFor("test> beta two")
+    session.terminal.send("x \r")
+    #expect(try session.inputs(count: 3).last == .line("x beta two"))
+  }
+
+  @Test func ctrlCInASearchAbandonsTheLine() throws {
+    let session = try EditorSession(historyFile: nil)
+    try enter(["beta two"], in: session)
+    try session.waitForPrompt()
+    session.terminal.sendControl("r")
+    session.terminal.send("be")
+    try session.terminal.waitFor("(reverse-i-search)'be': beta two")
+    session.terminal.sendControl("c")
+    try session.waitForPrompt()
+    session.terminal.send("next\r")
+    #expect(try session.inputs(count: 3).suffix(2) == [.interrupted, .line("next")])
+  }
+
   @Test func noHistoryFileIsNoProblem() throws {
     let session = try EditorSession(historyFile: URL(fileURLWithPath: "/proc/forbidden/history"))
     try session.waitForPrompt()

@@ -37,7 +37,7 @@ struct ProbeOutputOptions: ParsableArguments {
         _ = FileManager.default.createFile(atPath: url.path, contents: nil)
       }
       guard let handle = try? FileHandle(forWritingTo: url) else {
-        Terminal.standardError.line("error: cannot write '\(save)'")
+        Terminal.standardError.error("cannot write '\(save)'")
         return ExitCode(ExitStatus.cannotWrite.rawValue)
       }
       handle.seekToEndOfFile()
