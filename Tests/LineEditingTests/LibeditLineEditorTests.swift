@@ -14,14 +14,17 @@ import Testing
     let terminal: TerminalPair
     private let inbox = Inbox()
 
-    /// Starts reading with prompt "test> "; entered lines go to history, as the REPL does.
-    init(historyFile: URL?, candidates: [String] = []) throws {
+    /// Starts reading with prompt "test> "; entered lines go to history, as the REPL does, and the
+    /// line `.paste` reads verbatim text next.
+    init(
+      historyFile: URL?, candidates: [String] = [], pasteLimit: Int = LineInput.pasteLimit
+    ) throws {
       terminal = try TerminalPair()
       let started = DispatchSemaphore(value: 0)
       let thread = Thread { [slave = terminal.slave, inbox] in
         let editor = LibeditLineEditor(
           historyFile: historyFile, inputDescriptor: slave, outputDescriptor: slave,
-          terminalType: "xterm-256color", handlesSignals: false)
+          terminalType: "xterm-256color", handlesSignals: false, pasteLimit: pasteLimit)
         started.signal()
         guard let editor else { return }
         editor.completer = { _ in candidates }
@@ -33,6 +36,9 @@ import Testing
           }
           inbox.append(input)
           if input == .endOfFile { return }
+          if input == .line(".paste") {
+            inbox.append(editor.readVerbatim(terminator: "."))
+          }
         }
       }
       thread.start()
@@ -234,6 +240,36 @@ import Testing
     try session.waitForPrompt()
     session.terminal.send("next\r")
     #expect(try session.inputs(count: 3).suffix(2) == [.interrupted, .line("next")])
+  }
+
+  @Test func aBracketedPasteOverTheLimitIsDroppedAndEditingGoesOn() throws {
+    let session = try EditorSession(historyFile: nil, pasteLimit: 50)
+    try session.waitForPrompt()
+    session.terminal.send("\u{1B}[200~short\tpaste\nsecond line\u{1B}[201~")
+    try session.waitForPrompt()
+    let long = String(repeating: "0123456789\n", count: 10)
+    session.terminal.send("\u{1B}[200~" + long + "\u{1B}[201~")
+    try session.waitForPrompt()
+    session.terminal.send("next\r")
+    #expect(
+      try session.inputs(count: 3) == [
+        .pasted("short\tpaste\nsecond line"), .oversizedPaste(110), .line("next"),
+      ])
+  }
+
+  @Test func aVerbatimReadOverTheLimitIsDroppedAndEditingGoesOn() throws {
+    let session = try EditorSession(historyFile: nil, pasteLimit: 50)
+    try session.waitForPrompt()
+    session.terminal.send(".paste\r")
+    _ = try session.inputs(count: 1)
+    try session.terminal.waitForCookedMode()
+    // A bracketed paste of 110 bytes, then a line typed at the next prompt.
+    session.terminal.send(
+      "\u{1B}[200~" + String(repeating: "0123456789\n", count: 10) + "\u{1B}[201~")
+    try session.waitForPrompt()
+    session.terminal.send("next\r")
+    #expect(
+      try session.inputs(count: 3) == [.line(".paste"), .oversizedPaste(110), .line("next")])
   }
 
   @Test func noHistoryFileIsNoProblem() throws {
