@@ -115,7 +115,7 @@ import Testing
     try AtomicFile.write("discarded", to: URL(fileURLWithPath: "/dev/null"), overwrite: true)
     try AtomicFile.write("discarded", to: URL(fileURLWithPath: "/dev/null"), overwrite: false)
     #expect(Self.fileType("/dev/null") == S_IFCHR)
-    #expect(throws: TriageError.cannotWrite("/dev/full", "No space left on device")) {
+    #expect(throws: TriageError.cannotWrite("/dev/full", "no space left on device")) {
       try AtomicFile.write("x", to: URL(fileURLWithPath: "/dev/full"), overwrite: true)
     }
     #expect(Self.fileType("/dev/full") == S_IFCHR)
