@@ -16,6 +16,7 @@ import Foundation
 ///
 /// Use it only when standard input and output are terminals; ``LineEditorFactory`` decides.
 public final class LibeditLineEditor: LineEditor {
+  /// Called on Tab with the line up to the cursor; `nil` turns completion off.
   public var completer: LineCompleter?
 
   private let editLine: OpaquePointer
@@ -93,6 +94,7 @@ public final class LibeditLineEditor: LineEditor {
     free(promptCString)
   }
 
+  /// Edits one line after `prompt`; a bracketed or fast multi-line paste comes back whole.
   public func readLine(prompt: String) -> LineInput {
     free(promptCString)
     promptCString = strdup(PromptMarkup.markingInvisibleSequences(in: prompt))
@@ -140,6 +142,7 @@ public final class LibeditLineEditor: LineEditor {
     return .line(line)
   }
 
+  /// Reads pasted text outside libedit (Tabs kept), up to `terminator` or the paste's end.
   public func readVerbatim(terminator: String) -> LineInput {
     fflush(nil)
     return TerminalVerbatimReader(
@@ -149,6 +152,7 @@ public final class LibeditLineEditor: LineEditor {
 
   private var inputDescriptor: Int32 { fileno(streams.input) }
 
+  /// Remembers `line` for Up and Ctrl-R and saves the history file at once.
   public func addHistory(_ line: String) {
     guard line.contains(where: { !$0.isWhitespace }) else { return }
     cel_history_enter(history, line)

@@ -56,6 +56,7 @@ public final class PlainLineReader: LineEditor {
     }
   }
 
+  /// Reads one line (LF or CRLF), writing `prompt` first if prompts are shown.
   public func readLine(prompt: String) -> LineInput {
     if showsPrompt {
       fputs(prompt, streams.output)
@@ -91,6 +92,7 @@ public final class PlainLineReader: LineEditor {
     return .line(line)
   }
 
+  /// Reads lines up to one holding only `terminator`, or the end of input.
   public func readVerbatim(terminator: String) -> LineInput {
     var lines: [String] = []
     var size = 0
@@ -107,5 +109,6 @@ public final class PlainLineReader: LineEditor {
     return size > pasteLimit ? .oversizedPaste(size) : .pasted(lines.joined(separator: "\n"))
   }
 
+  /// Ignored: piped input has no history to recall.
   public func addHistory(_ line: String) {}
 }
