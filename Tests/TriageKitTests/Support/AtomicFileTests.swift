@@ -46,7 +46,7 @@ import Testing
   @Test func missingFolderCannotBeWritten() throws {
     try Self.withDirectory { directory in
       let url = directory.appendingPathComponent("no/such/folder/report.md")
-      #expect(throws: TriageError.cannotWrite(url.path, "No such file or directory")) {
+      #expect(throws: TriageError.cannotWrite(url.path, "no such file or directory")) {
         try AtomicFile.write("x", to: url, overwrite: true)
       }
     }
