@@ -15,7 +15,9 @@
 ///   (almost) every later success completed with no more than about K open — successes come back
 ///   when connections close, whatever the rate. When the first failure also came with K connects
 ///   in the minute before (nothing had closed yet), a rate limit of K fits the onset too; then a
-///   success while K or more connects were made in the minute before rules the rate out.
+///   success while K or more connects were made in the minute before rules the rate out, and
+///   when none came, K decides if it is a known default of one kind only (160 concurrent, 600
+///   a minute); otherwise the concurrent reading stands.
 /// - rate: otherwise, when the station kept going after the first failure. If connections were
 ///   still admitted afterwards, at a steady pace clearly below the pace they were attempted, the
 ///   limit is that pace: successes completed after the first failure divided by the time they
@@ -139,10 +141,20 @@ public enum FloodLimitDetector {
           "; \(overRate) connected with \(recent) or more connects in the minute before, which a "
           + "rate limit of \(recent) a minute would have stopped"
       } else {
+        // The run cannot tell them apart; a value that is a known default of one kind and not
+        // of the other decides, and otherwise the concurrent reading stands, as it always has.
+        let concurrentMatch = KnownLimit.matching(.concurrent, value: Double(limitAt))
+        let rateMatch = KnownLimit.matching(.rate, value: Double(recent))
+        if rateMatch != nil, concurrentMatch == nil { return nil }
         method +=
           "; nothing had closed before the failures began and no success came after them, so a "
           + "rate limit of \(recent) connects a minute would fail the same way (hold "
-          + "connections for less time, or try more targets, to tell them apart)"
+          + "connections for less time, or try more targets, to tell them apart); read as "
+          + "concurrent"
+          + (concurrentMatch.map {
+            " because \(limitAt) is the \($0.title) and no known rate limit"
+          }
+            ?? "")
       }
     }
     return (Double(limitAt), method)

@@ -237,6 +237,23 @@ struct FloodLimitDetectorTests {
     #expect(limit.kind == .concurrent)
     #expect(limit.value == 160)
     #expect(limit.method.contains("would fail the same way"))
+    #expect(
+      limit.method.hasSuffix(
+        "because 160 is the ISA/TMG default concurrent limit (160) and no known rate limit"))
+  }
+
+  @Test func aRunThatCannotTellThemApartReadsAKnownRateDefaultAsARate() {
+    // 600 a minute with connections held 90 s: the 601st fails with 600 open and 600 recent.
+    let attempts = Self.simulate(count: 700, spacing: 0.09, hold: 90) { time, _, history in
+      // ISA: once over, the source stays blocked for a minute.
+      let recent = history.filter { $0.start > time - 60 }
+      if recent.contains(where: { $0.outcome != .connected }) { return .timedOut }
+      return recent.count >= 600 ? .timedOut : .connected
+    }
+    let limit = FloodLimitDetector.detect(attempts)
+    #expect(limit.kind == .rate)
+    #expect(limit.value == 600)
+    #expect(limit.matches == .isaRateDefault)
   }
 
   @Test func aRateLimitOfTheSameCountKeepsFailingAfterConnectionsClose() {

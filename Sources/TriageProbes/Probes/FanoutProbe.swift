@@ -196,6 +196,9 @@ public struct FanoutProbe: Probe {
           ? ", \(counts["unresolved", default: 0]) unresolved" : "")
     ]
     figures.append(Self.limitFigure(limit, attempts: attempts))
+    if limit.kind == .concurrent || limit.kind == .rate {
+      figures.append("how the limit was read: \(limit.method)")
+    }
     for (name, count) in errnos.sorted(by: { $0.key < $1.key }) {
       let code = attempts.lazy.compactMap { attempt -> Int32? in
         if case .localError(_, let code) = attempt.outcome, ErrorNumber.name(code) == name {
