@@ -68,7 +68,8 @@ public enum FloodLimitDetector {
           because: "failures began at attempt \(first + 1) but connections went on being made at "
             + "about the pace they were attempted: scattered failures, not a limit")
       }
-      guard steady(admitted) else {
+      let lastRequest = attempts.last(where: \.sentRequest)?.start ?? lastEnd
+      guard steady(admitted, until: lastRequest) else {
         return refusedOrNone(
           attempts,
           because: "failures began at attempt \(first + 1) and connections went on being made "
@@ -161,17 +162,31 @@ public enum FloodLimitDetector {
   }
 
   /// Whether the admissions after the first failure came at a steady pace, as a limit lets them
-  /// through, rather than at random, as when some targets answer and others do not: the gaps
-  /// between their completions vary little (coefficient of variation at most 0.4; for targets
-  /// that answer at random with probability p it is about the square root of 1 − p, above 0.44
-  /// for the p ≤ 0.8 that reaches here).
-  private static func steady(_ admitted: [FanoutAttempt]) -> Bool {
-    let ends = admitted.map(\.end).sorted()
-    guard ends.count >= 3 else { return true }
-    let gaps = zip(ends.dropFirst(), ends).map { $0 - $1 }
-    let mean = gaps.reduce(0, +) / Double(gaps.count)
-    let variance = gaps.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(gaps.count)
-    return mean > 0 && variance.squareRoot() <= 0.4 * mean
+  /// through, rather than at random, as when some targets answer and others do not.
+  ///
+  /// Counted in bins of at least 2 s (and at least ten admissions' worth), not gap by gap: a
+  /// loaded station sees completions in batches, and a retransmitted SYN admitted a second later
+  /// lands between two others, which makes single gaps vary wildly under a perfectly steady
+  /// limit. A limit's bins hold the same count give or take one (variance over mean near 0);
+  /// targets that answer at random with probability p give about 1 − p, at least 0.2 for the
+  /// p ≤ 0.8 that reaches here. Only admissions up to the last request count: after it, only
+  /// retransmitted SYNs are left to admit, fewer and fewer. Fewer than three bins cannot tell,
+  /// and pass.
+  private static func steady(_ admitted: [FanoutAttempt], until lastRequest: Double) -> Bool {
+    let ends = admitted.map(\.end).filter { $0 <= lastRequest }.sorted()
+    guard let first = ends.first, let last = ends.last, last > first else { return true }
+    let span = last - first
+    let width = max(2, 10 * span / Double(ends.count - 1))
+    let bins = Int(span / width)
+    guard bins >= 3 else { return true }
+    var counts = [Double](repeating: 0, count: bins)
+    for end in ends {
+      let bin = Int((end - first) / width)
+      if bin < bins { counts[bin] += 1 }
+    }
+    let mean = counts.reduce(0, +) / Double(bins)
+    let variance = counts.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(bins)
+    return mean > 0 && variance / mean <= 0.1
   }
 
   /// No limit: `refused` when most requests were answered with a reset, otherwise `none`.
