@@ -30,8 +30,9 @@ for suite in "$here"/suites/*.sh; do
   [ -x "$suite" ] || continue
   name=$(basename "$suite" .sh)
   echo "running $name ($size)" >&2
-  if ! "$suite" "$size" > "$BENCH_WORK/$name.out" 2> "$BENCH_WORK/$name.err"; then
-    code=$?
+  "$suite" "$size" > "$BENCH_WORK/$name.out" 2> "$BENCH_WORK/$name.err"
+  code=$?
+  if [ $code -ne 0 ]; then
     tail -n 3 "$BENCH_WORK/$name.err" >&2
     python3 -c 'import json, sys; print(json.dumps({"suite": sys.argv[1], "case": "(suite)", "error": "exited %s; see %s" % (sys.argv[2], sys.argv[3])}))' \
       "$name" "$code" "$BENCH_WORK/$name.err" >> "$rows"

@@ -22,10 +22,16 @@ command -v ss >/dev/null 2>&1 || skip "needs ss (iproute2)"
 namespace="nt-bench-census-$$"
 holder=""
 cleanup() {
-  [ -n "$holder" ] && kill "$holder" 2>/dev/null && wait "$holder" 2>/dev/null
+  status=$?
+  if [ -n "$holder" ]; then
+    kill "$holder" 2>/dev/null || true
+    wait "$holder" 2>/dev/null || true
+  fi
   ip netns delete "$namespace" 2>/dev/null || true
+  exit $status
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+trap 'exit 130' INT TERM
 ip netns add "$namespace" || skip "could not make a network namespace"
 ip netns exec "$namespace" ip link set lo up
 rm -f "$work/ready"

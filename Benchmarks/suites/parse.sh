@@ -12,8 +12,10 @@ mkdir -p "$work"
 measure="python3 $here/measure.py --suite parse"
 if [ "$size" = full ]; then
   lines=1000000; label="1M lines"; runs=10; jc_runs=3; stdin_mb=1024; stdin_label="1 GB"
+  stdin_runs=3
 else
   lines=2000; label="2k lines"; runs=2; jc_runs=1; stdin_mb=300; stdin_label="300 MB"
+  stdin_runs=1
 fi
 
 # jc: PyPI's, in a venv of its own; only the full size installs it.
@@ -65,4 +67,4 @@ done
 $measure --case "$stdin_label on stdin, refused" --subject nettriage \
   --subject-cmd "head -c ${stdin_mb}M /dev/zero | tr '\\0' 'x' | $NETTRIAGE parse netstat - --json" \
   --baseline "wc -c" --baseline-cmd "head -c ${stdin_mb}M /dev/zero | tr '\\0' 'x' | wc -c" \
-  --runs 2 --ok-status 65 --rss-limit 300
+  --runs "$stdin_runs" --ok-status 65 --rss-limit 300
