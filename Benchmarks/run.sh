@@ -2,7 +2,8 @@
 # `make bench`: runs every executable Benchmarks/suites/*.sh with the size (`tiny` or `full`) and
 # NETTRIAGE set to the binary under test, collects the JSON result rows they print, prints one
 # aligned table and writes the rows with the machine's description to $BENCH_RESULTS
-# (Benchmarks/results/latest.json by default). Usage: run.sh [tiny|full]; see Benchmarks/README.md.
+# (Benchmarks/results/latest.json by default). Usage: run.sh [tiny|full]; BENCH_SUITES="a b"
+# runs only those suites. See Benchmarks/README.md.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -29,6 +30,8 @@ status=0
 for suite in "$here"/suites/*.sh; do
   [ -x "$suite" ] || continue
   name=$(basename "$suite" .sh)
+  # BENCH_SUITES="parse startup" runs only those.
+  case " ${BENCH_SUITES:-$name} " in *" $name "*) ;; *) continue ;; esac
   echo "running $name ($size)" >&2
   "$suite" "$size" > "$BENCH_WORK/$name.out" 2> "$BENCH_WORK/$name.err"
   code=$?

@@ -16,7 +16,14 @@ def main():
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     want = count + 64
     if soft < want:
-        resource.setrlimit(resource.RLIMIT_NOFILE, (min(want, hard), hard))
+        try:  # root may raise the hard limit too
+            resource.setrlimit(resource.RLIMIT_NOFILE, (want, max(want, hard)))
+        except (ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_NOFILE, (min(want, hard), hard))
+            soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
+            count = min(count, soft - 64)
+            print("sockets.py: descriptor limit %d, holding %d sockets" % (soft, count),
+                  file=sys.stderr)
     listener = socket.socket()
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     listener.bind(("127.0.0.1", 0))

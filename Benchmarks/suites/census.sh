@@ -8,7 +8,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 size=${1:-full}
 work=${BENCH_WORK:?}/census
 mkdir -p "$work"
-if [ "$size" = full ]; then sockets=20000; runs=10; else sockets=200; runs=2; fi
+if [ "$size" = full ]; then sockets=20000; runs=10; else sockets=200; runs=1; fi
 case_name="$sockets sockets"
 
 skip() {
@@ -35,16 +35,18 @@ trap 'exit 130' INT TERM
 ip netns add "$namespace" || skip "could not make a network namespace"
 ip netns exec "$namespace" ip link set lo up
 rm -f "$work/ready"
-ip netns exec "$namespace" python3 "$here/sockets.py" "$sockets" "$work/ready" &
+ip netns exec "$namespace" python3 "$here/sockets.py" "$sockets" "$work/ready" 2>"$work/sockets.err" &
 holder=$!
 waited=0
 while [ ! -s "$work/ready" ]; do
-  kill -0 "$holder" 2>/dev/null || skip "the socket holder stopped before its sockets were open"
+  kill -0 "$holder" 2>/dev/null \
+    || skip "the socket holder stopped before its sockets were open: $(tail -n 1 "$work/sockets.err" | tr '"' "'")"
   sleep 0.2
   waited=$((waited + 1))
   [ $waited -lt 600 ] || skip "the sockets were not open after 120 s"
 done
 
+case_name="$(head -n 1 "$work/ready" | tr -d ' ') sockets"
 python3 "$here/measure.py" --suite census --case "$case_name" --subject nettriage \
   --subject-cmd "ip netns exec $namespace $NETTRIAGE probe census" \
   --baseline "ss | wc -l" \

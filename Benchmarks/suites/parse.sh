@@ -14,7 +14,7 @@ if [ "$size" = full ]; then
   lines=1000000; label="1M lines"; runs=10; jc_runs=3; stdin_mb=1024; stdin_label="1 GB"
   stdin_runs=3
 else
-  lines=2000; label="2k lines"; runs=2; jc_runs=1; stdin_mb=300; stdin_label="300 MB"
+  lines=2000; label="2k lines"; runs=1; jc_runs=1; stdin_mb=300; stdin_label="300 MB"
   stdin_runs=1
 fi
 
@@ -32,7 +32,7 @@ elif [ "$size" = full ]; then
 fi
 
 # kind to generate, evidence kind, the state column for mawk, jc's parser
-for spec in "linux-netstat netstat 6 --netstat" "windows-netstat netstat 4 -" \
+for spec in "linux-netstat netstat 6 --netstat" "windows-netstat netstat 4 --netstat" \
   "bsd-netstat netstat 6 --netstat" "ss ss 1 --ss"; do
   set -- $spec
   generated=$1; kind=$2; column=$3; parser=$4

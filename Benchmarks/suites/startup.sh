@@ -12,7 +12,7 @@ work=${BENCH_WORK:?}/startup
 mkdir -p "$work"
 measure="python3 $here/measure.py --suite startup"
 runs=20
-[ "$size" = full ] || runs=3
+[ "$size" = full ] || runs=1
 
 hello="$work/hello"
 baseline="Foundation hello"

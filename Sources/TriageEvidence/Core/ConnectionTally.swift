@@ -197,7 +197,7 @@ public struct ConnectionTally: Sendable {
       if let close = host.firstIndex(of: UInt8(ascii: "]")) { host = host[..<close] }
     }
     if let percent = host.firstIndex(of: UInt8(ascii: "%")) { host = host[..<percent] }
-    if host.count > 7, host.contains(UInt8(ascii: ".")),
+    if host.count > 7, host.first == UInt8(ascii: ":"), host.contains(UInt8(ascii: ".")),
       host.prefix(7).elementsEqual("::ffff:".utf8, by: { Bytes.lower($0) == $1 })
     {
       host = host.dropFirst(7)

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The lines of an ``EvidenceText`` as offsets into its buffer (``EvidenceText/withRowLines(_:)``):
 /// numbered from 1 as in the original input, without quoting, the common indentation, prompt lines
 /// and line ends, exactly as ``EvidenceText/lines`` gives them.
@@ -21,6 +27,23 @@ struct RowLines: Sequence {
     return lines
   }
 
+  /// Where the line that starts at `start` ends: the first CR or LF from there, or the end.
+  /// `memchr` finds the LF (vectorised in the C library); the line is then searched for a CR, which
+  /// ends lines on its own only in old Mac text.
+  @inline(__always)
+  static func lineEnd(in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    let count = buffer.count
+    guard let base = buffer.baseAddress, start < count else { return count }
+    var end = count
+    if let found = memchr(base + start, 10, count - start) {
+      end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+    if end > start, let found = memchr(base + start, 13, end - start) {
+      end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+    return end
+  }
+
   struct Iterator: IteratorProtocol {
     let lines: RowLines
     var position = 0
@@ -32,8 +55,7 @@ struct RowLines: Sequence {
       while position < count {
         number += 1
         let start = position
-        var end = start
-        while end < count, buffer[end] != 10, buffer[end] != 13 { end += 1 }
+        let end = RowLines.lineEnd(in: buffer, from: start)
         position = end
         if position < count {
           position +=
