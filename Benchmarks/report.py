@@ -75,7 +75,7 @@ def main():
     for row in rows:
         cells = [cell(row.get(key)) for key, _ in columns]
         if row.get("error"):
-            cells[-1] = "error: " + row["error"]
+            cells[-1] = "error: " + " ".join(str(row["error"]).split())
         table.append(cells)
     widths = [max(len(r[i]) for r in table) for i in range(len(columns) - 1)]
     for index, cells in enumerate(table):
