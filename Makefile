@@ -12,7 +12,7 @@ LAB_APT_PACKAGES := iptables iproute2 python3
 # ansible-core for the fleet test (docs/fleet.md); a venv when the system pip refuses (PEP 668).
 FLEET_VENV := .build/fleet-venv
 
-.PHONY: all deps lab-deps fleet-deps lab-up lab-down build run test unit lint kb-lint cases format install clean fuzz fuzz-build fuzz-smoke fuzz-run sanitize
+.PHONY: all deps lab-deps fleet-deps lab-up lab-down build run test unit lint kb-lint cases format install clean fuzz fuzz-build fuzz-smoke fuzz-run sanitize bench
 
 all: build
 
@@ -86,6 +86,18 @@ test: deps lab-deps fleet-deps
 	$(BIN) kb test --kb KnowledgeBase --cases
 	$(MAKE) --no-print-directory lint
 	@if [ "$(FUZZ)" = 1 ]; then $(MAKE) --no-print-directory fuzz-smoke; fi
+
+# Benchmarks (Benchmarks/README.md): builds the release binary, runs every suite of
+# Benchmarks/suites and prints one table of ratios against the tools people would otherwise use,
+# measured in the same run, with peak memory; the rows also go to Benchmarks/results/latest.json.
+# BENCH_SIZE=tiny is a quick check of the harness; NETTRIAGE=path benchmarks another binary (and
+# skips the build). Never part of `make test`.
+BENCH_SIZE ?= full
+
+bench: deps
+	@if [ -z "$(NETTRIAGE)" ]; then $(SWIFT) build -c release >&2; fi
+	@NETTRIAGE="$${NETTRIAGE:-$$($(SWIFT) build -c release --show-bin-path)/nettriage}" \
+	  sh Benchmarks/run.sh $(BENCH_SIZE)
 
 # Grades the real incidents of KnowledgeBase/cases (a low score is reported, not a failure; a case
 # that cannot load or run exits 65).

@@ -24,13 +24,19 @@ enum ConnectionRows {
 
   /// The canonical state for a spelling in the table (`ESTABLISHED`, `ESTAB`, `SYN-SENT`, `SynSent`,
   /// `LISTENING`, `Bound`…), without building a string on the common path.
-  static func state(_ bytes: ArraySlice<UInt8>) -> TCPState? {
+  static func state(_ bytes: some ByteSlice) -> TCPState? {
     if let key = StateKey(bytes) {
       for entry in stateTable where entry.key == key { return entry.state }
     }
     // Rare spellings fall back to the canonical parser, so both agree.
     guard !bytes.isEmpty, bytes.count <= 24 else { return nil }
     return TCPState(spelling: String(decoding: bytes, as: UTF8.self))
+  }
+
+  /// Whether `bytes` is Windows' `BOUND` (`Bound`): a port held without a connection, which is no
+  /// TCP state and must not be read as CLOSED.
+  static func isBound(_ bytes: some ByteSlice) -> Bool {
+    bytes.count == 5 && bytes.elementsEqual("BOUND".utf8) { Bytes.lower($0) == Bytes.lower($1) }
   }
 
   /// Up to 16 bytes of a spelling, upper case, without `-` and `_`, packed into two words.
@@ -74,22 +80,61 @@ enum ConnectionRows {
   /// Address and port of an endpoint: everything `Bytes.endpoint` reads, and a service name in place
   /// of the port (`10.0.0.9:microsoft-ds`, `host.https`), which output without `-n` has. An unknown
   /// service name gives a `nil` port, like `*`.
-  static func endpoint(_ bytes: ArraySlice<UInt8>, dotted: Bool = false) -> (
-    address: ArraySlice<UInt8>, port: Int?
+  static func endpoint<Field: ByteSlice>(_ bytes: Field, dotted: Bool = false) -> (
+    address: Field, port: Int?
   )? {
-    if let endpoint = Bytes.endpoint(bytes, dottedPort: dotted) { return endpoint }
+    guard !bytes.isEmpty else { return nil }
     let separator = dotted ? UInt8(ascii: ".") : UInt8(ascii: ":")
-    guard let cut = bytes.lastIndex(of: separator), cut > bytes.startIndex else { return nil }
-    let name = bytes[(cut + 1)...]
-    guard !name.isEmpty, name.count <= 32, name.allSatisfy(isServiceNameByte),
-      name.contains(where: { Bytes.lower($0) >= 0x61 && Bytes.lower($0) <= 0x7A })
-    else { return nil }
+    guard let cut = bytes.lastIndex(of: separator) else { return nil }
     var address = bytes[bytes.startIndex..<cut]
     if address.first == UInt8(ascii: "["), address.last == UInt8(ascii: "]") {
       address = address.dropFirst().dropLast()
     }
+    let portBytes = bytes[(cut + 1)...]
+    // What `Bytes.endpoint` reads: a decimal port or `*`.
+    if portBytes.count == 1, portBytes.first == UInt8(ascii: "*") {
+      return address.isEmpty ? nil : (address, nil)
+    }
+    if let port = decimal(portBytes), port <= 65535 {
+      return address.isEmpty ? nil : (address, port)
+    }
+    guard cut > bytes.startIndex else { return nil }
+    let name = portBytes
+    guard !name.isEmpty, name.count <= 32, name.allSatisfy(isServiceNameByte),
+      name.contains(where: { Bytes.lower($0) >= 0x61 && Bytes.lower($0) <= 0x7A })
+    else { return nil }
     guard !address.isEmpty else { return nil }
     return (address, servicePort(name))
+  }
+
+  /// A decimal number of up to 18 digits without separators, or `nil`.
+  @inline(__always)
+  static func decimal(_ bytes: some ByteSlice) -> Int? {
+    guard !bytes.isEmpty, bytes.count <= 18 else { return nil }
+    var value = 0
+    for byte in bytes {
+      guard byte >= 48 && byte <= 57 else { return nil }
+      value = value &* 10 &+ Int(byte &- 48)
+    }
+    return value
+  }
+
+  /// A non-negative decimal integer, or `nil`; commas as thousands separators are accepted, as
+  /// `Bytes.int` accepts them.
+  static func number(_ bytes: some ByteSlice) -> Int? {
+    if let value = decimal(bytes) { return value }
+    guard !bytes.isEmpty, bytes.count <= 18 else { return nil }
+    var value = 0
+    var digits = 0
+    for byte in bytes {
+      if byte >= 48 && byte <= 57 {
+        value = value * 10 + Int(byte - 48)
+        digits += 1
+      } else if byte != UInt8(ascii: ",") {
+        return nil
+      }
+    }
+    return digits > 0 ? value : nil
   }
 
   private static func isServiceNameByte(_ byte: UInt8) -> Bool {
@@ -109,7 +154,7 @@ enum ConnectionRows {
     ("wsmans", 5986), ("http-alt", 8080),
   ].map { (Array($0.utf8), $1) }
 
-  private static func servicePort(_ name: ArraySlice<UInt8>) -> Int? {
+  private static func servicePort(_ name: some ByteSlice) -> Int? {
     for entry in serviceNames where entry.name.count == name.count {
       if zip(entry.name, name).allSatisfy({ $0 == Bytes.lower($1) }) { return entry.port }
     }
@@ -121,11 +166,19 @@ enum ConnectionRows {
   private static let pidMarker = Array("pid=".utf8)
 
   /// The first `pid=N` in `bytes` (ss's `users:(("smbclient",pid=123,fd=3))`).
-  static func ssProcess(in bytes: ArraySlice<UInt8>) -> Int? {
-    guard let at = Bytes.find(pidMarker, in: bytes) else { return nil }
-    var end = at + pidMarker.count
-    while end < bytes.endIndex, bytes[end] >= 0x30, bytes[end] <= 0x39 { end += 1 }
-    return Bytes.int(bytes[(at + pidMarker.count)..<end])
+  static func ssProcess(in bytes: some ByteSlice) -> Int? {
+    var at = bytes.startIndex
+    let last = bytes.endIndex - pidMarker.count
+    while at <= last {
+      if bytes[at] == UInt8(ascii: "p"), bytes[at..<(at + pidMarker.count)].elementsEqual(pidMarker)
+      {
+        var end = at + pidMarker.count
+        while end < bytes.endIndex, bytes[end] >= 0x30, bytes[end] <= 0x39 { end += 1 }
+        return decimal(bytes[(at + pidMarker.count)..<end])
+      }
+      at += 1
+    }
+    return nil
   }
 
   /// What Linux netstat's `PID/Program name` column says.
@@ -137,10 +190,10 @@ enum ConnectionRows {
   }
 
   /// The `PID/Program name` value in `field`, or `nil` when `field` is not one.
-  static func program(_ field: ArraySlice<UInt8>) -> ProgramColumn? {
+  static func program(_ field: some ByteSlice) -> ProgramColumn? {
     if field.count == 1, field.first == UInt8(ascii: "-") { return .unknown }
     guard let slash = field.firstIndex(of: UInt8(ascii: "/")), slash > field.startIndex,
-      let pid = Bytes.int(field[..<slash])
+      let pid = number(field[..<slash])
     else { return nil }
     return .process(pid)
   }
@@ -149,7 +202,7 @@ enum ConnectionRows {
 
   /// Whether `bytes` equal the ASCII `literal`.
   @inline(__always)
-  static func equals(_ bytes: ArraySlice<UInt8>, _ literal: [UInt8]) -> Bool {
+  static func equals(_ bytes: some ByteSlice, _ literal: [UInt8]) -> Bool {
     bytes.count == literal.count && bytes.elementsEqual(literal)
   }
 
@@ -173,6 +226,24 @@ enum ConnectionRows {
       source: text.source, line: line.number, column: column, message: message, reason: .garbled)
   }
 
+  /// ``rowError(_:line:at:in:)`` for a row read from the input's buffer.
+  static func rowError(
+    _ message: String, line: RowLine, at field: RowField? = nil, in text: EvidenceText
+  ) -> EvidenceError {
+    rowError(
+      message, line: line.evidenceLine(in: text),
+      at: field.map { text.bytes[$0.startIndex..<$0.endIndex] }, in: text)
+  }
+
+  /// Throws unless `field` is a number (a queue size).
+  static func requireNumber(
+    _ field: RowField, named name: String, line: RowLine, in text: EvidenceText
+  ) throws(EvidenceError) {
+    guard number(field) == nil else { return }
+    throw rowError(
+      "expected a number (\(name)), found '\(shown(field))'", line: line, at: field, in: text)
+  }
+
   /// Throws unless `field` is a number (a queue size).
   static func requireNumber(
     _ field: ArraySlice<UInt8>, named name: String, line: EvidenceLine, in text: EvidenceText
@@ -189,7 +260,7 @@ enum ConnectionRows {
   }
 
   /// Up to 40 bytes of `bytes` for a message, in single quotes by the caller.
-  static func shown(_ bytes: ArraySlice<UInt8>) -> String {
+  static func shown(_ bytes: some ByteSlice) -> String {
     let text = String(decoding: bytes.prefix(40), as: UTF8.self)
     return bytes.count > 40 ? text + "…" : text
   }

@@ -3,14 +3,18 @@ import TriageKit
 /// Counts the rows of a connection table (`netstat`, `ss`, `Get-NetTCPConnection`) into the evidence
 /// fields of the contract and the `tcp.*` facts of docs/evidence.md.
 ///
-/// Importers add rows as they parse them, in one pass. Remote addresses are kept as slices of the
-/// input rather than copies, so a table of 60,000 connections costs one set entry per distinct remote
-/// host and nothing per row.
+/// Importers add rows as they parse them, in one pass. IPv4 remote addresses are kept as numbers
+/// in a set of their own, other addresses as bytes, so a table of 60,000 connections costs one set
+/// entry per distinct remote host and nothing per row.
 public struct ConnectionTally: Sendable {
   /// TCP rows, LISTEN included (the `connections` field).
   public private(set) var tcpRows = 0
   /// UDP rows; counted apart and never as TCP connections.
   public private(set) var udpRows = 0
+  /// Windows' `BOUND` rows (`netstat -q`, `Get-NetTCPConnection`): local ports a process holds
+  /// without a connection, such as ports leaving TIME_WAIT. Not a TCP state, so neither CLOSED nor
+  /// in `connections`; the `bound` field when there are any.
+  public private(set) var boundRows = 0
   /// Whether the format names the owning process of a row; only then is `pids` a field.
   public var listsProcesses = false
   /// Whether rows carried remote endpoints; `false` for counts-only input (`Group-Object State`),
@@ -22,7 +26,7 @@ public struct ConnectionTally: Sendable {
   private var remotePorts: [Int32] = []
   /// Distinct IPv4 remote hosts (most of them), and the others (IPv6, names) apart.
   private var remoteIPv4Hosts = IPv4Set()
-  private var remoteHosts: Set<HostKey> = []
+  private var remoteHosts: Set<[UInt8]> = []
   private var processes: [Int: Int] = [:]
   /// Consecutive rows of one process are counted here before they reach `processes`.
   private var runProcess = -1
@@ -37,24 +41,25 @@ public struct ConnectionTally: Sendable {
   public mutating func addTCP(
     state: TCPState, remoteAddress: ArraySlice<UInt8>, remotePort: Int?, pid: Int? = nil
   ) {
+    add(state: state, remoteAddress: remoteAddress, remotePort: remotePort, pid: pid)
+  }
+
+  /// ``addTCP(state:remoteAddress:remotePort:pid:)`` for any slice of the input.
+  mutating func add(
+    state: TCPState, remoteAddress: some ByteSlice, remotePort: Int?, pid: Int? = nil
+  ) {
     tcpRows += 1
     stateCounts[Self.index(of: state)] += 1
-    if let pid {
-      if pid == runProcess {
-        runLength += 1
-      } else {
-        if runLength > 0 { processes[runProcess, default: 0] += runLength }
-        runProcess = pid
-        runLength = 1
-      }
-    }
+    if let pid { count(pid) }
     guard state != .listen else { return }
     let host = Self.hostKey(remoteAddress)
-    guard !host.isEmpty, !Bytes.isUnspecified(host) else { return }
+    guard !host.isEmpty else { return }
     if let address = Self.ipv4(host) {
+      guard address != 0 else { return }  // 0.0.0.0
       remoteIPv4Hosts.insert(address)
     } else {
-      remoteHosts.insert(HostKey(bytes: host))
+      guard !Self.isUnspecified(host) else { return }
+      remoteHosts.insert(Array(host))
     }
     guard let remotePort, remotePort > 0, remotePort <= 65535 else { return }
     if remotePorts.isEmpty { remotePorts = [Int32](repeating: 0, count: 65536) }
@@ -72,6 +77,30 @@ public struct ConnectionTally: Sendable {
   public mutating func addTCP(state: TCPState, count: Int) {
     tcpRows += count
     stateCounts[Self.index(of: state)] += count
+  }
+
+  /// Adds one `BOUND` row: a local port held, not a connection; its process counts in `pids`.
+  public mutating func addBound(pid: Int? = nil) {
+    boundRows += 1
+    if let pid { count(pid) }
+  }
+
+  /// Adds `count` `BOUND` rows whose ports are not known (`Group-Object State`).
+  public mutating func addBound(count: Int) {
+    boundRows += count
+  }
+
+  /// Whether rows of TCP were read: connections or bound ports.
+  public var hasTCPRows: Bool { tcpRows > 0 || boundRows > 0 }
+
+  private mutating func count(_ pid: Int) {
+    if pid == runProcess {
+      runLength += 1
+    } else {
+      if runLength > 0 { processes[runProcess, default: 0] += runLength }
+      runProcess = pid
+      runLength = 1
+    }
   }
 
   /// Adds one UDP row.
@@ -102,6 +131,7 @@ public struct ConnectionTally: Sendable {
     var result: [(key: String, value: JSONValue)] = [
       ("connections", .int(tcpRows)), ("states", .object(states)),
     ]
+    if boundRows > 0 { result.append(("bound", .int(boundRows))) }
     if listsEndpoints {
       var ports: [(key: String, value: JSONValue)] = []
       for (port, count) in remotePorts.enumerated() where count > 0 {
@@ -142,6 +172,9 @@ public struct ConnectionTally: Sendable {
       count(of: $0) != count(of: $1) ? count(of: $0) > count(of: $1) : $0 < $1
     }
     var figures = states.map { "\(FactValue.grouped(count(of: $0))) \($0.rawValue)" }
+    if boundRows > 0 {
+      figures.append("\(FactValue.grouped(boundRows)) BOUND (local ports held, not connected)")
+    }
     if listsEndpoints {
       if establishedSMB > 0 {
         figures.append("\(FactValue.grouped(establishedSMB)) ESTABLISHED to 445/139")
@@ -157,23 +190,30 @@ public struct ConnectionTally: Sendable {
 
   /// The address that identifies a remote host: without brackets, `%scope` and the `::ffff:` of an
   /// IPv4-mapped address, so `[::ffff:10.0.0.9]` and `10.0.0.9` are one host.
-  static func hostKey(_ address: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+  static func hostKey<Field: ByteSlice>(_ address: Field) -> Field {
     var host = address
     if host.first == UInt8(ascii: "[") {
       host = host.dropFirst()
       if let close = host.firstIndex(of: UInt8(ascii: "]")) { host = host[..<close] }
     }
     if let percent = host.firstIndex(of: UInt8(ascii: "%")) { host = host[..<percent] }
-    if host.count > 7, host.contains(UInt8(ascii: ".")),
-      Bytes.equalsIgnoringCase(host.prefix(7), "::ffff:")
+    if host.count > 7, host.first == UInt8(ascii: ":"), host.contains(UInt8(ascii: ".")),
+      host.prefix(7).elementsEqual("::ffff:".utf8, by: { Bytes.lower($0) == $1 })
     {
       host = host.dropFirst(7)
     }
     return host
   }
 
+  /// Whether an address is a wildcard or unspecified (`*`, `0.0.0.0`, `::`, `[::]`), as
+  /// `Bytes.isUnspecified` says.
+  static func isUnspecified(_ address: some ByteSlice) -> Bool {
+    address.elementsEqual("*".utf8) || address.elementsEqual("0.0.0.0".utf8)
+      || address.elementsEqual("::".utf8) || address.elementsEqual("[::]".utf8)
+  }
+
   /// A dotted-quad IPv4 address as a number, without allocating; `nil` for anything else.
-  static func ipv4(_ bytes: ArraySlice<UInt8>) -> UInt32? {
+  static func ipv4(_ bytes: some ByteSlice) -> UInt32? {
     var value: UInt32 = 0
     var part: UInt32 = 0
     var digits = 0
@@ -229,19 +269,6 @@ public struct ConnectionTally: Sendable {
 
     private static func slot(of address: UInt32, mask: Int) -> Int {
       Int(truncatingIfNeeded: (UInt64(address) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
-    }
-  }
-
-  /// A remote address in the set of hosts, hashed in one call rather than byte by byte.
-  private struct HostKey: Hashable, Sendable {
-    let bytes: ArraySlice<UInt8>
-
-    func hash(into hasher: inout Hasher) {
-      bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
-    }
-
-    static func == (lhs: HostKey, rhs: HostKey) -> Bool {
-      lhs.bytes.count == rhs.bytes.count && lhs.bytes.elementsEqual(rhs.bytes)
     }
   }
 

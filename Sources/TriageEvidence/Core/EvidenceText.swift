@@ -122,6 +122,19 @@ public struct EvidenceText: Sendable {
     }
   }
 
+  /// Calls `body` with the lines as offsets into the input's buffer: the same lines as ``lines``
+  /// (numbers, quoting, indentation, prompts), for the row loops of the connection tables, which
+  /// then split and read fields without reference counting.
+  func withRowLines<Result, Failure: Error>(
+    _ body: (RowLines) throws(Failure) -> Result
+  ) throws(Failure) -> Result {
+    try bytes.withUnsafeBufferPointer { (buffer) throws(Failure) -> Result in
+      try body(
+        RowLines(
+          buffer: buffer, quoted: isQuoted, excluded: excludedLines, indentation: indentation))
+    }
+  }
+
   /// The line that starts at `position`, without its end (CR, LF or CRLF); moves `position` past
   /// it. The one line splitter of evidence.
   static func nextLine(in bytes: [UInt8], at position: inout Int) -> ArraySlice<UInt8> {
@@ -170,7 +183,7 @@ public struct EvidenceText: Sendable {
   }
 
   /// Without up to `count` leading spaces and tabs.
-  static func dedent(_ line: ArraySlice<UInt8>, by count: Int) -> ArraySlice<UInt8> {
+  static func dedent<Line: ByteSlice>(_ line: Line, by count: Int) -> Line {
     var content = line
     var removed = 0
     while removed < count, let first = content.first, isSpace(first) {
@@ -181,7 +194,7 @@ public struct EvidenceText: Sendable {
   }
 
   /// Removes e-mail quoting: any number of `>` each with an optional space after it.
-  static func unquote(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+  static func unquote<Line: ByteSlice>(_ line: Line) -> Line {
     var content = line
     while let first = content.first, first == UInt8(ascii: ">") {
       content = content.dropFirst()
@@ -199,7 +212,7 @@ public struct EvidenceText: Sendable {
   ]
 
   /// The command typed after a shell prompt on this line, or `nil` when it is not a prompt line.
-  static func promptCommand(_ line: ArraySlice<UInt8>) -> String? {
+  static func promptCommand(_ line: some ByteSlice) -> String? {
     let text = String(decoding: line, as: UTF8.self).trimmingLeadingSpace()
     var rest: Substring?
     if text.hasPrefix("PS "), let close = text.firstIndex(of: ">") {
@@ -221,19 +234,45 @@ public struct EvidenceText: Sendable {
     return knownCommands.contains(word) ? command : nil
   }
 
-  static func isPromptLine(_ line: ArraySlice<UInt8>) -> Bool {
-    guard let first = line.first(where: { !isSpace($0) }) else { return false }
-    // Only lines that could start a prompt are decoded.
+  /// Whether `line` is a shell prompt with a command, such as `C:\>netstat -ano`,
+  /// `PS C:\> Get-NetTCPConnection`, `$ ss -tan` or `user@host:~$ netstat -tan`.
+  ///
+  /// Runs for every line of a large table, so it looks only where a prompt can be: the first
+  /// byte (a letter, `$` or `#`) and the first word (`PS`, a drive's `C:\`, or a `$`, `#`, `%`
+  /// that ends it); only such lines are decoded and checked by ``promptCommand(_:)``.
+  static func isPromptLine(_ line: some ByteSlice) -> Bool {
+    var index = line.startIndex
+    let end = line.endIndex
+    while index < end, isSpace(line[index]) { index += 1 }
+    guard index < end else { return false }
+    let first = line[index]
     guard
-      first == UInt8(ascii: "P") || first == UInt8(ascii: "$") || first == UInt8(ascii: "#")
+      first == UInt8(ascii: "$") || first == UInt8(ascii: "#")
         || (first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z"))
         || (first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z"))
     else { return false }
-    guard
-      // One pass over the line: this runs for every line of a large table.
-      line.contains(where: { $0 == 62 || $0 == 36 || $0 == 35 || $0 == 37 })  // > $ # %
-    else { return false }
-    return promptCommand(line) != nil
+    let start = index
+    var candidate = false
+    while index < end, !isSpace(line[index]) {
+      let byte = line[index]
+      if byte == 36 || byte == 35 || byte == 37 {  // $ # %
+        candidate = true
+        break
+      }
+      if index == start + 1, byte == UInt8(ascii: ":"), index + 1 < end,
+        line[index + 1] == UInt8(ascii: "\\")
+      {
+        candidate = true
+        break
+      }
+      index += 1
+    }
+    if !candidate, index == start + 2, first == UInt8(ascii: "P"),
+      line[start + 1] == UInt8(ascii: "S"), index < end, line[index] == 32
+    {
+      candidate = true
+    }
+    return candidate && promptCommand(line) != nil
   }
 }
 

@@ -15,12 +15,16 @@ enum LenientReading {
     var text = text
     var skipped: [SkippedLine] = []
     var lastMarker: Int?
-    let markers = PasteMarker.mayContainMarker(text.bytes) ? Array(text.lines) : []
-    for line in markers where PasteMarker.isMarker(line.trimmed) {
-      skipped.append(
-        SkippedLine(line: line.number, text: line.text, reason: "marks text left out of the paste"))
-      text.excludedLines.insert(line.number)
-      lastMarker = line.number
+    // The lines of the text as it came (the loop's copy; setting lines aside below does not
+    // change it), read lazily: a large table is not held a second time as lines.
+    if PasteMarker.mayContainMarker(text.bytes) {
+      for line in text.lines where PasteMarker.isMarker(line.trimmed) {
+        skipped.append(
+          SkippedLine(
+            line: line.number, text: line.text, reason: "marks text left out of the paste"))
+        text.excludedLines.insert(line.number)
+        lastMarker = line.number
+      }
     }
     // Each attempt reads the whole input again: many for a paste, few for a large file.
     let budget = max(16, min(400, 16_000_000 / max(1, text.bytes.count)))

@@ -28,25 +28,68 @@ enum PasteMarker {
     bytes.withUnsafeBufferPointer { buffer in
       let count = buffer.count
       var index = 0
-      while index + 2 < count {
-        let byte = buffer[index]
-        switch byte {
-        case 0x2E:
-          if buffer[index + 1] == 0x2E { return true }
-        case 0xE2:
-          if buffer[index + 1] == 0x80, buffer[index + 2] == 0xA6 { return true }
-        case 0x53, 0x73:  // snip
-          if buffer[index + 1] | 0x20 == 0x6E, buffer[index + 2] | 0x20 == 0x69 { return true }
-        case 0x54, 0x74:  // trunc
-          if buffer[index + 1] | 0x20 == 0x72, buffer[index + 2] | 0x20 == 0x75 { return true }
-        case 0x4F, 0x6F:  // omit
-          if buffer[index + 1] | 0x20 == 0x6D, buffer[index + 2] | 0x20 == 0x69 { return true }
-        case 0x4D, 0x6D:  // more lines, more rows
-          if buffer[index + 1] | 0x20 == 0x6F, buffer[index + 2] | 0x20 == 0x72 { return true }
-        default: break
+      // Eight bytes at a time: a word in which no byte starts one of the pairs below is passed
+      // over without a branch per byte; a word with a candidate is checked byte by byte.
+      if let base = UnsafeRawPointer(buffer.baseAddress) {
+        while index + 11 < count {
+          let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+          let next = base.loadUnaligned(fromByteOffset: index + 1, as: UInt64.self)
+          if mayStartPair(word, next) {
+            for start in index..<(index + 8) where startsPair(buffer, at: start) { return true }
+          }
+          index += 8
         }
+      }
+      while index + 2 < count {
+        if startsPair(buffer, at: index) { return true }
         index += 1
       }
+      return false
+    }
+  }
+
+  /// Whether a byte of `word` may start `..`, `…`, `sn`, `tr`, `om` or `mo` (any case), `next`
+  /// being the eight bytes one further: per byte, a flag for each first byte and its second.
+  @inline(__always)
+  private static func mayStartPair(_ word: UInt64, _ next: UInt64) -> Bool {
+    let lower = word | 0x2020_2020_2020_2020
+    let nextLower = next | 0x2020_2020_2020_2020
+    let pairs =
+      (equal(word, 0x2E) & equal(next, 0x2E)) | equal(word, 0xE2)
+      | (equal(lower, 0x73) & equal(nextLower, 0x6E))
+      | (equal(lower, 0x74) & equal(nextLower, 0x72))
+      | (equal(lower, 0x6F) & equal(nextLower, 0x6D))
+      | (equal(lower, 0x6D) & equal(nextLower, 0x6F))
+    return pairs != 0
+  }
+
+  /// The high bit of each byte of `word` that equals `byte`, exactly.
+  @inline(__always)
+  private static func equal(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+    let difference = word ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
+    let nonZero =
+      ((difference & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | difference
+    return ~nonZero & 0x8080_8080_8080_8080
+  }
+
+  /// Whether a marker may start at `index` (the byte test ``mayContainMarker(_:)`` makes).
+  @inline(__always)
+  private static func startsPair(_ buffer: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    guard index + 2 < buffer.count else { return false }
+    switch buffer[index] {
+    case 0x2E:
+      return buffer[index + 1] == 0x2E
+    case 0xE2:
+      return buffer[index + 1] == 0x80 && buffer[index + 2] == 0xA6
+    case 0x53, 0x73:  // snip
+      return buffer[index + 1] | 0x20 == 0x6E && buffer[index + 2] | 0x20 == 0x69
+    case 0x54, 0x74:  // trunc
+      return buffer[index + 1] | 0x20 == 0x72 && buffer[index + 2] | 0x20 == 0x75
+    case 0x4F, 0x6F:  // omit
+      return buffer[index + 1] | 0x20 == 0x6D && buffer[index + 2] | 0x20 == 0x69
+    case 0x4D, 0x6D:  // more lines, more rows
+      return buffer[index + 1] | 0x20 == 0x6F && buffer[index + 2] | 0x20 == 0x72
+    default:
       return false
     }
   }

@@ -10,9 +10,13 @@ public enum BSDNetstatImporter: EvidenceImporter {
   static let format = "bsd-netstat"
 
   public static func recognition(of text: EvidenceText) -> Int {
+    text.withRowLines { lines in recognition(of: lines) }
+  }
+
+  private static func recognition(of lines: RowLines) -> Int {
     var score = 0
-    var buffer = FieldBuffer()
-    for (index, line) in ConnectionRows.head(of: text).enumerated() {
+    var buffer = RowFields()
+    for (index, line) in lines.head().enumerated() {
       let later = min(index, 15)  // the earliest header wins when outputs are pasted together
       if line.hasPrefix("Active Internet connections") {
         if line.contains("(servers and established)") || line.contains("(only servers)")
@@ -36,7 +40,7 @@ public enum BSDNetstatImporter: EvidenceImporter {
   }
 
   /// A row in the shape of a BSD TCP row: `tcp4 0 0 10.0.0.5.52312 10.0.0.9.445 SYN_SENT`.
-  private static func isRow(_ fields: [ArraySlice<UInt8>], proto: Int) -> Bool {
+  private static func isRow(_ fields: [RowField], proto: Int) -> Bool {
     guard fields.count >= proto + 6, protocolOf(fields[proto]) == .tcp,
       ConnectionRows.endpoint(fields[proto + 3], dotted: true) != nil,
       ConnectionRows.endpoint(fields[proto + 4], dotted: true) != nil
@@ -45,14 +49,20 @@ public enum BSDNetstatImporter: EvidenceImporter {
   }
 
   public static func read(_ text: EvidenceText) throws(EvidenceError) -> Evidence {
+    try text.withRowLines { (lines) throws(EvidenceError) in try read(lines, of: text) }
+  }
+
+  private static func read(_ lines: RowLines, of text: EvidenceText) throws(EvidenceError)
+    -> Evidence
+  {
     var tally = ConnectionTally()
-    var buffer = FieldBuffer()
+    var buffer = RowFields()
     var header: EvidenceLine?
     var headerProto: Int?
     var inInternetSection = true
     var started = false
     var lastLine = 0
-    for line in text.lines {
+    for line in lines {
       lastLine = line.number
       buffer.split(line.bytes)
       let fields = buffer.fields
@@ -61,14 +71,14 @@ public enum BSDNetstatImporter: EvidenceImporter {
         inInternetSection = line.hasPrefix("Active Internet connections")
         if inInternetSection {
           started = true
-          header = header ?? line
+          header = header ?? line.evidenceLine(in: text)
         }
         continue
       }
       guard inInternetSection else { continue }
       if let index = fields.firstIndex(where: { ConnectionRows.equals($0, proto) }), index < 3 {
         started = true
-        header = header ?? line
+        header = header ?? line.evidenceLine(in: text)
         headerProto = index
         continue
       }
@@ -84,7 +94,7 @@ public enum BSDNetstatImporter: EvidenceImporter {
       started = true
       try readRow(fields, proto: index, kind: kind, line: line, into: &tally, text: text)
     }
-    guard tally.tcpRows > 0 else {
+    guard tally.hasTCPRows else {
       throw ConnectionRows.noConnections(
         in: text, header: header, udpRows: tally.udpRows, example: example)
     }
@@ -92,7 +102,7 @@ public enum BSDNetstatImporter: EvidenceImporter {
   }
 
   private static func readRow(
-    _ fields: [ArraySlice<UInt8>], proto index: Int, kind: RowProtocol, line: EvidenceLine,
+    _ fields: [RowField], proto index: Int, kind: RowProtocol, line: RowLine,
     into tally: inout ConnectionTally, text: EvidenceText
   ) throws(EvidenceError) {
     guard fields.count >= index + 5 else {
@@ -124,7 +134,7 @@ public enum BSDNetstatImporter: EvidenceImporter {
           "expected a state such as ESTABLISHED or SYN_SENT, found '\(ConnectionRows.shown(fields[index + 5]))'",
           line: line, at: fields[index + 5], in: text)
       }
-      tally.addTCP(state: state, remoteAddress: remote.address, remotePort: remote.port)
+      tally.add(state: state, remoteAddress: remote.address, remotePort: remote.port)
     case .udp:
       tally.addUDP()
     case .other:
@@ -137,7 +147,7 @@ public enum BSDNetstatImporter: EvidenceImporter {
   }
 
   /// `tcp4`, `tcp6`, `tcp46` are TCP; `udp4`… UDP; `icm4`, `raw`, `sctp`, `div` other; else `nil`.
-  private static func protocolOf(_ field: ArraySlice<UInt8>) -> RowProtocol? {
+  private static func protocolOf(_ field: RowField) -> RowProtocol? {
     guard field.count >= 3, field.count <= 5 else { return nil }
     let suffix = field.dropFirst(3)
     guard suffix.allSatisfy({ $0 == UInt8(ascii: "4") || $0 == UInt8(ascii: "6") }) else {
@@ -156,7 +166,7 @@ public enum BSDNetstatImporter: EvidenceImporter {
 
   /// Where the protocol column is when there is no header: first (`netstat -an`), or after the
   /// socket and flow-hash columns of `-A`.
-  private static func protoIndex(in fields: [ArraySlice<UInt8>]) -> Int? {
+  private static func protoIndex(in fields: [RowField]) -> Int? {
     fields.prefix(3).firstIndex { protocolOf($0) != nil }
   }
 

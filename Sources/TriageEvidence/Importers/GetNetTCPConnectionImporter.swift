@@ -117,7 +117,7 @@ public enum GetNetTCPConnectionImporter: EvidenceImporter {
 
     mutating func finish() throws(EvidenceError) -> Evidence {
       try finishRecord()
-      guard tally.tcpRows > 0 else {
+      guard tally.hasTCPRows else {
         throw ConnectionRows.noConnections(
           in: text, header: header, udpRows: 0, example: GetNetTCPConnectionImporter.example)
       }
@@ -187,6 +187,10 @@ public enum GetNetTCPConnectionImporter: EvidenceImporter {
           "expected a count, found '\(ConnectionRows.shown(fields[count]))'", line: line,
           at: fields[count], in: text)
       }
+      if ConnectionRows.isBound(fields[name]) {
+        tally.addBound(count: number)
+        return
+      }
       guard let state = ConnectionRows.state(fields[name]) else {
         throw ConnectionRows.rowError(
           "expected a state such as Established or SynSent, found '\(ConnectionRows.shown(fields[name]))'",
@@ -210,7 +214,9 @@ public enum GetNetTCPConnectionImporter: EvidenceImporter {
       guard let stateField = values.state else {
         throw ConnectionRows.rowError("expected a State\(place)", line: line, in: text)
       }
-      guard let state = ConnectionRows.state(stateField) else {
+      let bound = ConnectionRows.isBound(stateField)
+      let state = bound ? nil : ConnectionRows.state(stateField)
+      guard bound || state != nil else {
         throw ConnectionRows.rowError(
           "expected a state such as Established or SynSent, found '\(ConnectionRows.shown(stateField))'",
           line: line, at: stateField, in: text)
@@ -229,6 +235,10 @@ public enum GetNetTCPConnectionImporter: EvidenceImporter {
         }
         pid = value
         tally.listsProcesses = true
+      }
+      guard let state else {
+        tally.addBound(pid: pid)
+        return
       }
       tally.addTCP(state: state, remoteAddress: address, remotePort: port, pid: pid)
     }
@@ -374,8 +384,8 @@ public enum GetNetTCPConnectionImporter: EvidenceImporter {
         ::                                  445       ::                                  0          Listen                     4
         """,
       facts: [
-        "tcp.connections": .number(4), "tcp.syn-sent": .number(2), "tcp.syn-sent-smb": .number(2),
-        "tcp.time-wait": .number(1), "tcp.closed": .number(1), "tcp.listen": .number(1),
+        "tcp.connections": .number(3), "tcp.syn-sent": .number(2), "tcp.syn-sent-smb": .number(2),
+        "tcp.time-wait": .number(1), "tcp.closed": .number(0), "tcp.listen": .number(1),
         "tcp.remote-hosts": .number(2),
       ]),
     ImporterExample(

@@ -9,9 +9,13 @@ public enum LinuxNetstatImporter: EvidenceImporter {
   static let format = "linux-netstat"
 
   public static func recognition(of text: EvidenceText) -> Int {
+    text.withRowLines { lines in recognition(of: lines) }
+  }
+
+  private static func recognition(of lines: RowLines) -> Int {
     var score = 0
-    var buffer = FieldBuffer()
-    for (index, line) in ConnectionRows.head(of: text).enumerated() {
+    var buffer = RowFields()
+    for (index, line) in lines.head().enumerated() {
       let later = min(index, 15)  // the earliest header wins when outputs are pasted together
       if line.hasPrefix("Active Internet connections") {
         if line.contains("(servers and established)") || line.contains("(only servers)")
@@ -32,23 +36,29 @@ public enum LinuxNetstatImporter: EvidenceImporter {
   }
 
   /// A row in the shape of a Linux netstat TCP row: `tcp 0 0 10.0.0.5:52312 10.0.0.9:445 SYN_SENT`.
-  private static func isRow(_ fields: [ArraySlice<UInt8>]) -> Bool {
+  private static func isRow(_ fields: [RowField]) -> Bool {
     guard fields.count >= 6, let proto = fields.first, isTCP(proto),
-      Bytes.int(fields[1]) != nil, Bytes.int(fields[2]) != nil,
+      ConnectionRows.number(fields[1]) != nil, ConnectionRows.number(fields[2]) != nil,
       ConnectionRows.endpoint(fields[3]) != nil, ConnectionRows.endpoint(fields[4]) != nil
     else { return false }
     return ConnectionRows.state(fields[5]) != nil
   }
 
   public static func read(_ text: EvidenceText) throws(EvidenceError) -> Evidence {
+    try text.withRowLines { (lines) throws(EvidenceError) in try read(lines, of: text) }
+  }
+
+  private static func read(_ lines: RowLines, of text: EvidenceText) throws(EvidenceError)
+    -> Evidence
+  {
     var tally = ConnectionTally()
-    var buffer = FieldBuffer()
+    var buffer = RowFields()
     var header: EvidenceLine?
     var hasProcessColumn = false
     var inInternetSection = true
     var started = false
     var lastLine = 0
-    for line in text.lines {
+    for line in lines {
       lastLine = line.number
       buffer.split(line.bytes)
       let fields = buffer.fields
@@ -58,14 +68,14 @@ public enum LinuxNetstatImporter: EvidenceImporter {
         inInternetSection = line.contains("Internet connections")
         if inInternetSection {
           started = true
-          header = header ?? line
+          header = header ?? line.evidenceLine(in: text)
         }
         continue
       }
       guard inInternetSection else { continue }
       if ConnectionRows.equals(first, proto) {
         started = true
-        header = header ?? line
+        header = header ?? line.evidenceLine(in: text)
         hasProcessColumn = line.contains("PID/Program")
         tally.listsProcesses = tally.listsProcesses || hasProcessColumn
       } else if isTCP(first) {
@@ -84,7 +94,7 @@ public enum LinuxNetstatImporter: EvidenceImporter {
           line: line, at: first, in: text)
       }
     }
-    guard tally.tcpRows > 0 else {
+    guard tally.hasTCPRows else {
       throw ConnectionRows.noConnections(
         in: text, header: header, udpRows: tally.udpRows, example: example)
     }
@@ -92,7 +102,7 @@ public enum LinuxNetstatImporter: EvidenceImporter {
   }
 
   private static func readTCP(
-    _ fields: [ArraySlice<UInt8>], line: EvidenceLine, processColumn: Bool,
+    _ fields: [RowField], line: RowLine, processColumn: Bool,
     into tally: inout ConnectionTally, text: EvidenceText
   ) throws(EvidenceError) {
     guard fields.count >= 6 else {
@@ -133,12 +143,12 @@ public enum LinuxNetstatImporter: EvidenceImporter {
           in: text)
       }
     }
-    tally.addTCP(state: state, remoteAddress: remote.address, remotePort: remote.port, pid: pid)
+    tally.add(state: state, remoteAddress: remote.address, remotePort: remote.port, pid: pid)
   }
 
   /// UDP and raw rows: counted or skipped, but still checked, so garbage is not read as a table.
   private static func readOther(
-    _ fields: [ArraySlice<UInt8>], line: EvidenceLine, text: EvidenceText
+    _ fields: [RowField], line: RowLine, text: EvidenceText
   ) throws(EvidenceError) {
     guard fields.count >= 5 else {
       throw ConnectionRows.rowError(
@@ -152,16 +162,16 @@ public enum LinuxNetstatImporter: EvidenceImporter {
     }
   }
 
-  private static func isTCP(_ field: ArraySlice<UInt8>) -> Bool {
+  private static func isTCP(_ field: RowField) -> Bool {
     ConnectionRows.equals(field, tcp) || ConnectionRows.equals(field, tcp6)
   }
 
-  private static func isUDP(_ field: ArraySlice<UInt8>) -> Bool {
+  private static func isUDP(_ field: RowField) -> Bool {
     ConnectionRows.equals(field, udp) || ConnectionRows.equals(field, udp6)
       || ConnectionRows.equals(field, udplite) || ConnectionRows.equals(field, udplite6)
   }
 
-  private static func isOtherInternet(_ field: ArraySlice<UInt8>) -> Bool {
+  private static func isOtherInternet(_ field: RowField) -> Bool {
     ConnectionRows.equals(field, raw) || ConnectionRows.equals(field, raw6)
   }
 

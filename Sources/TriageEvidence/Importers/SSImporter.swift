@@ -14,9 +14,13 @@ public enum SSImporter: EvidenceImporter {
   static let format = "linux-ss"
 
   public static func recognition(of text: EvidenceText) -> Int {
+    text.withRowLines { lines in recognition(of: lines) }
+  }
+
+  private static func recognition(of lines: RowLines) -> Int {
     var score = 0
-    var buffer = FieldBuffer()
-    for (index, line) in ConnectionRows.head(of: text).enumerated() {
+    var buffer = RowFields()
+    for (index, line) in lines.head().enumerated() {
       let later = min(index, 15)  // the earliest header wins when outputs are pasted together
       buffer.split(line.bytes)
       let fields = buffer.fields
@@ -46,7 +50,7 @@ public enum SSImporter: EvidenceImporter {
     var width: Int { local + 2 }
 
     /// The layout a header line gives, or `nil` if it is not ss's header.
-    init?(header fields: [ArraySlice<UInt8>]) {
+    init?(header fields: [RowField]) {
       guard let first = fields.first else { return nil }
       if ConnectionRows.equals(first, SSImporter.netid) {
         hasNetid = true
@@ -66,17 +70,17 @@ public enum SSImporter: EvidenceImporter {
     }
 
     /// The layout a header-less row suggests, or `nil`.
-    init?(row fields: [ArraySlice<UInt8>]) {
+    init?(row fields: [RowField]) {
       guard let first = fields.first, fields.count >= 4 else { return nil }
-      if ConnectionRows.state(first) != nil, Bytes.int(fields[1]) != nil {
+      if ConnectionRows.state(first) != nil, ConnectionRows.number(fields[1]) != nil {
         hasNetid = false
         hasState = true
-      } else if ConnectionRows.state(fields[1]) != nil, Bytes.int(fields[2]) != nil,
+      } else if ConnectionRows.state(fields[1]) != nil, ConnectionRows.number(fields[2]) != nil,
         SSImporter.isNetid(first)
       {
         hasNetid = true
         hasState = true
-      } else if Bytes.int(first) != nil, Bytes.int(fields[1]) != nil {
+      } else if ConnectionRows.number(first) != nil, ConnectionRows.number(fields[1]) != nil {
         hasNetid = false
         hasState = false
       } else {
@@ -86,14 +90,20 @@ public enum SSImporter: EvidenceImporter {
   }
 
   public static func read(_ text: EvidenceText) throws(EvidenceError) -> Evidence {
+    try text.withRowLines { (lines) throws(EvidenceError) in try read(lines, of: text) }
+  }
+
+  private static func read(_ lines: RowLines, of text: EvidenceText) throws(EvidenceError)
+    -> Evidence
+  {
     var tally = ConnectionTally()
-    var buffer = FieldBuffer()
+    var buffer = RowFields()
     var header: EvidenceLine?
     var layout: Layout?
     var filterState: TCPState?
     let onlyTCP = commandIsTCPOnly(text.command)
     var lastLine = 0
-    for line in text.lines {
+    for line in lines {
       lastLine = line.number
       buffer.split(line.bytes)
       let fields = buffer.fields
@@ -104,21 +114,21 @@ public enum SSImporter: EvidenceImporter {
       }
       if let found = Layout(header: fields) {
         layout = found
-        header = header ?? line
-        if !found.hasState { filterState = try stateFilter(text, header: line) }
+        header = header ?? line.evidenceLine(in: text)
+        if !found.hasState { filterState = try stateFilter(text, header: line.number) }
         continue
       }
       if layout == nil {
         guard let found = Layout(row: fields) else { continue }  // text before the table
         layout = found
-        if !found.hasState { filterState = try stateFilter(text, header: line) }
+        if !found.hasState { filterState = try stateFilter(text, header: line.number) }
       }
       guard let layout else { continue }
       try readRow(
         fields, layout: layout, filterState: filterState, onlyTCP: onlyTCP, line: line,
         into: &tally, text: text)
     }
-    guard tally.tcpRows > 0 else {
+    guard tally.hasTCPRows else {
       throw ConnectionRows.noConnections(
         in: text, header: header, udpRows: tally.udpRows, example: example)
     }
@@ -126,8 +136,8 @@ public enum SSImporter: EvidenceImporter {
   }
 
   private static func readRow(
-    _ fields: [ArraySlice<UInt8>], layout: Layout, filterState: TCPState?, onlyTCP: Bool,
-    line: EvidenceLine, into tally: inout ConnectionTally, text: EvidenceText
+    _ fields: [RowField], layout: Layout, filterState: TCPState?, onlyTCP: Bool,
+    line: RowLine, into tally: inout ConnectionTally, text: EvidenceText
   ) throws(EvidenceError) {
     var isTCP = onlyTCP
     var isUDP = false
@@ -183,23 +193,23 @@ public enum SSImporter: EvidenceImporter {
     }
     var pid: Int?
     if fields.count > layout.width {
-      let rest = line.bytes[fields[layout.width].startIndex...]
+      let rest = line.bytes[fields[layout.width].startIndex..<line.bytes.endIndex]
       pid = ConnectionRows.ssProcess(in: rest)
       if pid != nil { tally.listsProcesses = true }
     }
     if let state {
-      tally.addTCP(state: state, remoteAddress: peer.address, remotePort: peer.port, pid: pid)
+      tally.add(state: state, remoteAddress: peer.address, remotePort: peer.port, pid: pid)
     }
   }
 
   /// Whether `field` looks like a Netid: `tcp`, `u_str`, `icmp6`, `p_raw`.
-  private static func isNetid(_ field: ArraySlice<UInt8>) -> Bool {
+  private static func isNetid(_ field: RowField) -> Bool {
     field.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F }
   }
 
   /// The state of `ss … state X` in the pasted command line, which is what the rows are in when
   /// the State column is missing.
-  private static func stateFilter(_ text: EvidenceText, header: EvidenceLine) throws(EvidenceError)
+  private static func stateFilter(_ text: EvidenceText, header: Int) throws(EvidenceError)
     -> TCPState
   {
     if let command = text.command {
@@ -211,7 +221,7 @@ public enum SSImporter: EvidenceImporter {
       }
     }
     throw EvidenceError(
-      source: text.source, line: header.number,
+      source: text.source, line: header,
       message:
         "the output has no State column (ss with a 'state' filter); paste it with its command line, such as '$ ss -tan state syn-sent', or run ss without the filter",
       reason: .garbled)

@@ -9,9 +9,13 @@ public enum WindowsNetstatImporter: EvidenceImporter {
   static let format = "windows-netstat"
 
   public static func recognition(of text: EvidenceText) -> Int {
+    text.withRowLines { lines in recognition(of: lines) }
+  }
+
+  private static func recognition(of lines: RowLines) -> Int {
     var score = 0
-    var buffer = FieldBuffer()
-    for (index, line) in ConnectionRows.head(of: text).enumerated() {
+    var buffer = RowFields()
+    for (index, line) in lines.head().enumerated() {
       let later = min(index, 15)  // the earliest header wins when outputs are pasted together
       let trimmed = line.trimmed
       if trimmed.elementsEqual("Active Connections".utf8) { return 95 - later }
@@ -27,7 +31,7 @@ public enum WindowsNetstatImporter: EvidenceImporter {
   }
 
   /// A row in the shape of a Windows netstat TCP or UDP row.
-  private static func isRow(_ fields: [ArraySlice<UInt8>]) -> Bool {
+  private static func isRow(_ fields: [RowField]) -> Bool {
     guard let proto = fields.first, fields.count >= 3,
       ConnectionRows.endpoint(fields[1]) != nil, ConnectionRows.endpoint(fields[2]) != nil
     else { return false }
@@ -36,13 +40,19 @@ public enum WindowsNetstatImporter: EvidenceImporter {
   }
 
   public static func read(_ text: EvidenceText) throws(EvidenceError) -> Evidence {
+    try text.withRowLines { (lines) throws(EvidenceError) in try read(lines, of: text) }
+  }
+
+  private static func read(_ lines: RowLines, of text: EvidenceText) throws(EvidenceError)
+    -> Evidence
+  {
     var tally = ConnectionTally()
-    var buffer = FieldBuffer()
+    var buffer = RowFields()
     var header: EvidenceLine?
     var headerHasPID = false
     var started = false
     var lastLine = 0
-    for line in text.lines {
+    for line in lines {
       lastLine = line.number
       buffer.split(line.bytes)
       let fields = buffer.fields
@@ -57,10 +67,10 @@ public enum WindowsNetstatImporter: EvidenceImporter {
         ConnectionRows.equals(fields[1], connections)
       {
         started = true
-        header = header ?? line
+        header = header ?? line.evidenceLine(in: text)
       } else if ConnectionRows.equals(first, proto), line.contains("Address") {
         started = true
-        header = header ?? line
+        header = header ?? line.evidenceLine(in: text)
         headerHasPID = fields.last.map { ConnectionRows.equals($0, pidColumn) } ?? false
         tally.listsProcesses = tally.listsProcesses || headerHasPID
       } else if !started || isOwnerLine(line, fields) {
@@ -71,7 +81,7 @@ public enum WindowsNetstatImporter: EvidenceImporter {
           line: line, at: first, in: text)
       }
     }
-    guard tally.tcpRows > 0 else {
+    guard tally.hasTCPRows else {
       throw ConnectionRows.noConnections(
         in: text, header: header, udpRows: tally.udpRows, example: example)
     }
@@ -79,7 +89,7 @@ public enum WindowsNetstatImporter: EvidenceImporter {
   }
 
   private static func readTCP(
-    _ fields: [ArraySlice<UInt8>], line: EvidenceLine, pidRequired: Bool,
+    _ fields: [RowField], line: RowLine, pidRequired: Bool,
     into tally: inout ConnectionTally, text: EvidenceText
   ) throws(EvidenceError) {
     guard fields.count >= 4 else {
@@ -97,7 +107,9 @@ public enum WindowsNetstatImporter: EvidenceImporter {
         "expected a foreign address and port such as '10.0.0.9:445', found '\(ConnectionRows.shown(fields[2]))'",
         line: line, at: fields[2], in: text)
     }
-    guard let state = ConnectionRows.state(fields[3]) else {
+    let bound = ConnectionRows.isBound(fields[3])
+    let state = bound ? nil : ConnectionRows.state(fields[3])
+    guard bound || state != nil else {
       throw ConnectionRows.rowError(
         "expected a state such as ESTABLISHED or SYN_SENT, found '\(ConnectionRows.shown(fields[3]))'",
         line: line, at: fields[3], in: text)
@@ -106,7 +118,7 @@ public enum WindowsNetstatImporter: EvidenceImporter {
     // `Internet` (-y's template), in either order.
     var pid: Int?
     for field in fields.dropFirst(4) {
-      if let value = Bytes.int(field) {
+      if let value = ConnectionRows.number(field) {
         if pid == nil { pid = value }
       } else if !field.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) {
         throw ConnectionRows.rowError(
@@ -121,11 +133,15 @@ public enum WindowsNetstatImporter: EvidenceImporter {
         "expected a process id after the state (the header has a PID column)", line: line,
         in: text)
     }
-    tally.addTCP(state: state, remoteAddress: remote.address, remotePort: remote.port, pid: pid)
+    guard let state else {
+      tally.addBound(pid: pid)
+      return
+    }
+    tally.add(state: state, remoteAddress: remote.address, remotePort: remote.port, pid: pid)
   }
 
   private static func readUDP(
-    _ fields: [ArraySlice<UInt8>], line: EvidenceLine, into tally: inout ConnectionTally,
+    _ fields: [RowField], line: RowLine, into tally: inout ConnectionTally,
     text: EvidenceText
   ) throws(EvidenceError) {
     guard fields.count >= 3 else {
@@ -142,17 +158,17 @@ public enum WindowsNetstatImporter: EvidenceImporter {
   }
 
   /// `-b`'s lines between rows: ` [svchost.exe]`, `  RpcSs`, ` Can not obtain ownership information`.
-  private static func isOwnerLine(_ line: EvidenceLine, _ fields: [ArraySlice<UInt8>]) -> Bool {
+  private static func isOwnerLine(_ line: RowLine, _ fields: [RowField]) -> Bool {
     guard let first = line.bytes.first, first == 32 || first == 9 else { return false }
     if fields.count == 1 || fields.first?.first == UInt8(ascii: "[") { return true }
     return line.contains("obtain ownership information")
   }
 
-  private static func isTCP(_ field: ArraySlice<UInt8>) -> Bool {
+  private static func isTCP(_ field: RowField) -> Bool {
     ConnectionRows.equals(field, tcp) || ConnectionRows.equals(field, tcpV6)
   }
 
-  private static func isUDP(_ field: ArraySlice<UInt8>) -> Bool {
+  private static func isUDP(_ field: RowField) -> Bool {
     ConnectionRows.equals(field, udp) || ConnectionRows.equals(field, udpV6)
   }
 

@@ -38,7 +38,9 @@ public enum InputFile {
     }
     // Non-blocking only for the open (a FIFO without a writer would block it); reads block.
     _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
-    let bytes = try read(descriptor: descriptor, name: path, limit: limit, what: what)
+    let bytes = try read(
+      descriptor: descriptor, name: path, limit: limit, what: what,
+      expectedSize: type == S_IFREG ? Int(status.st_size) : 0)
     if bytes.isEmpty, type == S_IFIFO {
       throw .unreadable(path, "is a FIFO and nothing was written to it")
     }
@@ -46,15 +48,50 @@ public enum InputFile {
   }
 
   /// Standard input, at most `limit` bytes; `stdin` in messages.
+  ///
+  /// A file redirected to standard input (`< file`) is sized first: one past `limit` is refused
+  /// before anything is read, one within it is read once into an array of its size.
   public static func readStandardInput(limit: Int, what: String) throws(TriageError) -> [UInt8] {
-    try read(descriptor: STDIN_FILENO, name: "stdin", limit: limit, what: what)
+    var status = stat()
+    var expectedSize = 0
+    if fstat(STDIN_FILENO, &status) == 0, status.st_mode & S_IFMT == S_IFREG {
+      let remaining = Int(status.st_size) - Int(lseek(STDIN_FILENO, 0, SEEK_CUR))
+      guard remaining <= limit else { throw tooLarge("stdin", what: what, limit: limit) }
+      expectedSize = max(0, remaining)
+    }
+    return try read(
+      descriptor: STDIN_FILENO, name: "stdin", limit: limit, what: what,
+      expectedSize: expectedSize)
   }
 
-  /// Reads `descriptor` to its end in chunks, failing as soon as it passes `limit`.
-  static func read(descriptor: Int32, name: String, limit: Int, what: String) throws(TriageError)
-    -> [UInt8]
-  {
+  /// Reads `descriptor` to its end, failing as soon as it passes `limit`.
+  ///
+  /// With `expectedSize` (a regular file's size) the bytes are read straight into an array of that
+  /// size plus one byte, which tells whether the file grew meanwhile, so the input is in memory
+  /// once; otherwise, and for what a growing file adds, in chunks.
+  static func read(
+    descriptor: Int32, name: String, limit: Int, what: String, expectedSize: Int = 0
+  ) throws(TriageError) -> [UInt8] {
     var bytes: [UInt8] = []
+    if expectedSize > 0 {
+      var failure: Int32 = 0
+      bytes = [UInt8](unsafeUninitializedCapacity: expectedSize + 1) { buffer, count in
+        count = 0
+        while count < buffer.count {
+          let read = systemRead(descriptor, buffer.baseAddress! + count, buffer.count - count)
+          if read < 0 {
+            if errno == EINTR { continue }
+            failure = errno
+            return
+          }
+          if read == 0 { return }
+          count += read
+        }
+      }
+      if failure != 0 { throw .unreadable(name, reason(failure)) }
+      guard bytes.count <= limit else { throw tooLarge(name, what: what, limit: limit) }
+      if bytes.count <= expectedSize { return bytes }
+    }
     let chunk = 1 << 16
     var buffer = [UInt8](repeating: 0, count: chunk)
     while true {
@@ -65,6 +102,8 @@ public enum InputFile {
       }
       if count == 0 { return bytes }
       guard bytes.count + count <= limit else { throw tooLarge(name, what: what, limit: limit) }
+      // Doubling, as `append` grows: the pages of a new buffer are resident only once written,
+      // so a pipe past the limit is refused holding about the limit (docs/limits.md).
       bytes.append(contentsOf: buffer[0..<count])
     }
   }

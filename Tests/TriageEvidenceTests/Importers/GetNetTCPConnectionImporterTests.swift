@@ -11,20 +11,22 @@ import TriageKit
     let evidence = try ConnectionFixture.named("snowcapcyber-table.out").read()
     #expect(evidence.kind == .getNetTCPConnection)
     #expect(evidence.format == "get-nettcpconnection-table")
-    #expect(evidence[field: "connections"] == 8)
-    #expect(
-      evidence.counts("states") == ["ESTABLISHED": 2, "CLOSE_WAIT": 1, "CLOSED": 3, "LISTEN": 2])
+    // Bound ports are held, not connections, and not CLOSED: counted apart.
+    #expect(evidence[field: "connections"] == 5)
+    #expect(evidence.counts("states") == ["ESTABLISHED": 2, "CLOSE_WAIT": 1, "LISTEN": 2])
+    #expect(evidence[field: "bound"] == 3)
     #expect(evidence.counts("remote_ports") == ["443": 2, "3389": 1])
     #expect(evidence[field: "remote_hosts"] == 3)
     #expect(evidence[field: "pids"] == nil)
-    #expect(evidence.number("tcp.connections") == 6)
-    #expect(evidence.number("tcp.closed") == 3)  // Bound
+    #expect(evidence.number("tcp.connections") == 3)
+    #expect(evidence.number("tcp.closed") == 0)
   }
 
   @Test func readsRealTableWithOwningProcess() throws {
     let evidence = try ConnectionFixture.named("owning-process-table.out").read()
-    #expect(evidence[field: "connections"] == 7)
-    #expect(evidence.counts("states") == ["ESTABLISHED": 3, "CLOSED": 3, "LISTEN": 1])
+    #expect(evidence[field: "connections"] == 4)
+    #expect(evidence.counts("states") == ["ESTABLISHED": 3, "LISTEN": 1])
+    #expect(evidence[field: "bound"] == 3)
     #expect(evidence.counts("remote_ports") == ["5432": 2, "54628": 1])
     #expect(evidence[field: "remote_hosts"] == 1)
     #expect(evidence.counts("pids") == ["18732": 7])

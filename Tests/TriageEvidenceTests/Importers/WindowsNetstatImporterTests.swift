@@ -25,6 +25,37 @@ import TriageKit
     #expect(evidence.lines == 96)
   }
 
+  // `netstat -a -q -n | findstr ":22"`: a port bound, not listening. BOUND is no TCP state and
+  // never CLOSED; it is counted apart as a held port.
+  @Test func readsRealBoundRowAsAHeldPortNotClosed() throws {
+    let bytes = try EvidenceFixture(folder: "netstat", name: "wsl-blog-aqn-findstr-bound.paste")
+      .bytes
+    let evidence = try EvidenceImporters.read(try EvidenceText(bytes: bytes, source: "bound"))
+    #expect(evidence.format == "windows-netstat")
+    #expect(evidence[field: "bound"] == 1)
+    #expect(evidence[field: "connections"] == 0)
+    #expect(evidence.counts("states") == [:])
+    #expect(evidence.number("tcp.closed") == 0)
+    #expect(evidence.figures.contains("1 BOUND (local ports held, not connected)"))
+  }
+
+  @Test func boundRowsKeepTheirProcessAndLeaveTheStatesAlone() throws {
+    let evidence = try readConnections(
+      """
+      Active Connections
+
+        Proto  Local Address          Foreign Address        State           PID
+        TCP    0.0.0.0:49179          0.0.0.0:0              BOUND           2588
+        TCP    0.0.0.0:49180          0.0.0.0:0              BOUND           2588
+        TCP    10.0.0.5:49181         10.0.0.9:445           SYN_SENT        2588
+        TCP    10.0.0.5:49182         10.0.0.9:445           CLOSED          2588
+      """, with: importer)
+    #expect(evidence[field: "bound"] == 2)
+    #expect(evidence.counts("states") == ["SYN_SENT": 1, "CLOSED": 1])
+    #expect(evidence.number("tcp.closed") == 1)
+    #expect(evidence.counts("pids") == ["2588": 4])
+  }
+
   // awk '$1=="TCP"{print $4}' windows-10-netstat-aonb.out | sort | uniq -c  → 54/51/6/3;
   // awk '$1=="TCP"{print $5}' … | sort -n | uniq -c  → 45 pids, pid 4 on 13 rows.
   @Test func readsRealNetstatAnobWithOwnerLines() throws {
