@@ -157,6 +157,7 @@ public struct ConnectionTally: Sendable {
     for state in TCPState.allCases {
       facts["tcp.\(state.factName)"] = .number(Double(count(of: state)))
     }
+    facts["tcp.bound"] = .number(Double(boundRows))
     if listsEndpoints {
       facts["tcp.established-smb"] = .number(Double(establishedSMB))
       facts["tcp.syn-sent-smb"] = .number(Double(synSentSMB))

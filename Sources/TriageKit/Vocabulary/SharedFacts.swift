@@ -21,6 +21,9 @@ public enum SharedFacts {
       FactDeclaration(
         "tcp.remote-hosts", .number, unit: "hosts",
         "distinct remote addresses (wildcards excluded)"),
+      FactDeclaration(
+        "tcp.bound", .number, unit: "ports",
+        "local ports in Windows' `Bound` state (`netstat -anq` BOUND, `Get-NetTCPConnection -State Bound`): held, not connected, not in `tcp.connections`; 0 when none"),
     ]
 
   /// The `ipconfig.*` facts of the adapter in use.
