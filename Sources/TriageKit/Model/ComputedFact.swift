@@ -59,3 +59,6 @@ public struct ComputedFact: Hashable, Sendable {
     }
   }
 }
+
+// The compiled knowledge base (`CompiledKnowledgeBase`) stores the model as it loads.
+extension ComputedFact: Codable {}

@@ -68,3 +68,12 @@ public struct KnowledgeBase: Sendable {
     return aliases
   }
 }
+
+// The compiled knowledge base (`CompiledKnowledgeBase`) stores the model as it loads; the
+// vocabulary is the binary's own and the index is rebuilt on use.
+extension KnowledgeBase: Codable {
+  enum CodingKeys: String, CodingKey {
+    case identity, title, start, nodes, nodeOrder, causes, causeOrder, steps, references, computed
+    case startLocation
+  }
+}
