@@ -23,11 +23,14 @@ let package = Package(
     ),
     // The default knowledge base (KnowledgeBase/*.yaml), compiled into the binary by a build-tool
     // plugin so a copied executable carries it.
+    // It is loaded and linted at build time (an error fails the build) and compiled into its model,
+    // so the binary starts without parsing YAML.
     .target(
       name: "EmbeddedKnowledgeBase",
+      dependencies: ["TriageKit"],
       plugins: ["EmbedKnowledgeBasePlugin"]
     ),
-    .executableTarget(name: "KnowledgeBaseEmbedder"),
+    .executableTarget(name: "KnowledgeBaseEmbedder", dependencies: ["TriageKit"]),
     .plugin(
       name: "EmbedKnowledgeBasePlugin",
       capability: .buildTool(),

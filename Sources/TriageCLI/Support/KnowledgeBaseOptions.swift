@@ -23,9 +23,13 @@ struct KnowledgeBaseOptions: ParsableArguments {
     )
   }
 
-  /// Loads and lints the knowledge base against the declared vocabulary; any error stops the
-  /// command with exit 65.
+  /// Loads and lints the knowledge base against the declared vocabulary (the embedded one as
+  /// compiled at build time); any error stops the command with exit 65.
   func load() throws(TriageError) -> KnowledgeBase {
+    // The embedded knowledge base was loaded and linted when the binary was built.
+    guard directory != nil else {
+      return try EmbeddedKnowledgeBase.knowledgeBase(vocabulary: DeclaredVocabulary.standard)
+    }
     let (files, root) = try files()
     return try KnowledgeBaseLoader.loadChecked(
       files, root: root, vocabulary: DeclaredVocabulary.standard)

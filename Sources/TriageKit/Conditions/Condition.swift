@@ -138,3 +138,8 @@ public indirect enum Condition: Hashable, Sendable {
     }
   }
 }
+
+// The compiled knowledge base (`CompiledKnowledgeBase`) stores the model as it loads.
+extension Condition: Codable {}
+extension Condition.Literal: Codable {}
+extension Condition.Comparison: Codable {}

@@ -263,3 +263,8 @@ public struct ExpressionParser {
     }
   }
 }
+
+// The compiled knowledge base (`CompiledKnowledgeBase`) stores the model as it loads.
+extension Expression: Codable {}
+extension Expression.Operator: Codable {}
+extension Expression.Function: Codable {}

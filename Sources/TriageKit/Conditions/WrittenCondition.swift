@@ -11,3 +11,6 @@ public struct WrittenCondition: Hashable, Sendable {
     self.text = text
   }
 }
+
+// The compiled knowledge base (`CompiledKnowledgeBase`) stores the model as it loads.
+extension WrittenCondition: Codable {}

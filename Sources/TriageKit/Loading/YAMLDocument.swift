@@ -14,11 +14,17 @@ struct YAMLValue {
     return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
   }
 
+  /// No implicit tags: every read below types a scalar from its text and style itself, so Yams'
+  /// regular-expression tag resolution (run for every mapping key by its duplicate-key check) is
+  /// only cost. Keys are then compared as written text, so `yes:` and `"yes":` in one mapping are
+  /// reported as duplicates rather than one silently replacing the other.
+  private static let resolver = Resolver.basic
+
   /// Parses a whole file. Syntax errors become one diagnostic with the place libyaml reports.
   static func parse(_ text: String, file: String) -> Result<YAMLValue?, Diagnostic> {
     if let problem = YAMLAliasBudget.check(text, file: file) { return .failure(problem) }
     do {
-      guard let node = try Yams.compose(yaml: text) else { return .success(nil) }
+      guard let node = try Yams.compose(yaml: text, Self.resolver) else { return .success(nil) }
       return .success(YAMLValue(node: node, file: file))
     } catch let error as YamlError {
       return .failure(diagnostic(for: error, file: file))

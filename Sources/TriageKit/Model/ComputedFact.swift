@@ -36,9 +36,15 @@ public struct ComputedFact: Hashable, Sendable {
   /// Sets every computed fact whose inputs are known, in written order (so one can use another),
   /// and removes those whose inputs are not (an answer was changed).
   public static func apply(_ computed: [ComputedFact], to facts: inout [String: Fact]) {
-    guard !computed.isEmpty else { return }
     // Written order first; a second pass settles one that reads a fact written after it.
-    for _ in 0..<2 { applyOnce(computed, to: &facts) }
+    apply(computed, to: &facts, passes: 2)
+  }
+
+  /// ``apply(_:to:)`` with `passes` passes: one is enough when every computed fact reads only
+  /// computed facts written before it (``KnowledgeBaseIndex/computedInWrittenOrder``).
+  static func apply(_ computed: [ComputedFact], to facts: inout [String: Fact], passes: Int) {
+    guard !computed.isEmpty else { return }
+    for _ in 0..<passes { applyOnce(computed, to: &facts) }
   }
 
   private static func applyOnce(_ computed: [ComputedFact], to facts: inout [String: Fact]) {
@@ -53,3 +59,6 @@ public struct ComputedFact: Hashable, Sendable {
     }
   }
 }
+
+// The compiled knowledge base (`CompiledKnowledgeBase`) stores the model as it loads.
+extension ComputedFact: Codable {}

@@ -164,3 +164,13 @@ public enum Node: Hashable, Sendable {
     }
   }
 }
+
+// The compiled knowledge base (`CompiledKnowledgeBase`) stores the model as it loads.
+extension ConclusionNode: Codable {}
+extension ConclusionNode.CauseLink: Codable {}
+extension Cause: Codable {}
+extension RemediationStep: Codable {}
+extension RemediationStep.Phase: Codable {}
+extension RemediationStep.Risk: Codable {}
+extension Reference: Codable {}
+extension Node: Codable {}

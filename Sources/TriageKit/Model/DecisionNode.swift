@@ -30,3 +30,7 @@ public struct DecisionNode: FlowNode, Hashable {
     return .advance(otherwise, step: .decided(decision: id, condition: nil))
   }
 }
+
+// The compiled knowledge base (`CompiledKnowledgeBase`) stores the model as it loads.
+extension DecisionNode: Codable {}
+extension DecisionNode.Branch: Codable {}

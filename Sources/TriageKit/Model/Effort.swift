@@ -38,3 +38,6 @@ public enum Effort: String, Hashable, Sendable, CaseIterable {
     }
   }
 }
+
+// The compiled knowledge base (`CompiledKnowledgeBase`) stores the model as it loads.
+extension Effort: Codable {}

@@ -22,11 +22,11 @@ public struct KnowledgeBase: Sendable {
   /// The manifest's title.
   public var title: String
   /// The first node.
-  public var start: String
+  public var start: String { didSet { indexCache = KnowledgeBaseIndexCache() } }
   /// Nodes by ID.
-  public var nodes: [String: Node]
+  public var nodes: [String: Node] { didSet { indexCache = KnowledgeBaseIndexCache() } }
   /// Node IDs in the order they are written (files sorted by name).
-  public var nodeOrder: [String]
+  public var nodeOrder: [String] { didSet { indexCache = KnowledgeBaseIndexCache() } }
   /// Causes by ID.
   public var causes: [String: Cause]
   /// Cause IDs in written order.
@@ -36,36 +36,28 @@ public struct KnowledgeBase: Sendable {
   /// References by ID.
   public var references: [String: Reference]
   /// Facts computed from others, in written order (files sorted by name).
-  public var computed: [ComputedFact] = []
+  public var computed: [ComputedFact] = [] {
+    didSet { indexCache = KnowledgeBaseIndexCache() }
+  }
   /// Where `start` is written.
   public var startLocation: SourceLocation
   /// The facts and probes of evidence and probes it was loaded with; `nil` when loaded without one
   /// (then evidence and probe names are not checked).
   public var vocabulary: Vocabulary?
+  /// The lookups the engine needs at every step, built on first use (see ``KnowledgeBaseIndex``).
+  var indexCache = KnowledgeBaseIndexCache()
+
+  /// The lookups the engine needs at every step.
+  var index: KnowledgeBaseIndex { indexCache.index(of: self) }
 
   /// The questions, by ID.
-  public var questions: [String: QuestionNode] {
-    nodes.compactMapValues { node in
-      if case .question(let question) = node { return question }
-      return nil
-    }
-  }
+  public var questions: [String: QuestionNode] { index.questions }
 
   /// Questions in written order.
-  public var orderedQuestions: [QuestionNode] {
-    nodeOrder.compactMap { id in
-      if case .question(let question)? = nodes[id] { return question }
-      return nil
-    }
-  }
+  public var orderedQuestions: [QuestionNode] { index.orderedQuestions }
 
   /// Decisions in written order.
-  public var orderedDecisions: [DecisionNode] {
-    nodeOrder.compactMap { id in
-      if case .decision(let decision)? = nodes[id] { return decision }
-      return nil
-    }
-  }
+  public var orderedDecisions: [DecisionNode] { index.orderedDecisions }
 
   /// Former question IDs, each to the question that now has it.
   public var questionAliases: [String: String] {
@@ -74,5 +66,14 @@ public struct KnowledgeBase: Sendable {
       for alias in question.aliases where aliases[alias] == nil { aliases[alias] = question.id }
     }
     return aliases
+  }
+}
+
+// The compiled knowledge base (`CompiledKnowledgeBase`) stores the model as it loads; the
+// vocabulary is the binary's own and the index is rebuilt on use.
+extension KnowledgeBase: Codable {
+  enum CodingKeys: String, CodingKey {
+    case identity, title, start, nodes, nodeOrder, causes, causeOrder, steps, references, computed
+    case startLocation
   }
 }

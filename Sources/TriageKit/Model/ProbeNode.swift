@@ -92,3 +92,7 @@ public struct Inference: Hashable, Sendable {
     self.location = location
   }
 }
+
+// The compiled knowledge base (`CompiledKnowledgeBase`) stores the model as it loads.
+extension ProbeNode: Codable {}
+extension Inference: Codable {}

@@ -187,3 +187,8 @@ public struct QuestionNode: FlowNode, Hashable {
     return value.display
   }
 }
+
+// The compiled knowledge base (`CompiledKnowledgeBase`) stores the model as it loads.
+extension QuestionNode: Codable {}
+extension QuestionNode.AnswerType: Codable {}
+extension QuestionNode.Choice: Codable {}

@@ -43,3 +43,8 @@ public struct Route: Hashable, Sendable {
     self.location = location
   }
 }
+
+// The compiled knowledge base (`CompiledKnowledgeBase`) stores the model as it loads.
+extension Support: Codable {}
+extension Support.Entry: Codable {}
+extension Route: Codable {}

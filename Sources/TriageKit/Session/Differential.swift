@@ -11,8 +11,7 @@ public enum Differential {
     -> [Walk.Contribution]
   {
     var contributions: [Walk.Contribution] = []
-    for question in knowledgeBase.orderedQuestions {
-      guard let answer = facts.answered[question.id], answer.value != .unknown else { continue }
+    for (question, answer) in facts.answeredInOrder(knowledgeBase) where answer.value != .unknown {
       contributions += answerContributions(question, answer)
     }
     for decision in knowledgeBase.orderedDecisions {

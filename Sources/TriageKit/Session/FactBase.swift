@@ -53,9 +53,26 @@ public struct FactBase: Sendable {
   ) {
     var facts = observed
     var answered: [String: Answered] = [:]
-    let questions = knowledgeBase.orderedQuestions
+    let index = knowledgeBase.index
+    let questions = index.orderedQuestions
+    // The questions answered, by place: every loop below goes in the knowledge base's order but
+    // visits only the questions it can change, so a step costs what its answers and facts hold.
+    var given = [Bool](repeating: false, count: questions.count)
+    for id in answers.keys {
+      if let offset = index.questionPosition[id] { given[offset] = true }
+    }
+    var computedDirty = true
+    func applyComputed() {
+      // Computed facts written in dependency order are settled by one pass, and stay settled
+      // until a fact changes.
+      guard computedDirty || !index.computedInWrittenOrder else { return }
+      ComputedFact.apply(
+        knowledgeBase.computed, to: &facts, passes: index.computedInWrittenOrder ? 1 : 2)
+      computedDirty = false
+    }
     // A person's answers first: they win over everything and feed the rules of other questions.
-    for question in questions {
+    for offset in questions.indices where given[offset] {
+      let question = questions[offset]
       guard let given = answers[question.id], !question.isNotKnown(given.value) else { continue }
       answered[question.id] = Answered(
         question: question.id, value: given.value, provenance: given.provenance, automatic: false)
@@ -63,14 +80,21 @@ public struct FactBase: Sendable {
         name: question.fact, value: given.value, provenance: given.provenance,
         question: question.id)
     }
-    ComputedFact.apply(knowledgeBase.computed, to: &facts)
+    applyComputed()
     // Then what the facts settle; a settled answer can feed another question's rule, so repeat
-    // until nothing changes (each pass settles at least one question or stops).
+    // until nothing changes (each pass settles at least one question or stops). Only a question
+    // with `infer:` rules or whose fact some source gives can be settled.
     var changed = true
     while changed {
       changed = false
-      for question in questions where answered[question.id] == nil {
-        guard !reopened.contains(question.id) else { continue }
+      var candidate = [Bool](repeating: false, count: questions.count)
+      for offset in index.inferringQuestions { candidate[offset] = true }
+      for (name, fact) in facts where fact.value != .unknown {
+        for offset in index.questionsByFact[name] ?? [] { candidate[offset] = true }
+      }
+      for offset in questions.indices where candidate[offset] {
+        let question = questions[offset]
+        guard answered[question.id] == nil, !reopened.contains(question.id) else { continue }
         let settled: (value: FactValue, provenance: Provenance)?
         if let known = facts[question.fact], known.value != .unknown {
           settled = (known.value, known.provenance)
@@ -85,27 +109,40 @@ public struct FactBase: Sendable {
           facts[question.fact] = Fact(
             name: question.fact, value: settled.value, provenance: settled.provenance,
             question: question.id)
+          // Later questions of the same fact are settled by it in this pass.
+          for later in index.questionsByFact[question.fact] ?? [] where later > offset {
+            candidate[later] = true
+          }
         }
         changed = true
       }
-      if changed { ComputedFact.apply(knowledgeBase.computed, to: &facts) }
+      if changed {
+        computedDirty = true
+        applyComputed()
+      }
     }
     // What is left answered `unknown` (or "not checked yet") stays so: asked, and nobody knows.
     var notKnownFacts: Set<String> = []
-    for question in questions where answered[question.id] == nil {
-      guard let given = answers[question.id], question.isNotKnown(given.value) else { continue }
+    for offset in questions.indices where given[offset] {
+      let question = questions[offset]
+      guard answered[question.id] == nil, let given = answers[question.id],
+        question.isNotKnown(given.value)
+      else { continue }
       answered[question.id] = Answered(
         question: question.id, value: given.value, provenance: given.provenance, automatic: false)
       if facts[question.fact] == nil {
         facts[question.fact] = Fact(
           name: question.fact, value: given.value, provenance: given.provenance,
           question: question.id)
+        computedDirty = true
       }
       notKnownFacts.insert(question.fact)
     }
-    ComputedFact.apply(knowledgeBase.computed, to: &facts)
+    applyComputed()
     var contradictions: [Contradiction] = []
-    for question in questions {
+    // Only a question with `infer:` rules can disagree with its answer.
+    for offset in index.inferringQuestions {
+      let question = questions[offset]
       guard let given = answered[question.id], !given.automatic, !question.isNotKnown(given.value),
         let rule = question.inferred(from: facts), rule.value != given.value,
         rule.provenance.source == .evidence || rule.provenance.source == .probe
@@ -115,17 +152,18 @@ public struct FactBase: Sendable {
           question: question.id, given: given.value, observed: rule.value,
           observedBy: rule.provenance))
     }
-    var open: Set<String> = []
-    for question in questions where facts[question.fact] == nil {
-      open.insert(question.fact)
+    // Every question's fact that has no value.
+    var open = index.questionFacts
+    for name in facts.keys where open.contains(name) {
+      open.remove(name)
     }
     // A computed fact without a value may still get one while its inputs are open.
     for computed in knowledgeBase.computed where facts[computed.id] == nil {
       open.insert(computed.id)
     }
     var undetermined = open.union(notKnownFacts)
-    for question in questions where facts[question.fact]?.value == .unknown {
-      undetermined.insert(question.fact)
+    for (name, fact) in facts where fact.value == .unknown && index.questionFacts.contains(name) {
+      undetermined.insert(name)
     }
     self.undetermined = undetermined
     self.facts = facts

@@ -228,16 +228,7 @@ public struct Interview: Sendable {
   /// Node IDs by their place in a depth-first walk of the tree from `start`, routes in written
   /// order: the order an author reads the interview in.
   static func treeOrder(_ knowledgeBase: KnowledgeBase) -> [String: Int] {
-    var order: [String: Int] = [:]
-    var stack = [knowledgeBase.start]
-    while let id = stack.popLast() {
-      guard order[id] == nil else { continue }
-      order[id] = order.count
-      let routes = knowledgeBase.nodes[id]?.flow.routes.map(\.next) ?? []
-      stack += routes.reversed().filter { order[$0] == nil }
-    }
-    for id in knowledgeBase.nodeOrder where order[id] == nil { order[id] = order.count }
-    return order
+    knowledgeBase.index.treeOrder
   }
 
   /// An unanswered question whose fact a step of `cause`'s plan reads in an undecided `when:`.

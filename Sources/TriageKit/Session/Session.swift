@@ -13,6 +13,9 @@ public struct Session: Sendable {
   /// Facts known before any question: evidence and probe results given at the start.
   public var initialFacts: [String: Fact]
   private let clock: TriageClock
+  /// ``state``, updated by ``record(_:)`` so a session's cost per event does not grow with its
+  /// length.
+  private var folded: State
 
   public init(
     id: String, knowledgeBase: KnowledgeBase, events: [SessionEvent] = [],
@@ -24,6 +27,7 @@ public struct Session: Sendable {
     self.events = events
     self.initialFacts = initialFacts
     self.clock = clock
+    folded = Session.fold(events)
   }
 
   /// What the input events add up to.
@@ -47,8 +51,11 @@ public struct Session: Sendable {
     public var failedProbes: Set<String> = []
   }
 
-  /// Folds the input events.
-  public var state: State {
+  /// What the input events add up to, kept up to date as events are recorded.
+  public var state: State { folded }
+
+  /// The events folded from the start: an undo can take back any earlier event.
+  static func fold(_ events: [SessionEvent]) -> State {
     let undone = Set(
       events.compactMap { event -> Int? in
         if case .undone(let target) = event.kind { return target }
@@ -56,46 +63,7 @@ public struct Session: Sendable {
       })
     var state = State()
     for event in events where !undone.contains(event.sequence) {
-      switch event.kind {
-      case .answered(let question, let value, let provenance):
-        // Only the answer this one replaces leaves the answers in force.
-        if let replaced = state.answers[question]?.sequence {
-          state.answerSequence.removeAll { $0 == replaced }
-        }
-        state.answers[question] = (GivenAnswer(value, provenance), event.sequence)
-        state.reopened.remove(question)
-        state.answerSequence.append(event.sequence)
-      case .reopened(let question):
-        state.reopened.insert(question)
-        state.failedProbes = []
-      case .noted(let text):
-        state.notes.append(text)
-      case .observed(let observation):
-        state.observations.append(observation)
-        if let node = observation.node {
-          state.declined.remove(node)
-          if observation.succeeded {
-            state.probed[node] = .some(observation.arguments)
-            state.failedProbes.remove(node)
-          } else {
-            state.probed[node] = nil
-            state.failedProbes.insert(node)
-          }
-        }
-      case .declined(let node):
-        state.declined.insert(node)
-        state.probed[node] = nil
-        state.failedProbes.remove(node)
-      case .restarted:
-        state.answers = [:]
-        state.reopened = []
-        state.answerSequence = []
-        state.failedProbes = []
-      case .undone:
-        state.failedProbes = []
-      case .asked, .autoAnswered, .concluded:
-        break
-      }
+      state.apply(event)
     }
     return state
   }
@@ -132,6 +100,12 @@ public struct Session: Sendable {
     let event = SessionEvent(
       sequence: (events.last?.sequence ?? 0) + 1, time: clock.now(), kind: kind)
     events.append(event)
+    if case .undone = kind {
+      folded = Session.fold(events)
+    } else {
+      // A new event's sequence is past every earlier undo's target, so it is in force.
+      folded.apply(event)
+    }
     return event
   }
 
@@ -181,5 +155,51 @@ public struct Session: Sendable {
   /// The answers given on the path, in path order: what `.save answers` writes.
   public func answersOnPath(_ walk: Walk) -> [(question: String, value: FactValue)] {
     walk.answeredSteps.filter { !$0.automatic }.map { ($0.question, $0.value) }
+  }
+}
+
+extension Session.State {
+  /// Adds one event in force to what the events add up to.
+  mutating func apply(_ event: SessionEvent) {
+    switch event.kind {
+    case .answered(let question, let value, let provenance):
+      // Only the answer this one replaces leaves the answers in force.
+      if let replaced = answers[question]?.sequence {
+        answerSequence.removeAll { $0 == replaced }
+      }
+      answers[question] = (GivenAnswer(value, provenance), event.sequence)
+      reopened.remove(question)
+      answerSequence.append(event.sequence)
+    case .reopened(let question):
+      reopened.insert(question)
+      failedProbes = []
+    case .noted(let text):
+      notes.append(text)
+    case .observed(let observation):
+      observations.append(observation)
+      if let node = observation.node {
+        declined.remove(node)
+        if observation.succeeded {
+          probed[node] = .some(observation.arguments)
+          failedProbes.remove(node)
+        } else {
+          probed[node] = nil
+          failedProbes.insert(node)
+        }
+      }
+    case .declined(let node):
+      declined.insert(node)
+      probed[node] = nil
+      failedProbes.remove(node)
+    case .restarted:
+      answers = [:]
+      reopened = []
+      answerSequence = []
+      failedProbes = []
+    case .undone:
+      failedProbes = []
+    case .asked, .autoAnswered, .concluded:
+      break
+    }
   }
 }

@@ -10,12 +10,14 @@ struct ValueEstimator {
   let factors: [String: Double]
   /// The causes within ``Interview/leaderWindow`` of the best, at least two, best first.
   let leaders: [String]
-  private let explorer: PathExplorer
-  private let computedInputs: [String: Set<String>]
-  private let decisions: [DecisionNode]
-  /// Every fact some decision reads: a question whose answers carry no support and whose fact no
-  /// decision reads is worth nothing, without trying its answers.
+  private let index: KnowledgeBaseIndex
   private let decisionFacts: Set<String>
+  /// Each cause's contributions, in the differential's order.
+  private let contributionsByCause: [String: [Walk.Contribution]]
+  /// Questions and decisions that contribute now: valuing any other question keeps every
+  /// contribution, so its causes start from their factors now.
+  private let contributingQuestions: Set<String>
+  private let contributingDecisions: Set<String>
 
   init(knowledgeBase: KnowledgeBase, facts: FactBase, contributions: [Walk.Contribution]) {
     self.knowledgeBase = knowledgeBase
@@ -31,53 +33,80 @@ struct ValueEstimator {
     var leaders = ranked.filter { (factors[$0] ?? 0) >= best - Interview.leaderWindow }
     if leaders.count < 2 { leaders = Array(ranked.prefix(2)) }
     self.leaders = leaders
-    explorer = PathExplorer(knowledgeBase: knowledgeBase)
-    var inputs: [String: Set<String>] = [:]
-    for computed in knowledgeBase.computed {
-      inputs[computed.id] = Set(computed.expression.factNames)
+    index = knowledgeBase.index
+    decisionFacts = index.decisionFacts
+    var byCause: [String: [Walk.Contribution]] = [:]
+    var questions: Set<String> = []
+    var decisions: Set<String> = []
+    for contribution in contributions {
+      byCause[contribution.cause, default: []].append(contribution)
+      switch contribution.step {
+      case .answered(let id, _, _, _): questions.insert(id)
+      case .decided(let id, _): decisions.insert(id)
+      default: break
+      }
     }
-    computedInputs = inputs
-    decisions = knowledgeBase.orderedDecisions
-    decisionFacts = Set(decisions.flatMap { $0.branches.flatMap(\.condition.factNames) })
+    contributionsByCause = byCause
+    contributingQuestions = questions
+    contributingDecisions = decisions
   }
 
   /// The question's value and the two causes its best answer moves apart most.
   func value(of question: QuestionNode) -> (value: Double, separates: [String]) {
-    let reads = dependents(of: question.fact)
+    guard let reach = index.reach[question.id] else { return (0, []) }
+    let reads = reach.reads
     if reads.isDisjoint(with: decisionFacts),
       question.choices.allSatisfy({ $0.support.entries.isEmpty })
     {
       return (0, [])
     }
-    let decisions = decisions.filter {
-      $0.branches.contains { !reads.isDisjoint(with: $0.condition.factNames) }
-    }
-    let affected = Set(decisions.map(\.id))
-    let kept = contributions.filter { contribution in
-      switch contribution.step {
-      case .answered(let id, _, _, _): return id != question.id
-      case .decided(let id, _): return !affected.contains(id)
-      default: return true
+    // With fewer than two leading causes no answer moves two apart.
+    guard leaders.count >= 2 else { return (0, []) }
+    let decisions = reach.decisions
+    let affected = reach.decisionIDs
+    // The leaders' factors without this question's support and that of the decisions reading its
+    // fact, combined in the differential's order as `Differential.factors` does.
+    let touched =
+      contributingQuestions.contains(question.id)
+      || !affected.isDisjoint(with: contributingDecisions)
+    let kept = leaders.map { leader -> Double in
+      guard touched else { return factors[leader] ?? 0 }
+      let own = (contributionsByCause[leader] ?? []).filter { contribution in
+        switch contribution.step {
+        case .answered(let id, _, _, _): return id != question.id
+        case .decided(let id, _): return !affected.contains(id)
+        default: return true
+        }
       }
+      return CertaintyFactor.combine(own.map(\.factor))
     }
     var best = 0.0
     var pair: [String] = []
-    for answer in explorer.candidateAnswers(for: question) where answer != .unknown {
-      var known = facts.facts
-      known[question.fact] = Fact(
-        name: question.fact, value: answer, provenance: Provenance(.default), question: question.id)
-      ComputedFact.apply(knowledgeBase.computed, to: &known)
-      let open = facts.open.filter { known[$0] == nil }
-      var hypothetical = kept
-      hypothetical += Differential.answerContributions(
+    for answer in reach.answers {
+      var added = Differential.answerContributions(
         question,
         FactBase.Answered(
           question: question.id, value: answer, provenance: Provenance(.default), automatic: false))
-      for decision in decisions {
-        hypothetical += Differential.decisionContributions(decision, known, open: open)
+      if !decisions.isEmpty {
+        var known = facts.facts
+        known[question.fact] = Fact(
+          name: question.fact, value: answer, provenance: Provenance(.default),
+          question: question.id)
+        ComputedFact.apply(knowledgeBase.computed, to: &known)
+        let open = facts.open.filter { known[$0] == nil }
+        for decision in decisions {
+          added += Differential.decisionContributions(decision, known, open: open)
+        }
       }
-      let changed = Differential.factors(hypothetical)
-      let deltas = leaders.map { ($0, (changed[$0] ?? 0) - (factors[$0] ?? 0)) }
+      var deltas: [(String, Double)] = []
+      deltas.reserveCapacity(leaders.count)
+      for (offset, leader) in leaders.enumerated() {
+        var factor = kept[offset]
+        for contribution in added where contribution.cause == leader {
+          factor = CertaintyFactor.combine(factor, contribution.factor)
+        }
+        deltas.append((leader, factor - (factors[leader] ?? 0)))
+      }
       guard let high = deltas.max(by: { $0.1 < $1.1 }), let low = deltas.min(by: { $0.1 < $1.1 })
       else { continue }
       let spread = high.1 - low.1
@@ -87,20 +116,5 @@ struct ValueEstimator {
       }
     }
     return (best, pair)
-  }
-
-  /// The fact and every computed fact derived from it.
-  private func dependents(of fact: String) -> Set<String> {
-    var names: Set<String> = [fact]
-    var changed = true
-    while changed {
-      changed = false
-      for (computed, inputs) in computedInputs
-      where !names.contains(computed) && !inputs.isDisjoint(with: names) {
-        names.insert(computed)
-        changed = true
-      }
-    }
-    return names
   }
 }

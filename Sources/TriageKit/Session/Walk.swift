@@ -120,8 +120,8 @@ public enum Walker {
     let pathSet = Set(onPath)
     walk.answers =
       onPath.compactMap { base.answered[$0] }
-      + knowledgeBase.orderedQuestions.compactMap { question in
-        pathSet.contains(question.id) ? nil : base.answered[question.id]
+      + base.answeredInOrder(knowledgeBase).compactMap { question, answer in
+        pathSet.contains(question.id) ? nil : answer
       }
     return walk
   }
