@@ -429,7 +429,9 @@ final class TriageREPL {
         )
         return .stay
       }
-      let report = try Report(session: session, generatedAt: clock.now())
+      let report = try Report(
+        session: session, generatedAt: clock.now(), label: recorder.label,
+        resumable: recorder.keepsSession)
       let text =
         command == .report
         ? MarkdownReportRenderer.render(report) : JSONReportRenderer.render(report)
