@@ -88,11 +88,11 @@ struct LabSessionTests {
     #expect(run.standardOutput.contains("probe dns: ok"), "\(run.standardOutput.suffix(2000))")
     #expect(run.standardOutput.contains("Diagnosed: "), "\(run.standardOutput.suffix(2000))")
     let text = try state.read("dns-session.md")
-    #expect(text.contains("(`dns-unavailable`)"))
-    #expect(text.contains("probe `dns` (ok)"))
+    #expect(text.contains("| `dns-unavailable` |"))
+    #expect(text.contains("| probe `dns` | `dns` ok |"))
     // The nslookup question was answered by the probe: a timeout, with the probe as its source.
     let answerRow = text.split(separator: "\n").first { $0.contains("(`dns-lookup-result`)") }
     #expect(answerRow?.contains("DNS request timed out.") == true, "\(answerRow ?? "")")
-    #expect(answerRow?.contains("probe, already known: probe dns: ") == true, "\(answerRow ?? "")")
+    #expect(answerRow?.contains("| probe #1, already known |") == true, "\(answerRow ?? "")")
   }
 }

@@ -60,7 +60,7 @@ public enum JSONReportRenderer {
       }
     }
     struct Header: Encodable {
-      var session: String
+      var session: String?
       var label: String?
       var station: String?
       var generatedAt: String
@@ -104,6 +104,7 @@ public enum JSONReportRenderer {
       var question: String
       var value: FactValue
       var display: String
+      var words: String
       var source: String
       var detail: String?
       var automatic: Bool
@@ -169,7 +170,8 @@ public enum JSONReportRenderer {
       let identity = report.knowledgeBase.identity
       generatedAt = report.generatedAt.iso8601
       header = Header(
-        session: report.sessionID, label: report.label, station: report.station,
+        session: report.resumable ? report.sessionID : nil, label: report.label,
+        station: report.station,
         generatedAt: report.generatedAt.iso8601,
         generatedAtLocal: MarkdownReportRenderer.timestamp(
           report.generatedAt, in: report.timeZone),
@@ -229,7 +231,8 @@ public enum JSONReportRenderer {
       answers = report.answers.map {
         Answer(
           question: $0.question.id, value: $0.value,
-          display: report.answerText($0.question, $0.value),
+          display: $0.question.display($0.value),
+          words: report.answerText($0.question, $0.value),
           source: $0.provenance.source.rawValue, detail: $0.provenance.detail,
           automatic: $0.automatic)
       }

@@ -49,7 +49,12 @@ public enum MarkdownReportRenderer {
     out.append("| Label | \(report.label.map(MarkdownEscaping.substituted) ?? "none given") |")
     out.append(
       "| Station | \(report.station.map(MarkdownEscaping.substituted) ?? "not stated") |")
-    out.append("| Session | `\(report.sessionID)` |")
+    // A replay (`run`, `kb test`) keeps no session: its random ID would only make two runs of the
+    // same answers differ.
+    out.append(
+      report.resumable
+        ? "| Session | `\(report.sessionID)` |"
+        : "| Session | none kept (a replay of answers) |")
     out.append("| Generated | \(timestamp(report.generatedAt, in: report.timeZone)) |")
     out.append("| Outcome | **\(report.outcome.rawValue)** |")
     if let top = report.diagnosis.ranked.first {
@@ -330,7 +335,7 @@ public enum MarkdownReportRenderer {
       let observation = entry.observation
       let excerpt = EvidenceExcerpt(raw: observation.raw, figures: observation.figures)
       var summary =
-        "#\(index + 1) raw \(observation.origin == .probe ? "observation" : "text"): \(observation.label)"
+        "\(index + 1). Raw \(observation.origin == .probe ? "observation" : "text"): \(observation.label)"
       if excerpt.shown < excerpt.total {
         summary +=
           " (\(excerpt.shown) of \(UnitPhrase.quantity(Double(excerpt.total), "lines")) shown)"
@@ -369,9 +374,9 @@ public enum MarkdownReportRenderer {
     out.append("")
     for calculation in report.calculations {
       var line =
-        "- **\(oneLine(report.render(calculation.fact.label)))** = `\(calculation.formula)`"
+        "- **\(oneLine(report.render(calculation.fact.label)))** = \(calculation.formula)"
       if calculation.substituted != FactValue.format(calculation.value) {
-        line += " = `\(calculation.substituted)`"
+        line += " = \(calculation.substituted)"
       }
       line += " = **\(UnitPhrase.quantity(calculation.value, calculation.fact.unit))**"
       if let note = calculation.fact.note {
@@ -431,7 +436,7 @@ public enum MarkdownReportRenderer {
     out.append("| # | Question | Answer | Source |")
     out.append("|---:|---|---|---|")
     for (index, answer) in report.answers.enumerated() {
-      var source = report.sourceReference(answer.provenance)
+      var source = report.sourceCell(answer.provenance)
       if answer.automatic { source += ", already known" }
       out.append(
         "| \(index + 1) | \(cell(report.render(answer.question.ask))) (`\(answer.question.id)`) | \(cell(report.answerMarkdown(answer.question, answer.value))) | \(MarkdownEscaping.substituted(source)) |"
@@ -461,7 +466,7 @@ public enum MarkdownReportRenderer {
         value = MarkdownEscaping.substituted(fact.value.display)
       }
       out.append(
-        "| `\(fact.name)` | \(cell(value)) | \(MarkdownEscaping.substituted(report.sourceReference(fact.provenance))) |"
+        "| `\(fact.name)` | \(cell(value)) | \(MarkdownEscaping.substituted(report.sourceCell(fact.provenance))) |"
       )
     }
     out.append("")
@@ -480,7 +485,7 @@ public enum MarkdownReportRenderer {
         seen.insert(provenance.display).inserted
       else { continue }
       lines.append(
-        "- \(MarkdownEscaping.substituted(report.sourceReference(provenance))): \(MarkdownEscaping.substituted(detail))"
+        "- \(MarkdownEscaping.substituted(report.sourceCell(provenance))): \(MarkdownEscaping.substituted(detail))"
       )
     }
     guard !lines.isEmpty else { return [] }

@@ -81,6 +81,13 @@ extension Report {
     }
   }
 
+  /// A table's source cell: `evidence #2`, `probe #3`, or the source as the JSON names it (`user`,
+  /// `answer-file`, `default`, `computed`).
+  public func sourceCell(_ provenance: Provenance) -> String {
+    if observationNumber(for: provenance) != nil { return sourceReference(provenance) }
+    return provenance.source.rawValue
+  }
+
   /// The first sentence of a question, for a reason: `Which error code does net use show?`.
   func shortAsk(_ question: QuestionNode) -> String {
     let text = MarkdownEscaping.oneLine(render(question.ask))

@@ -114,7 +114,10 @@ struct EveryReportTests {
       if !entry.report.plan.isEmpty {
         #expect(headings.dropFirst().first == "Remediation plan", "\(entry.name): \(headings)")
       }
-      #expect(entry.markdown.contains("| Session | `scenario` |"), "\(entry.name)")
+      let header = entry.markdown.components(separatedBy: "\n## ")[0]
+      for row in ["| Label | ", "| Station | ", "| Session | ", "| Generated | ", "| Outcome | "] {
+        #expect(header.contains("\n" + row), "\(entry.name): no '\(row)' row in the header")
+      }
     }
   }
 

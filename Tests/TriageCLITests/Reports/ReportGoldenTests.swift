@@ -19,13 +19,15 @@ struct ReportGoldenTests {
     var name: String
     var answers: URL
     var label: String?
+    /// As if it had been a REPL session (a journal keeps it), as the seed case was.
+    var resumable = false
     var testDescription: String { name }
   }
 
   static let goldens = [
     Golden(
       name: "seed-case", answers: fixtures.appendingPathComponent("seed-case.yaml"),
-      label: "INC-20431 ADMIN-PC07 inventory sweep"),
+      label: "INC-20431 ADMIN-PC07 inventory sweep", resumable: true),
     Golden(
       name: "half-open-4226",
       answers: URL(fileURLWithPath: Repository.scenario("evidence-only-half-open-4226")),
@@ -51,7 +53,8 @@ struct ReportGoldenTests {
       file, knowledgeBase: kb, sessionID: "20231114-231320-a1b2", clock: .fixed(time),
       policy: file.missing ?? .error, observers: CommandLineObservers.offline)
     var report = try Report(
-      session: replay.session, generatedAt: time, label: golden.label, resumable: false)
+      session: replay.session, generatedAt: time, label: golden.label,
+      resumable: golden.resumable)
     report.timeZone = TimeZone(identifier: "Europe/Berlin") ?? .current
     return report
   }
