@@ -439,7 +439,7 @@ public enum MarkdownReportRenderer {
       var source = report.sourceCell(answer.provenance)
       if answer.automatic { source += ", already known" }
       out.append(
-        "| \(index + 1) | \(cell(report.render(answer.question.ask))) (`\(answer.question.id)`) | \(cell(report.answerMarkdown(answer.question, answer.value))) | \(MarkdownEscaping.substituted(source)) |"
+        "| \(index + 1) | \(cell(report.render(answer.question.ask))) (`\(answer.question.id)`) | \(cell(report.answerMarkdown(answer.question, answer.value))) | \(source) |"
       )
     }
     out.append("")
@@ -466,7 +466,7 @@ public enum MarkdownReportRenderer {
         value = MarkdownEscaping.substituted(fact.value.display)
       }
       out.append(
-        "| `\(fact.name)` | \(cell(value)) | \(MarkdownEscaping.substituted(report.sourceCell(fact.provenance))) |"
+        "| `\(fact.name)` | \(cell(value)) | \(report.sourceCell(fact.provenance)) |"
       )
     }
     out.append("")
@@ -485,7 +485,7 @@ public enum MarkdownReportRenderer {
         seen.insert(provenance.display).inserted
       else { continue }
       lines.append(
-        "- \(MarkdownEscaping.substituted(report.sourceCell(provenance))): \(MarkdownEscaping.substituted(detail))"
+        "- \(report.sourceCell(provenance)): \(MarkdownEscaping.substituted(detail))"
       )
     }
     guard !lines.isEmpty else { return [] }
