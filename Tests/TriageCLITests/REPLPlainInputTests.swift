@@ -110,7 +110,7 @@ struct REPLPlainInputTests {
       [], input: input, environment: ["XDG_STATE_HOME": folder.path("state")])
     #expect(run.status == 2)
     #expect(run.standardError.contains("'perhaps' is not a choice"))
-    #expect(run.standardError.contains("'999' is not a choice number (1 to 23)"))
+    #expect(run.standardError.contains("'999' is not a choice number (1 to 24)"))
     #expect(run.standardError.contains("unknown question 'nope'"))
     #expect(run.standardError.contains("nothing to undo: no answer given yet"))
     #expect(run.standardOutput.contains("answer to 'error-code' undone"))

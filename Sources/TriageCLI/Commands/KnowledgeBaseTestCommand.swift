@@ -17,8 +17,9 @@ struct KnowledgeBaseTestCommand: ParsableCommand {
       --random N --seed S plays N seeded random walks and prints hit counts per node.
 
       --cases grades the real incidents of DIR/cases (answer files with a 'truth' block, see \
-      docs/answer-files.md): one line per case, then 'cases: N/M right, K/M fixes in plan, Q.Q \
-      questions asked on average'. A low score exits 0 unless --min-right or --min-fixes is given; \
+      docs/answer-files.md): one line per case, then 'cases: N/M right, K/F fixes in plan (M-F \
+      without a fix to carry), Q.Q questions asked on average' (F: cases whose source records a fix \
+      for a cause of the knowledge base). A low score exits 0 unless --min-right or --min-fixes is given; \
       a case that cannot load or run is an error line and exits 65 after the others.
       """
   )
@@ -48,7 +49,7 @@ struct KnowledgeBaseTestCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "With --cases: exit 1 when fewer than this fraction (0…1) have the fix in the plan.",
+      "With --cases: exit 1 when fewer than this fraction (0…1) of the cases with a fix have it in the plan.",
       valueName: "fraction"))
   var minFixes: Double?
 
@@ -235,7 +236,7 @@ struct KnowledgeBaseTestCommand: ParsableCommand {
     if let minRight, Double(summary.right) / total < minRight {
       throw ExitStatus.inconclusive.exitCode
     }
-    if let minFixes, Double(summary.fixesInPlan) / total < minFixes {
+    if let minFixes, Double(summary.fixesInPlan) / Double(max(summary.casesWithFix, 1)) < minFixes {
       throw ExitStatus.inconclusive.exitCode
     }
   }

@@ -29,10 +29,19 @@ public struct CaseTruth: Sendable, Equatable {
   public var fix: String
   /// Plan step IDs that carry the fix; any one in the plan counts. Empty when no step does.
   public var fixSteps: [String]
+  /// Whether the source records a fix that was applied and worked (`fix-recorded: false` when it
+  /// records none: nothing applied, nothing confirmed, the thread closed without one).
+  public var fixRecorded: Bool = true
   /// For ``noneFits``: a name for the cause the knowledge base lacks.
   public var proposedCause: String?
   /// Where the `truth` block is written.
   public var location: SourceLocation
+
+  /// Whether the case has a fix a plan could carry: the source records one, for a cause of the
+  /// knowledge base. Only these count in the share of fixes in plan.
+  public var hasFixToCarry: Bool {
+    cause != Self.noneFits && (fixRecorded || !fixSteps.isEmpty)
+  }
 
   /// The causes a right run may rank first: ``cause`` then ``accept`` (none for ``noneFits``).
   public var acceptedCauses: [String] {
@@ -59,6 +68,25 @@ public struct CaseTruth: Sendable, Equatable {
     let hasFixSteps = reader.has("fix-steps")
     let fixSteps = reader.stringList("fix-steps")
     let proposed = reader.string("proposed-cause", required: false)
+    var fixRecorded = true
+    if let text = reader.string("fix-recorded", required: false) {
+      let location = reader.optional("fix-recorded")?.location ?? reader.location
+      switch text.lowercased() {
+      case "true", "yes": fixRecorded = true
+      case "false", "no": fixRecorded = false
+      default:
+        reader.diagnostics.append(
+          Diagnostic(
+            .error, "expected 'fix-recorded' to be true or false, found '\(text)'", at: location))
+      }
+      if !fixRecorded, !fixSteps.isEmpty {
+        reader.diagnostics.append(
+          Diagnostic(
+            .error,
+            "'fix-recorded: false' says the source records no fix, but 'fix-steps' names steps that carry one",
+            at: location))
+      }
+    }
     var outcome = Outcome.diagnosed
     if let text = reader.string("outcome", required: false) {
       if let known = Outcome(rawValue: text) {
@@ -128,6 +156,6 @@ public struct CaseTruth: Sendable, Equatable {
     return CaseTruth(
       source: source, title: title, cause: cause, accept: accept.map(\.0),
       outcome: cause == noneFits ? .inconclusive : outcome, fix: fix, fixSteps: fixSteps.map(\.0),
-      proposedCause: proposed, location: reader.location)
+      fixRecorded: fixRecorded, proposedCause: proposed, location: reader.location)
   }
 }

@@ -70,6 +70,8 @@ public enum CaseGrader {
       let fix: String
       if fixInPlan {
         fix = "fix in plan"
+      } else if !truth.hasFixToCarry {
+        fix = "no fix to carry"
       } else if truth.fixSteps.isEmpty {
         fix = "fix in no step of the knowledge base"
       } else {
@@ -87,14 +89,21 @@ public enum CaseGrader {
     public var right: Int
     /// Whether the plan holds a step that carries the source's fix.
     public var fixesInPlan: Int
+    /// Cases with a fix a plan could carry (``CaseTruth/hasFixToCarry``), and those that could
+    /// not run: what ``fixesInPlan`` is a share of.
+    public var casesWithFix: Int
     /// Questions asked on average over the cases that ran.
     public var averageQuestions: Double
 
-    /// `cases: N/M right, K/M fixes in plan, Q.Q questions asked on average`.
+    /// `cases: N/M right, K/F fixes in plan (M−F without a fix to carry), Q.Q questions asked on
+    /// average`: a case whose source records no fix, or whose cause is none of the knowledge
+    /// base's, has no fix a plan could carry and is left out of the share of fixes.
     public var line: String {
       let average = String(format: "%.1f", averageQuestions)
+      let without = cases - casesWithFix
+      let note = without > 0 ? " (\(without) without a fix to carry)" : ""
       return
-        "cases: \(right)/\(cases) right, \(fixesInPlan)/\(cases) fixes in plan, \(average) questions asked on average"
+        "cases: \(right)/\(cases) right, \(fixesInPlan)/\(casesWithFix) fixes in plan\(note), \(average) questions asked on average"
     }
 
     /// The totals of `grades`, with `errors` more cases that could not run (counted as wrong).
@@ -102,6 +111,7 @@ public enum CaseGrader {
       cases = grades.count + errors
       right = grades.filter(\.right).count
       fixesInPlan = grades.filter(\.fixInPlan).count
+      casesWithFix = grades.filter(\.truth.hasFixToCarry).count + errors
       let asked = grades.map(\.run.questionsAsked).reduce(0, +)
       averageQuestions = grades.isEmpty ? 0 : Double(asked) / Double(grades.count)
     }
@@ -200,6 +210,7 @@ extension CaseGrader.Grade {
           ("accept", .array(truth.accept.map(JSONValue.string))),
           ("outcome", .string(truth.outcome.rawValue)),
           ("fix_steps", .array(truth.fixSteps.map(JSONValue.string))),
+          ("fix_recorded", .bool(truth.fixRecorded)),
         ])
       ),
       (
@@ -222,6 +233,7 @@ extension CaseGrader.Summary {
       ("cases", .int(cases)),
       ("right", .int(right)),
       ("fixes_in_plan", .int(fixesInPlan)),
+      ("cases_with_fix", .int(casesWithFix)),
       ("questions_asked_on_average", .double((averageQuestions * 10).rounded() / 10)),
     ])
   }

@@ -53,10 +53,14 @@ public enum JSONReportRenderer {
       var status: String
       var doneText: String?
       var check: String?
+      /// In an inconclusive plan: the leading cause the step remedies once the checks confirm it.
+      var ifConfirmed: String?
+
       enum CodingKeys: String, CodingKey {
         // `doneText` keeps the spelling scripts already read.
         case number, id, title, risk, permission, text, verify, rollback, causes, phase, done,
           status, check, doneText
+        case ifConfirmed = "if_confirmed"
       }
     }
     struct Header: Encodable {
@@ -226,7 +230,8 @@ public enum JSONReportRenderer {
           verify: report.plain(entry.step.verify), rollback: report.plain(entry.step.rollback),
           causes: entry.causes, phase: entry.step.phase.rawValue, done: entry.done,
           status: entry.done ? "done" : "pending",
-          doneText: entry.done ? entry.step.doneText.map(report.plain) : nil, check: entry.check)
+          doneText: entry.done ? entry.step.doneText.map(report.plain) : nil, check: entry.check,
+          ifConfirmed: entry.ifConfirmed)
       }
       answers = report.answers.map {
         Answer(

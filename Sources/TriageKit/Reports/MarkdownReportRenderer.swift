@@ -118,15 +118,23 @@ public enum MarkdownReportRenderer {
     for (index, entry) in report.plan.enumerated() {
       let step = entry.step
       out.append(
-        "| \(index + 1) | \(cell(report.render(step.title))) | \(cell(report.render(step.permission))) | \(step.risk.rawValue) | \(entry.done ? "**done**" : "to do") |"
+        "| \(index + 1) | \(cell(report.render(step.title))) | \(cell(report.render(step.permission))) | \(step.risk.rawValue) | \(entry.done ? "**done**" : entry.ifConfirmed != nil ? "if confirmed" : "to do") |"
       )
     }
     out.append("")
     for (index, entry) in report.plan.enumerated() {
       let step = entry.step
+      if let cause = entry.ifConfirmed,
+        index == 0 || report.plan[index - 1].ifConfirmed != cause
+      {
+        let name = report.knowledgeBase.causes[cause].map { title($0, report) } ?? cause
+        out.append("**Only once the checks above confirm it — \(name):**")
+        out.append("")
+      }
+      let mark = entry.ifConfirmed != nil ? "If confirmed — " : ""
       if entry.done {
         out.append(
-          "### Step \(index + 1) (\(step.phase.rawValue)). Done: \(oneLine(report.render(step.title)))"
+          "### Step \(index + 1) (\(step.phase.rawValue)). Done: \(mark)\(oneLine(report.render(step.title)))"
         )
         out.append("")
         let confirmed =
@@ -137,7 +145,8 @@ public enum MarkdownReportRenderer {
         continue
       }
       out.append(
-        "### Step \(index + 1) (\(step.phase.rawValue)). \(oneLine(report.render(step.title)))")
+        "### Step \(index + 1) (\(step.phase.rawValue)). \(mark)\(oneLine(report.render(step.title)))"
+      )
       out.append("")
       let causes = entry.causes.map { id in
         report.knowledgeBase.causes[id].map { title($0, report) } ?? MarkdownEscaping.inline(id)

@@ -128,7 +128,10 @@ public struct Diagnosis: Sendable {
     }
     // A computed fact without a value has none for good at the end: its inputs are not known.
     let undetermined = walk.undetermined.subtracting(knowledgeBase.computed.map(\.id))
-    let primary = ranked.filter { named.contains($0.cause.id) }
+    // Inconclusive: the leaders' confirm steps too, when the conclusion does not name them.
+    let leaders = inconclusive ? self.leaders : []
+    let leading = Set(leaders.map(\.cause.id))
+    let primary = ranked.filter { named.contains($0.cause.id) || leading.contains($0.cause.id) }
     let secondary =
       inconclusive
       ? [] : ranked.filter { !named.contains($0.cause.id) && $0.factor >= Self.secondaryThreshold }
@@ -147,8 +150,50 @@ public struct Diagnosis: Sendable {
       }
     }
     // Stable: within a phase, the order above (rank, then the causes' own order).
-    return entries.enumerated().sorted {
+    let ordered = entries.enumerated().sorted {
       ($0.element.step.phase, $0.offset) < ($1.element.step.phase, $1.offset)
     }.map(\.element)
+    guard inconclusive else { return ordered }
+    // What to do once the checks confirm one of the leading causes, after every check: its own
+    // steps beyond confirming it, each marked as waiting for that confirmation.
+    var remedies: [PlanStep] = []
+    for leader in leaders {
+      for id in leader.cause.plan where index[id] == nil {
+        guard let step = knowledgeBase.steps[id], step.phase != .confirm,
+          step.condition?.truth(walk.facts, open: undetermined) ?? true
+        else { continue }
+        index[id] = entries.count + remedies.count
+        let done = step.done?.condition.evaluate(walk.facts) ?? false
+        remedies.append(
+          PlanStep(step: step, causes: [leader.cause.id], done: done, ifConfirmed: leader.cause.id))
+      }
+    }
+    return ordered
+      + remedies.enumerated().sorted {
+        ($0.element.step.phase, $0.offset) < ($1.element.step.phase, $1.offset)
+      }.map(\.element)
+  }
+
+  /// How strong a leading cause of an inconclusive ending must be for its remedies to join the
+  /// plan, waiting for the checks to confirm it…
+  public static let leaderThreshold = 0.4
+  /// …and how many leading causes at most get their remedies planned.
+  public static let plannedLeaders = 2
+
+  /// The causes an inconclusive ending leads with clearly enough to plan their remedies: the best
+  /// causes — at most ``plannedLeaders``, each at least ``leaderThreshold`` — when they are
+  /// ``leadMargin`` ahead of every other cause (two only when neither is that far ahead of the
+  /// other).
+  public var leaders: [RankedCause] {
+    for count in (1...Self.plannedLeaders).reversed() where ranked.count >= count {
+      let group = Array(ranked.prefix(count))
+      guard group.allSatisfy({ $0.factor >= Self.leaderThreshold - 1e-9 }) else { continue }
+      let next = ranked.dropFirst(count).first.map { max(0, $0.factor) } ?? 0
+      let weakest = group.map(\.factor).min() ?? 0
+      // Two leaders only when neither is clearly ahead of the other.
+      if count > 1, group[0].factor - group[1].factor >= Self.leadMargin - 1e-9 { continue }
+      if weakest - next >= Self.leadMargin - 1e-9 { return group }
+    }
+    return []
   }
 }

@@ -68,6 +68,8 @@ public struct Interview: Sendable {
   public private(set) var selection: Selection?
   /// When no cause is established: the questions that would decide, cheapest first.
   public private(set) var checks: [Candidate] = []
+  /// How many checks an inconclusive plan lists at most.
+  public static let checksInPlan = 6
 
   /// Decides the next step for a session whose facts are `facts`, whose tree path is `tree`, and
   /// whose differential is `contributions`.
@@ -152,11 +154,14 @@ public struct Interview: Sendable {
       if (a.node == treeNext) != (b.node == treeNext) { return a.node == treeNext }
       return position(a.node) < position(b.node)
     }
-    checks = (candidates.filter { $0.value >= Self.minimumValue } + unknownAnswered).sorted {
-      ($0.effort.cost, -$0.value, position($0.node)) < (
-        $1.effort.cost, -$1.value, position($1.node)
-      )
-    }
+    // The checks an inconclusive plan lists: the most telling for their effort, then cheapest
+    // first — a plan of every open question would bury the few that decide.
+    checks = (candidates.filter { $0.value >= Self.minimumValue } + unknownAnswered)
+      .sorted(by: better).prefix(Self.checksInPlan).sorted {
+        ($0.effort.cost, -$0.value, position($0.node)) < (
+          $1.effort.cost, -$1.value, position($1.node)
+        )
+      }
     guard let best = candidates.min(by: better) else {
       end = .concluded(
         Self.conclusion(

@@ -8,13 +8,19 @@ public struct PlanStep: Sendable {
   public var done: Bool
   /// For a check: the question whose answer would decide between the leading causes.
   public var check: String?
+  /// In an inconclusive plan, the leading cause this step remedies once the checks confirm it:
+  /// the step is to be done only then.
+  public var ifConfirmed: String?
 
   /// A step of the knowledge base.
-  public init(step: RemediationStep, causes: [String], done: Bool = false) {
+  public init(
+    step: RemediationStep, causes: [String], done: Bool = false, ifConfirmed: String? = nil
+  ) {
     self.step = step
     self.causes = causes
     self.done = done
     check = nil
+    self.ifConfirmed = ifConfirmed
   }
 
   /// A check: find out the answer to `question`, which separates `separates`.
@@ -29,5 +35,6 @@ public struct PlanStep: Sendable {
     causes = separates
     done = false
     check = question.id
+    ifConfirmed = nil
   }
 }

@@ -136,22 +136,54 @@ import Testing
         answers:
           only-this-machine: yes
           hosts: 500
-          error-code: "53"
+          error-code: "64"
         truth:
           source: https://example.com/b
           title: t
           cause: firewall-block
           fix: Opened port 445
-          fix-steps: [add-exception]
+          fix-steps: [fix-dns]
         """)
     #expect(!grade.right)
     #expect(!grade.fixInPlan)
-    // 53 gives dns-outage 0.4, while yes and 500 hosts give rate-limit 0.58: neither established.
-    #expect(grade.run.outcome == .inconclusive)
+    // yes, 500 hosts and 64 establish rate-limit (0.79); its plan has no fix-dns.
+    #expect(grade.run.outcome == .diagnosed)
     #expect(grade.run.ranked.first == "rate-limit")
     #expect(
-      grade.verdict.hasPrefix("expected firewall-block, got inconclusive: rate-limit > dns-outage"))
-    #expect(grade.verdict.hasSuffix("; fix not in plan (add-exception)"))
+      grade.verdict
+        == "expected firewall-block, got diagnosed: rate-limit; fix not in plan (fix-dns)")
+  }
+
+  /// The share of fixes in plan counts only cases with a fix to carry: not none-fits, not a
+  /// source that records no fix (`fix-recorded: false`); a recorded fix no step carries counts as
+  /// a miss.
+  @Test func fixesInPlanCountOnlyCasesWithAFixToCarry() throws {
+    func truth(_ cause: String, _ steps: String, recorded: Bool = true) -> CaseTruth {
+      CaseTruth(
+        source: "https://example.com", title: "t", cause: cause, accept: [], outcome: .diagnosed,
+        fix: "f", fixSteps: steps.isEmpty ? [] : [steps], fixRecorded: recorded,
+        proposedCause: nil, location: SourceLocation(file: "c.yaml", line: 1, column: 1))
+    }
+    let run = CaseGrader.Run(
+      outcome: .diagnosed, ranked: ["rate-limit"], planSteps: ["add-exception"], questionsAsked: 2)
+    let truths = [
+      truth("rate-limit", "add-exception"), truth("rate-limit", ""),
+      truth("rate-limit", "", recorded: false), truth(CaseTruth.noneFits, ""),
+    ]
+    let grades = truths.enumerated().map { index, truth in
+      CaseGrader.Grade(
+        name: "\(index).yaml", truth: truth, run: run, right: CaseGrader.isRight(run, truth: truth),
+        fixInPlan: CaseGrader.fixInPlan(run, truth: truth))
+    }
+    #expect(grades.map(\.truth.hasFixToCarry) == [true, true, false, false])
+    #expect(grades[1].verdict.hasSuffix("fix in no step of the knowledge base"))
+    #expect(grades[2].verdict.hasSuffix("no fix to carry"))
+    let summary = CaseGrader.Summary(grades, errors: 1)
+    #expect(summary.casesWithFix == 3)
+    #expect(
+      summary.line
+        == "cases: 3/5 right, 1/3 fixes in plan (2 without a fix to carry), 2.0 questions asked on average"
+    )
   }
 
   @Test func noneFitsIsRightWhenEverythingUnknownEndsInconclusive() throws {
@@ -170,7 +202,7 @@ import Testing
     #expect(grade.right)
     #expect(!grade.fixInPlan)
     #expect(grade.verdict.hasPrefix("expected inconclusive (no cause fits), got inconclusive"))
-    #expect(grade.verdict.hasSuffix("fix in no step of the knowledge base"))
+    #expect(grade.verdict.hasSuffix("no fix to carry"))
   }
 
   @Test func inconclusiveCaseFindsItsCauseAmongTheCandidates() throws {

@@ -43,9 +43,10 @@ import Testing
     #expect(diagnosis.ruledOut[0].confidence == 0)
   }
 
-  /// An inconclusive outcome with nothing left to ask and no `confirm` step has an empty plan:
-  /// only the checks and the confirm steps of the causes it names would be in it.
-  @Test func inconclusivePlanHoldsOnlyChecksAndConfirmSteps() throws {
+  /// An inconclusive outcome with nothing left to ask and no `confirm` step plans no check; its
+  /// leading cause (dns-outage, 0.58, nothing else supported) gets its remedy, marked as waiting
+  /// for the checks to confirm it.
+  @Test func inconclusivePlanHoldsTheLeadersRemedyIfConfirmed() throws {
     let kb = try TestKnowledgeBase.load()
     let walk = try Self.walk(
       kb,
@@ -55,7 +56,53 @@ import Testing
       ])
     #expect(walk.conclusion?.outcome == .inconclusive)
     #expect(walk.checks.isEmpty)
-    #expect(Diagnosis(walk: walk, knowledgeBase: kb).plan(for: walk, in: kb).isEmpty)
+    let plan = Diagnosis(walk: walk, knowledgeBase: kb).plan(for: walk, in: kb)
+    #expect(plan.map(\.step.id) == ["get-approval", "fix-dns"])
+    #expect(plan.allSatisfy { $0.ifConfirmed == "dns-outage" })
+  }
+
+  /// A leader too weak (below 0.4) or not clearly ahead gets no remedy planned; two leaders tied
+  /// and both clearly ahead of the rest each get theirs.
+  @Test func remediesWaitForAClearLeadOrAPairOfLeaders() throws {
+    func plan(_ support: String) throws -> [PlanStep] {
+      let kb = try TestKnowledgeBase.loadSingleFile(
+        """
+        nodes:
+          - id: first
+            kind: question
+            type: yes-no
+            ask: A?
+            why: W
+            choices:
+              - { value: "yes", support: \(support) }
+            next: end
+          - id: end
+            kind: conclusion
+            outcome: inconclusive
+            title: T
+            text: T
+        causes:
+          - { id: cause-a, title: A, summary: S, plan: [check-a, fix-a] }
+          - { id: cause-b, title: B, summary: S, plan: [fix-b] }
+          - { id: cause-c, title: C, summary: S, plan: [fix-c] }
+        steps:
+          - { id: check-a, phase: confirm, title: T, text: T, risk: low, permission: P, verify: V, rollback: R }
+          - { id: fix-a, title: T, text: T, risk: low, permission: P, verify: V, rollback: R }
+          - { id: fix-b, title: T, text: T, risk: low, permission: P, verify: V, rollback: R }
+          - { id: fix-c, title: T, text: T, risk: low, permission: P, verify: V, rollback: R }
+        """, start: "first")
+      let walk = try Self.walk(kb, ["first": .bool(true)])
+      return Diagnosis(walk: walk, knowledgeBase: kb).plan(for: walk, in: kb)
+    }
+    let clear = try plan("{ cause-a: 0.5, cause-b: 0.2 }")
+    #expect(clear.map(\.step.id) == ["check-a", "fix-a"])
+    #expect(clear.map(\.ifConfirmed) == [nil, "cause-a"])
+    #expect(try plan("{ cause-a: 0.35 }").isEmpty)
+    #expect(try plan("{ cause-a: 0.5, cause-b: 0.35 }").isEmpty)
+    let pair = try plan("{ cause-a: 0.5, cause-b: 0.5, cause-c: 0.1 }")
+    #expect(pair.compactMap(\.ifConfirmed) == ["cause-a", "cause-b"])
+    #expect(
+      try plan("{ cause-a: 0.5, cause-b: 0.5, cause-c: 0.4 }").compactMap(\.ifConfirmed).isEmpty)
   }
 
   @Test func planLeavesOutCausesWithoutSupport() throws {

@@ -91,3 +91,57 @@ struct LateEvidenceTests {
     #expect(!markdown.contains("{{"))
   }
 }
+
+/// Issue 10's done-when: a walk with every gate answered "unknown" but one decisive station fact
+/// reaches that fact's cause, whether a person gives the fact or pasted evidence does.
+@Suite("One decisive station fact on the shipped knowledge base")
+struct DecisiveFactTests {
+  static func ending(
+    answers: [(String, FactValue)] = [], observed: [String: FactValue] = [:]
+  ) throws -> (outcome: ConclusionNode.Outcome?, top: String?) {
+    var session = LateEvidenceTests.session(answers)
+    if !observed.isEmpty {
+      session.observe(
+        Observation(
+          origin: .evidence, kind: "kernel-log", format: "test", label: "pasted",
+          facts: observed, figures: [], raw: ""))
+    }
+    try LateEvidenceTests.answerTheRestUnknown(&session)
+    let walk = try session.walk()
+    let diagnosis = Diagnosis(walk: walk, knowledgeBase: LateEvidenceTests.knowledgeBase)
+    return (walk.conclusion?.outcome, diagnosis.ranked.first?.cause.id)
+  }
+
+  @Test func event4226OnXPSP2IsTheHalfOpenLimit() throws {
+    let end = try Self.ending(answers: [
+      ("station-os", .string("xp-sp2")), ("event-4226", .bool(true)),
+    ])
+    #expect(end.outcome == .diagnosed)
+    #expect(end.top == "half-open-connect-limit")
+  }
+
+  @Test func emfileIsTheDescriptorLimit() throws {
+    let end = try Self.ending(answers: [("unix-symptom", .string("too-many-open-files"))])
+    #expect(end.outcome == .diagnosed)
+    #expect(end.top == "local-descriptor-limit")
+  }
+
+  @Test func eaddrnotavailIsEphemeralPortExhaustion() throws {
+    let end = try Self.ending(answers: [("error-code", .list(["eaddrnotavail"]))])
+    #expect(end.outcome == .diagnosed)
+    #expect(end.top == "ephemeral-port-exhaustion")
+  }
+
+  @Test func conntrackTableFullInThePastedKernelLogIsConntrack() throws {
+    let end = try Self.ending(observed: ["kernel.conntrack-full": .number(12)])
+    #expect(end.outcome == .diagnosed)
+    #expect(end.top == "conntrack-table-full")
+  }
+
+  /// The other side: an error that other faults give as well leads without being established.
+  @Test func error10055AloneLeadsButIsNotEstablished() throws {
+    let end = try Self.ending(answers: [("error-code", .list(["10055"]))])
+    #expect(end.outcome == .inconclusive)
+    #expect(end.top == "ephemeral-port-exhaustion")
+  }
+}
