@@ -685,6 +685,10 @@ final class TriageREPL {
               out.wrapped(
                 out.styled("✓ ", .green) + "probe \(probe.probe): \(observation.format)" + figures,
                 hanging: "  ")
+              // A fan-out's picture over time, as the report draws it.
+              for line in ProbeOutputOptions.sparklines(observation).split(separator: "\n") {
+                out.line(String(line))
+              }
             } else {
               out.wrapped(
                 out.styled("✗ ", .red) + "probe \(probe.probe) "

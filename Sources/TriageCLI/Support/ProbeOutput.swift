@@ -69,7 +69,12 @@ struct ProbeOutputOptions: ParsableArguments {
   /// A fan-out's connections in flight and failures over time as compact text charts, the same
   /// picture the report draws (``FanoutChart``); empty for other probes.
   static func sparklines(_ result: ProbeResult) -> String {
-    guard let chart = FanoutChart(ProbeRunner.observation(result, node: nil)) else { return "" }
+    sparklines(ProbeRunner.observation(result, node: nil))
+  }
+
+  /// The same for a recorded observation (a probe step run in the REPL).
+  static func sparklines(_ observation: Observation) -> String {
+    guard let chart = FanoutChart(observation) else { return "" }
     let slice = UnitPhrase.quantity(chart.sliceSeconds, "seconds")
     var out = "  in flight: \(chart.sparkline())  peak \(chart.inFlight.max() ?? 0)"
     if chart.limitKind == "concurrent", let limit = chart.limit {
