@@ -10,22 +10,24 @@ let package = Package(
   name: "NetTriageFuzz",
   dependencies: [.package(name: "NetTriage", path: "..")],
   targets: [
+    // libFuzzer's driver and the input as text, shared by every target.
+    .target(name: "FuzzDriver"),
     .executableTarget(
       name: "FuzzConditions",
-      dependencies: [.product(name: "TriageKit", package: "NetTriage")],
+      dependencies: ["FuzzDriver", .product(name: "TriageKit", package: "NetTriage")],
       swiftSettings: fuzzFlags),
     .executableTarget(
       name: "FuzzKnowledgeBase",
-      dependencies: [.product(name: "TriageKit", package: "NetTriage")],
+      dependencies: ["FuzzDriver", .product(name: "TriageKit", package: "NetTriage")],
       swiftSettings: fuzzFlags),
     .executableTarget(
       name: "FuzzAnswerFile",
-      dependencies: [.product(name: "TriageKit", package: "NetTriage")],
+      dependencies: ["FuzzDriver", .product(name: "TriageKit", package: "NetTriage")],
       swiftSettings: fuzzFlags),
     .executableTarget(
       name: "FuzzImporters",
       dependencies: [
-        .product(name: "TriageKit", package: "NetTriage"),
+        "FuzzDriver", .product(name: "TriageKit", package: "NetTriage"),
         .product(name: "TriageEvidence", package: "NetTriage"),
       ],
       swiftSettings: fuzzFlags),

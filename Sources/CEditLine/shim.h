@@ -109,4 +109,18 @@ static inline int cel_history_save(History *h, const char *path) {
   return history(h, &event, H_SAVE, path);
 }
 
+/// The newest history entry (the history cursor moves to it), or NULL when history is empty.
+static inline const char *cel_history_first(History *h) {
+  HistEvent event;
+  if (history(h, &event, H_FIRST) == -1) return NULL;
+  return event.str;
+}
+
+/// The entry older than the history cursor (the cursor moves to it), or NULL after the oldest.
+static inline const char *cel_history_next(History *h) {
+  HistEvent event;
+  if (history(h, &event, H_NEXT) == -1) return NULL;
+  return event.str;
+}
+
 #endif

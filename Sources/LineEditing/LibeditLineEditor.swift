@@ -16,6 +16,7 @@ import Foundation
 ///
 /// Use it only when standard input and output are terminals; ``LineEditorFactory`` decides.
 public final class LibeditLineEditor: LineEditor {
+  /// Called on Tab with the line up to the cursor; `nil` turns completion off.
   public var completer: LineCompleter?
 
   private let editLine: OpaquePointer
@@ -30,6 +31,12 @@ public final class LibeditLineEditor: LineEditor {
   private var interruptRequested = false
   /// Set by the bracketed-paste command: what was pasted, verbatim.
   private var pastedText: [UInt8]?
+  /// Set by the bracketed-paste command when the paste was over ``pasteLimit``: its size.
+  private var oversizedPasteSize: Int?
+  private let pasteLimit: Int
+  /// The history lines, oldest first, for Ctrl-R's search (libedit's own list is walked only
+  /// through a cursor that its other commands move too).
+  private var historyEntries: [String] = []
 
   /// Opens the editor on the standard streams, or on the given terminal descriptors.
   ///
@@ -43,14 +50,18 @@ public final class LibeditLineEditor: LineEditor {
   ///   - handlesSignals: lets libedit restore the terminal on SIGTSTP, SIGCONT and SIGTERM and follow
   ///     window size changes (SIGWINCH) while a line is edited. Only a test running the editor inside
   ///     its own process should turn this off.
+  ///   - pasteLimit: the largest paste kept, in bytes; a longer one is read to its end and dropped
+  ///     (``LineInput/oversizedPaste(_:)``).
   /// - Returns: `nil` when libedit cannot start.
   public init?(
     historyFile: URL?,
     inputDescriptor: Int32 = STDIN_FILENO,
     outputDescriptor: Int32 = STDOUT_FILENO,
     terminalType: String? = nil,
-    handlesSignals: Bool = true
+    handlesSignals: Bool = true,
+    pasteLimit: Int = LineInput.pasteLimit
   ) {
+    self.pasteLimit = pasteLimit
     Self.selectUTF8Locale()
     guard
       let streams = StdioStreams(
@@ -73,6 +84,7 @@ public final class LibeditLineEditor: LineEditor {
     if let historyPath {
       cel_history_load(history, historyPath)
     }
+    historyEntries = Self.entries(of: history)
     configureEditor(terminalType: terminalType, handlesSignals: handlesSignals)
   }
 
@@ -82,11 +94,13 @@ public final class LibeditLineEditor: LineEditor {
     free(promptCString)
   }
 
+  /// Edits one line after `prompt`; a bracketed or fast multi-line paste comes back whole.
   public func readLine(prompt: String) -> LineInput {
     free(promptCString)
     promptCString = strdup(PromptMarkup.markingInvisibleSequences(in: prompt))
     interruptRequested = false
     pastedText = nil
+    oversizedPasteSize = nil
     // Output printed by the caller since the last prompt may still sit in a stdio buffer; it has to
     // reach the terminal before libedit draws the prompt after it.
     fflush(nil)
@@ -99,6 +113,9 @@ public final class LibeditLineEditor: LineEditor {
     fflush(streams.output)
     if interruptRequested {
       return .interrupted
+    }
+    if let oversizedPasteSize {
+      return .oversizedPaste(oversizedPasteSize)
     }
     if let pastedText {
       return .pasted(VerbatimText.lines(of: pastedText).joined(separator: "\n"))
@@ -116,24 +133,36 @@ public final class LibeditLineEditor: LineEditor {
     // More lines already waiting after Enter: a paste on a terminal that does not bracket pastes.
     // The rest is taken verbatim, so the lines after the first keep their Tabs.
     if PendingInput.isWaiting(on: inputDescriptor, milliseconds: 30) {
-      let rest = PendingInput.drain(inputDescriptor)
+      let typed = line.utf8.count + 1
+      let (rest, received) = PendingInput.drain(inputDescriptor, limit: pasteLimit - typed)
+      if typed + received > pasteLimit { return .oversizedPaste(typed + received) }
       let lines = VerbatimText.lines(of: Array(line.utf8) + [0x0A] + rest)
       return .pasted(lines.joined(separator: "\n"))
     }
     return .line(line)
   }
 
+  /// Reads pasted text outside libedit (Tabs kept), up to `terminator` or the paste's end.
   public func readVerbatim(terminator: String) -> LineInput {
     fflush(nil)
-    return TerminalVerbatimReader(input: inputDescriptor, output: fileno(streams.output))
-      .readText(terminator: terminator)
+    return TerminalVerbatimReader(
+      input: inputDescriptor, output: fileno(streams.output), limit: pasteLimit
+    ).readText(terminator: terminator)
   }
 
   private var inputDescriptor: Int32 { fileno(streams.input) }
 
+  /// Remembers `line` for Up and Ctrl-R and saves the history file at once.
   public func addHistory(_ line: String) {
     guard line.contains(where: { !$0.isWhitespace }) else { return }
     cel_history_enter(history, line)
+    // As libedit's list: consecutive duplicates once, the newest `historySize` lines.
+    if historyEntries.last != line {
+      historyEntries.append(line)
+      if historyEntries.count > Int(Self.historySize) {
+        historyEntries.removeFirst(historyEntries.count - Int(Self.historySize))
+      }
+    }
     if let historyPath {
       cel_history_save(history, historyPath)
     }
@@ -170,10 +199,12 @@ public final class LibeditLineEditor: LineEditor {
     cel_add_function(editLine, "nettriage-interrupt", "abandon the line", interruptCallback)
     cel_add_function(editLine, "nettriage-suspend", "suspend the program", suspendCallback)
     cel_add_function(editLine, "nettriage-paste", "take a bracketed paste whole", pasteCallback)
+    cel_add_function(
+      editLine, "nettriage-search-history", "search history backwards", searchHistoryCallback)
     cel_bind(editLine, "^I", "nettriage-complete")
     cel_bind(editLine, "^C", "nettriage-interrupt")
     cel_bind(editLine, "^Z", "nettriage-suspend")
-    cel_bind(editLine, "^R", "em-inc-search-prev")
+    cel_bind(editLine, "^R", "nettriage-search-history")
     cel_bind(editLine, "\u{1B}[200~", "nettriage-paste")
 
     // With ISIG on, the kernel turns Ctrl-C into SIGINT, which libedit re-sends to the process
@@ -211,6 +242,17 @@ public final class LibeditLineEditor: LineEditor {
     if cel_codeset_is_utf8() == 0 {
       setlocale(LC_CTYPE, "C.UTF-8")
     }
+  }
+
+  /// The lines of `history`, oldest first.
+  private static func entries(of history: OpaquePointer) -> [String] {
+    var newestFirst: [String] = []
+    var entry = cel_history_first(history)
+    while let text = entry {
+      newestFirst.append(String(cString: text))
+      entry = cel_history_next(history)
+    }
+    return newestFirst.reversed()
   }
 
   /// The path of `file` once its directory exists, or `nil` when it cannot be created.
@@ -273,22 +315,124 @@ public final class LibeditLineEditor: LineEditor {
         start: info.buffer, count: info.lastchar - info.buffer)
       pasted += typed
     }
+    // Past the limit only the last bytes stay, to see the end marker; the size is counted.
+    var received = pasted.count
+    let marker = VerbatimText.pasteEnd
+    while let byte = readByte() {
+      pasted.append(byte)
+      received += 1
+      if pasted.count >= marker.count, pasted.suffix(marker.count).elementsEqual(marker) {
+        pasted.removeLast(marker.count)
+        received -= marker.count
+        break
+      }
+      if received > pasteLimit, pasted.count > marker.count {
+        pasted.removeFirst(pasted.count - marker.count)
+      }
+    }
+    if received > pasteLimit {
+      oversizedPasteSize = received
+    } else {
+      pastedText = pasted
+    }
+    el_push(editLine, "\n")
+    return CC_REFRESH
+  }
+
+  /// Ctrl-R: an incremental search backwards through history, shown as
+  /// `(reverse-i-search)'query': match` in place of the prompt.
+  ///
+  /// Keys as in bash: typing narrows, Ctrl-R finds the next older match, Backspace widens, Enter
+  /// runs the match, Ctrl-G gives the line back as it was, Escape or any other key (arrows, Ctrl-A,
+  /// Ctrl-E) takes the match into the line to edit, and that key then acts on it; Ctrl-C abandons
+  /// the line. Keys are read here, byte by byte in libedit's raw mode, like a paste.
+  fileprivate func searchHistory() -> Int32 {
+    let original = currentLine()
+    var search = HistorySearch(entries: historyEntries)
+    let columns = Int(cel_terminal_columns(editLine))
+    let width = columns > 0 ? columns : 80
+    var character: [UInt8] = []
+    showSearch(search.statusLine(width: width))
+    while let byte = readByte() {
+      switch byte {
+      case 0x12:
+        search.older()
+      case 0x7F, 0x08:
+        search.erase()
+      case 0x0D, 0x0A:
+        return endSearch(line: search.match ?? original, pushing: "\n")
+      case 0x07:
+        return endSearch(line: original, pushing: nil)
+      case 0x03:
+        endSearchDisplay()
+        return interrupt()
+      case 0x1B:
+        // A key sequence (an arrow, Home) goes on to libedit; Escape alone just ends the search.
+        let sequence = PendingInput.isWaiting(on: inputDescriptor, milliseconds: 20)
+        return endSearch(line: search.match ?? original, pushing: sequence ? "\u{1B}" : nil)
+      case 0x00..<0x20:
+        return endSearch(
+          line: search.match ?? original, pushing: String(UnicodeScalar(byte)))
+      default:
+        character.append(byte)
+        // Multibyte characters arrive a byte at a time: search once one is whole.
+        if let text = String(validating: character, as: UTF8.self) {
+          search.type(text)
+          character = []
+        } else if character.count >= 4 {
+          character = []
+        }
+      }
+      showSearch(search.statusLine(width: width))
+    }
+    // The terminal went away: leave the line as it was.
+    return endSearch(line: original, pushing: nil)
+  }
+
+  private func readByte() -> UInt8? {
     var byte: UInt8 = 0
     while true {
       let count = read(inputDescriptor, &byte, 1)
       if count < 0, errno == EINTR { continue }
-      guard count == 1 else { break }
-      pasted.append(byte)
-      if pasted.count >= VerbatimText.pasteEnd.count,
-        Array(pasted.suffix(VerbatimText.pasteEnd.count)) == VerbatimText.pasteEnd
-      {
-        pasted.removeLast(VerbatimText.pasteEnd.count)
-        break
-      }
+      return count == 1 ? byte : nil
     }
-    pastedText = pasted
-    el_push(editLine, "\n")
-    return CC_REFRESH
+  }
+
+  /// Draws the search line over the prompt's row.
+  private func showSearch(_ status: String) {
+    fputs("\r\u{1B}[K" + status, streams.output)
+    fflush(streams.output)
+  }
+
+  /// Clears the search line; the cursor is left at the row's start, where libedit's redisplay
+  /// expects to draw the prompt again.
+  private func endSearchDisplay() {
+    fputs("\r\u{1B}[K", streams.output)
+    fflush(streams.output)
+  }
+
+  /// Puts `line` in the editor, hands `key` (if any) to libedit as if typed, and has the prompt
+  /// and line redrawn.
+  private func endSearch(line: String, pushing key: String?) -> Int32 {
+    endSearchDisplay()
+    replaceLine(with: line)
+    if let key { el_push(editLine, key) }
+    return CC_REDISPLAY
+  }
+
+  private func currentLine() -> String {
+    guard let info = el_wline(editLine)?.pointee else { return "" }
+    return Self.string(from: info.buffer, to: info.lastchar)
+  }
+
+  private func replaceLine(with text: String) {
+    guard let info = el_wline(editLine)?.pointee else { return }
+    el_cursor(editLine, Int32(info.lastchar - info.cursor))
+    el_deletestr(editLine, Int32(info.lastchar - info.buffer))
+    guard !text.isEmpty else { return }
+    var wide = text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+    wide.append(0)
+    el_winsertstr(editLine, wide)
   }
 
   fileprivate func interrupt() -> Int32 {
@@ -331,6 +475,10 @@ private func interruptCallback(_ editLine: OpaquePointer?, _ key: Int32) -> UInt
 
 private func pasteCallback(_ editLine: OpaquePointer?, _ key: Int32) -> UInt8 {
   UInt8(LibeditLineEditor.owning(editLine)?.takePaste() ?? CC_ERROR)
+}
+
+private func searchHistoryCallback(_ editLine: OpaquePointer?, _ key: Int32) -> UInt8 {
+  UInt8(LibeditLineEditor.owning(editLine)?.searchHistory() ?? CC_ERROR)
 }
 
 private func suspendCallback(_ editLine: OpaquePointer?, _ key: Int32) -> UInt8 {

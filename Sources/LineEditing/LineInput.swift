@@ -12,4 +12,12 @@ public enum LineInput: Equatable, Sendable {
   case interrupted
   /// Input ended: Ctrl-D on an empty line, or the end of a pipe or file.
   case endOfFile
+  /// A paste larger than the reader's limit (``pasteLimit`` unless set otherwise): it was read to
+  /// its end and dropped, so none of it is taken as typed input and memory stays bounded. Holds
+  /// how many bytes arrived.
+  case oversizedPaste(Int)
+
+  /// The largest paste a reader keeps: 256 MiB, the evidence limit (`EvidenceText.maximumSize`),
+  /// since a paste is read as evidence.
+  public static let pasteLimit = 256 << 20
 }

@@ -15,7 +15,10 @@ enum PendingInput {
 
   /// Reads everything that arrives until input pauses, with the terminal in non-canonical mode
   /// without echo, so lines come whole and unechoed whatever mode it was in.
-  static func drain(_ descriptor: Int32) -> [UInt8] {
+  ///
+  /// Past `limit` bytes the rest is still read, so none of it is left to be taken as typing, but
+  /// dropped: `bytes` is then empty and `received` says how much arrived.
+  static func drain(_ descriptor: Int32, limit: Int) -> (bytes: [UInt8], received: Int) {
     var saved = termios()
     let isTerminal = tcgetattr(descriptor, &saved) == 0
     if isTerminal {
@@ -31,13 +34,19 @@ enum PendingInput {
       if isTerminal { tcsetattr(descriptor, TCSANOW, &saved) }
     }
     var bytes: [UInt8] = []
+    var received = 0
     var buffer = [UInt8](repeating: 0, count: 4096)
     while isWaiting(on: descriptor, milliseconds: 50) {
       let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
       if count < 0, errno == EINTR { continue }
       guard count > 0 else { break }
-      bytes += buffer[0..<count]
+      received += count
+      if received <= limit {
+        bytes += buffer[0..<count]
+      } else {
+        bytes = []
+      }
     }
-    return VerbatimText.removing(VerbatimText.pasteEnd, from: bytes).bytes
+    return (VerbatimText.removing(VerbatimText.pasteEnd, from: bytes).bytes, received)
   }
 }

@@ -27,17 +27,21 @@ public final class PlainLineReader: LineEditor {
 
   private let streams: StdioStreams
   private let showsPrompt: Bool
+  private let pasteLimit: Int
 
   /// Reads from `inputDescriptor` and writes prompts to `outputDescriptor`.
   ///
   /// Descriptors other than standard input and output are duplicated, so the caller keeps its own
   /// and closes it when it likes; both must be open. On standard input the reader shares the C
-  /// library's `stdin` buffer, so it can be mixed with Swift's `readLine()`.
+  /// library's `stdin` buffer, so it can be mixed with Swift's `readLine()`. A verbatim read
+  /// longer than `pasteLimit` bytes is read to its end and dropped (``LineInput/oversizedPaste(_:)``).
   public init(
     inputDescriptor: Int32 = STDIN_FILENO,
     outputDescriptor: Int32 = STDOUT_FILENO,
-    promptVisibility: PromptVisibility = .whenOutputIsTerminal
+    promptVisibility: PromptVisibility = .whenOutputIsTerminal,
+    pasteLimit: Int = LineInput.pasteLimit
   ) {
+    self.pasteLimit = pasteLimit
     guard
       let streams = StdioStreams(
         inputDescriptor: inputDescriptor, outputDescriptor: outputDescriptor)
@@ -52,6 +56,7 @@ public final class PlainLineReader: LineEditor {
     }
   }
 
+  /// Reads one line (LF or CRLF), writing `prompt` first if prompts are shown.
   public func readLine(prompt: String) -> LineInput {
     if showsPrompt {
       fputs(prompt, streams.output)
@@ -87,14 +92,23 @@ public final class PlainLineReader: LineEditor {
     return .line(line)
   }
 
+  /// Reads lines up to one holding only `terminator`, or the end of input.
   public func readVerbatim(terminator: String) -> LineInput {
     var lines: [String] = []
+    var size = 0
     while case .line(let line) = readLine(prompt: "") {
       if VerbatimText.isTerminator(line, terminator) { break }
-      lines.append(line)
+      // Past the limit the rest is still read, to find the paste's end, and dropped.
+      size += line.utf8.count + 1
+      if size <= pasteLimit {
+        lines.append(line)
+      } else {
+        lines = []
+      }
     }
-    return .pasted(lines.joined(separator: "\n"))
+    return size > pasteLimit ? .oversizedPaste(size) : .pasted(lines.joined(separator: "\n"))
   }
 
+  /// Ignored: piped input has no history to recall.
   public func addHistory(_ line: String) {}
 }

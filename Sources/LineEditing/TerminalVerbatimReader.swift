@@ -13,6 +13,8 @@
 struct TerminalVerbatimReader {
   let input: Int32
   let output: Int32
+  /// The most bytes kept; a longer paste is read to its end and dropped.
+  var limit = LineInput.pasteLimit
 
   private static let interrupt: UInt8 = 0x03
 
@@ -40,12 +42,15 @@ struct TerminalVerbatimReader {
     }
     var text: [UInt8] = []
     var line: [UInt8] = []
+    // Bytes of the paste so far, kept or not.
+    var received = 0
     var buffer = [UInt8](repeating: 0, count: 4096)
     while true {
       let count = buffer.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
       if count < 0, errno == EINTR { continue }
       guard count > 0 else {
-        text += line
+        received += line.count
+        if received <= limit { text += line }
         break
       }
       line += buffer[0..<count]
@@ -53,13 +58,29 @@ struct TerminalVerbatimReader {
       line = VerbatimText.removing(VerbatimText.pasteStart, from: line).bytes
       let (rest, pasteEnded) = VerbatimText.removing(VerbatimText.pasteEnd, from: line)
       line = rest
-      guard pasteEnded || line.last == 0x0A else { continue }
+      guard pasteEnded || line.last == 0x0A else {
+        // A paste without line ends is bounded too: its tail stays, where the end marker may
+        // be arriving in parts.
+        if received + line.count > limit {
+          let kept = min(line.count, VerbatimText.pasteEnd.count - 1)
+          received += line.count - kept
+          line = Array(line.suffix(kept))
+          text = []
+        }
+        continue
+      }
       let shown = String(decoding: line, as: UTF8.self)
       if VerbatimText.isTerminator(shown.replacingNewlines(), terminator) { break }
-      text += line
+      received += line.count
+      if received <= limit {
+        text += line
+      } else {
+        text = []
+      }
       line = []
       if pasteEnded { break }
     }
+    if received > limit { return .oversizedPaste(received) }
     return .pasted(VerbatimText.lines(of: text).joined(separator: "\n"))
   }
 

@@ -7,9 +7,17 @@ enum VerbatimText {
   static let pasteEnd: [UInt8] = [0x1B, 0x5B, 0x32, 0x30, 0x31, 0x7E]
 
   /// Whether `line` holds only `terminator`, give or take blanks.
+  ///
+  /// Compared as bytes from both ends, so a long pasted line costs no more than a short one.
   static func isTerminator(_ line: String, _ terminator: String) -> Bool {
-    let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" }
-    return String(line.drop(while: blank).reversed().drop(while: blank).reversed()) == terminator
+    let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+    let bytes = line.utf8
+    guard let first = bytes.firstIndex(where: { !blank($0) }),
+      let last = bytes.lastIndex(where: { !blank($0) })
+    else {
+      return terminator.isEmpty
+    }
+    return bytes[first...last].elementsEqual(terminator.utf8)
   }
 
   /// `bytes` without every occurrence of `marker`; and whether there was one.

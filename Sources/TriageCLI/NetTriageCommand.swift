@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `nettriage` command: a guided troubleshooting wizard for machines that suddenly cannot open
 /// new connections.
@@ -22,4 +23,21 @@ public struct NetTriageCommand: ParsableCommand {
   )
 
   public init() {}
+
+  /// Parses the command line and runs the command; errors ArgumentParser reports (a wrong option,
+  /// a failed validation) are shown in the house shape, `nettriage: error: …`, with their usual
+  /// exit code (64 for usage).
+  public static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      let code = exitCode(for: error)
+      let message = fullMessage(for: error)
+      guard code != .success, !message.isEmpty else { exit(withError: error) }
+      fflush(nil)
+      Terminal.standardError.line(ErrorMessage.usage(message))
+      Foundation.exit(code.rawValue)
+    }
+  }
 }

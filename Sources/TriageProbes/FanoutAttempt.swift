@@ -57,26 +57,29 @@ public struct FanoutAttempt: Sendable, Equatable {
   /// firewall saw when the attempt's SYN arrived: connections from this source that were set up
   /// before it (including handshakes still completing) and not yet closed.
   public static func annotate(_ attempts: inout [FanoutAttempt]) {
+    // Sorted start, end and close times and binary searches instead of a pass over every
+    // connection for every attempt: 20,000 attempts took seconds that way.
     let connected = attempts.indices.filter { attempts[$0].outcome == .connected }
+    let ends = connected.map { attempts[$0].end }.sorted()
+    let closes = connected.map { attempts[$0].closed ?? .infinity }.sorted()
     let requestStarts = attempts.filter(\.sentRequest).map(\.start)
     var windowStart = 0
     var requestsBefore = 0
+    var connectedBefore = 0
     for index in attempts.indices {
       let start = attempts[index].start
-      var open = 0
-      for other in connected where other < index {
-        if (attempts[other].closed ?? .infinity) > start { open += 1 }
-      }
-      attempts[index].open = open
+      // Connected attempts before this one, less those closed by its start: a connection that
+      // closed by then started no later, so it is among those before (attempts are in start
+      // order), except one of no duration started at the same instant.
+      attempts[index].open = max(0, connectedBefore - countUpTo(start, in: closes))
       if attempts[index].outcome == .connected {
+        connectedBefore += 1
         let end = attempts[index].end
-        var atConnect = 0
-        for other in connected where other != index {
-          if attempts[other].end <= end, (attempts[other].closed ?? .infinity) > end {
-            atConnect += 1
-          }
-        }
-        attempts[index].openAtConnect = atConnect
+        // Handshakes completed by its own, less those closed by then; itself only when it stays
+        // open past that moment.
+        let itself = (attempts[index].closed ?? .infinity) > end ? 1 : 0
+        attempts[index].openAtConnect =
+          countUpTo(end, in: ends) - countUpTo(end, in: closes) - itself
       }
       // Requests that started in [start - 60, start), excluding this one.
       while requestsBefore < requestStarts.count, requestStarts[requestsBefore] < start {
@@ -87,6 +90,17 @@ public struct FanoutAttempt: Sendable, Equatable {
       }
       attempts[index].recentConnects = requestsBefore - windowStart
     }
+  }
+
+  /// How many of the ascending `values` are at most `limit`.
+  private static func countUpTo(_ limit: Double, in values: [Double]) -> Int {
+    var low = 0
+    var high = values.count
+    while low < high {
+      let middle = (low + high) / 2
+      if values[middle] <= limit { low = middle + 1 } else { high = middle }
+    }
+    return low
   }
 
   /// The attempt as JSON: target, line, start_s, outcome, errno?, latency_ms, open,

@@ -2,14 +2,18 @@ import TriageKit
 
 /// Where a fan-out's failures began and what limit that looks like.
 public struct FloodLimit: Sendable, Equatable {
-  /// What kind of limit the failures follow.
+  /// What kind of limit the failures follow, or that the targets refused.
   public enum Kind: String, Sendable {
     /// Failures begin when about K connections are held open, and stop when some close.
     case concurrent
     /// Failures begin after about R connects within a minute, whatever is held open.
     case rate
-    /// No failures, or failures that follow neither pattern.
+    /// No failures, or failures that follow neither pattern and are not mostly resets.
     case none
+    /// No limit: most connection requests were answered with a reset, and not after a run of
+    /// successes as a limit's are (nothing listens on the targets' ports, or a firewall rejects
+    /// them all).
+    case refused
   }
 
   /// How the failed attempts failed.

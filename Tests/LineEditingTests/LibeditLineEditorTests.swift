@@ -14,14 +14,17 @@ import Testing
     let terminal: TerminalPair
     private let inbox = Inbox()
 
-    /// Starts reading with prompt "test> "; entered lines go to history, as the REPL does.
-    init(historyFile: URL?, candidates: [String] = []) throws {
+    /// Starts reading with prompt "test> "; entered lines go to history, as the REPL does, and the
+    /// line `.paste` reads verbatim text next.
+    init(
+      historyFile: URL?, candidates: [String] = [], pasteLimit: Int = LineInput.pasteLimit
+    ) throws {
       terminal = try TerminalPair()
       let started = DispatchSemaphore(value: 0)
       let thread = Thread { [slave = terminal.slave, inbox] in
         let editor = LibeditLineEditor(
           historyFile: historyFile, inputDescriptor: slave, outputDescriptor: slave,
-          terminalType: "xterm-256color", handlesSignals: false)
+          terminalType: "xterm-256color", handlesSignals: false, pasteLimit: pasteLimit)
         started.signal()
         guard let editor else { return }
         editor.completer = { _ in candidates }
@@ -33,6 +36,9 @@ import Testing
           }
           inbox.append(input)
           if input == .endOfFile { return }
+          if input == .line(".paste") {
+            inbox.append(editor.readVerbatim(terminator: "."))
+          }
         }
       }
       thread.start()
@@ -166,6 +172,104 @@ import Testing
     try second.terminal.waitFor("first")
     second.terminal.send("\r")
     #expect(try second.inputs(count: 2) == [.line("second entry"), .line("first entry")])
+  }
+
+  /// Enters `lines` one by one, so they are in history.
+  private func enter(_ lines: [String], in session: EditorSession) throws {
+    for line in lines {
+      try session.waitForPrompt()
+      session.terminal.send(line + "\r")
+    }
+    _ = try session.inputs(count: lines.count)
+  }
+
+  @Test func ctrlRSearchesWithAReadablePromptAndEnterRunsTheMatch() throws {
+    let session = try EditorSession(historyFile: nil)
+    try enter(["alpha one", "beta two", "alpha three"], in: session)
+    try session.waitForPrompt()
+    session.terminal.sendControl("r")
+    try session.terminal.waitFor("(reverse-i-search)'': ")
+    session.terminal.send("alpha")
+    try session.terminal.waitFor("(reverse-i-search)'alpha': alpha three")
+    session.terminal.sendControl("r")
+    try session.terminal.waitFor("(reverse-i-search)'alpha': alpha one")
+    session.terminal.sendControl("r")
+    try session.terminal.waitFor("(failing reverse-i-search)'alpha': alpha one")
+    session.terminal.send("\r")
+    #expect(try session.inputs(count: 4).last == .line("alpha one"))
+    #expect(!session.terminal.output.contains("bck:"))
+  }
+
+  @Test func ctrlGGivesTheTypedLineBack() throws {
+    let session = try EditorSession(historyFile: nil)
+    try enter(["beta two"], in: session)
+    try session.waitForPrompt()
+    session.terminal.send("typed")
+    try session.terminal.waitFor("typed")
+    session.terminal.sendControl("r")
+    session.terminal.send("beta")
+    try session.terminal.waitFor("(reverse-i-search)'beta': beta two")
+    session.terminal.sendControl("g")
+    try session.terminal.waitFor("test> typed")
+    session.terminal.send(" more\r")
+    #expect(try session.inputs(count: 2).last == .line("typed more"))
+  }
+
+  @Test func anotherKeyTakesTheMatchIntoTheLineToEdit() throws {
+    let session = try EditorSession(historyFile: nil)
+    try enter(["beta two", "gamma"], in: session)
+    try session.waitForPrompt()
+    session.terminal.sendControl("r")
+    session.terminal.send("two")
+    try session.terminal.waitFor("(reverse-i-search)'two': beta two")
+    // Ctrl-A ends the search with the match in the line and moves to its start.
+    session.terminal.sendControl("a")
+    try session.terminal.waitFor("test> beta two")
+    session.terminal.send("x \r")
+    #expect(try session.inputs(count: 3).last == .line("x beta two"))
+  }
+
+  @Test func ctrlCInASearchAbandonsTheLine() throws {
+    let session = try EditorSession(historyFile: nil)
+    try enter(["beta two"], in: session)
+    try session.waitForPrompt()
+    session.terminal.sendControl("r")
+    session.terminal.send("be")
+    try session.terminal.waitFor("(reverse-i-search)'be': beta two")
+    session.terminal.sendControl("c")
+    try session.waitForPrompt()
+    session.terminal.send("next\r")
+    #expect(try session.inputs(count: 3).suffix(2) == [.interrupted, .line("next")])
+  }
+
+  @Test func aBracketedPasteOverTheLimitIsDroppedAndEditingGoesOn() throws {
+    let session = try EditorSession(historyFile: nil, pasteLimit: 50)
+    try session.waitForPrompt()
+    session.terminal.send("\u{1B}[200~short\tpaste\nsecond line\u{1B}[201~")
+    try session.waitForPrompt()
+    let long = String(repeating: "0123456789\n", count: 10)
+    session.terminal.send("\u{1B}[200~" + long + "\u{1B}[201~")
+    try session.waitForPrompt()
+    session.terminal.send("next\r")
+    #expect(
+      try session.inputs(count: 3) == [
+        .pasted("short\tpaste\nsecond line"), .oversizedPaste(110), .line("next"),
+      ])
+  }
+
+  @Test func aVerbatimReadOverTheLimitIsDroppedAndEditingGoesOn() throws {
+    let session = try EditorSession(historyFile: nil, pasteLimit: 50)
+    try session.waitForPrompt()
+    session.terminal.send(".paste\r")
+    _ = try session.inputs(count: 1)
+    try session.terminal.waitForCookedMode()
+    // A bracketed paste of 110 bytes, then a line typed at the next prompt.
+    session.terminal.send(
+      "\u{1B}[200~" + String(repeating: "0123456789\n", count: 10) + "\u{1B}[201~")
+    try session.waitForPrompt()
+    session.terminal.send("next\r")
+    #expect(
+      try session.inputs(count: 3) == [.line(".paste"), .oversizedPaste(110), .line("next")])
   }
 
   @Test func noHistoryFileIsNoProblem() throws {

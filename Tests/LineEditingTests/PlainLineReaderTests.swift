@@ -61,6 +61,31 @@ import Testing
     #expect(output == "")
   }
 
+  /// Reads one verbatim text with a small paste limit, then the line after it.
+  private func readVerbatim(_ input: String, limit: Int) throws -> (LineInput, LineInput) {
+    let source = Pipe()
+    let sink = Pipe()
+    try source.fileHandleForWriting.write(contentsOf: Data(input.utf8))
+    try source.fileHandleForWriting.close()
+    let reader = PlainLineReader(
+      inputDescriptor: source.fileHandleForReading.fileDescriptor,
+      outputDescriptor: sink.fileHandleForWriting.fileDescriptor, pasteLimit: limit)
+    return (reader.readVerbatim(terminator: "."), reader.readLine(prompt: ""))
+  }
+
+  @Test func aVerbatimTextUnderTheLimitIsKept() throws {
+    let (text, next) = try readVerbatim("a\tb\nc\n.\nafter\n", limit: 20)
+    #expect(text == .pasted("a\tb\nc"))
+    #expect(next == .line("after"))
+  }
+
+  @Test func aVerbatimTextOverTheLimitIsReadToItsEndAndDropped() throws {
+    let (text, next) = try readVerbatim("0123456789\n0123456789\n0123\n.\nafter\n", limit: 20)
+    #expect(text == .oversizedPaste(27))
+    // The rest of the paste is not taken as typed lines: the next line is the one after it.
+    #expect(next == .line("after"))
+  }
+
   @Test func printsThePromptWhenAskedTo() throws {
     let (_, output) = try readAll("one\n", promptVisibility: .always)
     #expect(output == "triage> triage> \n")

@@ -293,8 +293,8 @@ import Testing
     }
     let targets: [(String, String)] = [
       ("LINK", "is a symbolic link"), ("DIRECTORY", "is a directory"),
-      ("FIFO", "is a FIFO that nobody reads"), ("/dev/full", "No space left on device"),
-      ("/nonexistent-folder/report.md", "No such file or directory"),
+      ("FIFO", "is a FIFO that nobody reads"), ("/dev/full", "no space left on device"),
+      ("/nonexistent-folder/report.md", "no such file or directory"),
     ]
     for (target, message) in targets {
       cases.append(

@@ -31,7 +31,8 @@ import Testing
   @Test func endlessStandardInputStopsAtTheEvidenceLimit() throws {
     let result = try Self.run(["parse", "auto", "-"], stdinFrom: "/dev/zero")
     #expect(result.status == 65)
-    #expect(result.error == "error: 'stdin' is larger than 256 MiB, the limit for evidence\n")
+    #expect(
+      result.error == "nettriage: error: 'stdin' is larger than 256 MiB, the limit for evidence\n")
   }
 
   @Test(arguments: [
@@ -41,7 +42,7 @@ import Testing
   func pathsThatAreNotFilesSayWhatTheyAre(path: String, reason: String) throws {
     let run = try BinaryRun.run(["parse", "auto", path])
     #expect(run.status == 66)
-    #expect(run.standardError == "error: cannot read '\(path)': \(reason)\n")
+    #expect(run.standardError == "nettriage: error: cannot read '\(path)': \(reason)\n")
   }
 
   // MARK: - Writes that destroy
@@ -81,7 +82,7 @@ import Testing
     #expect(run.status == 73)
     #expect(
       run.standardError
-        == "error: cannot write '\(link)': is a symbolic link; it is never replaced (name the file it points to, or '-' for standard output)\n"
+        == "nettriage: error: cannot write '\(link)': is a symbolic link; it is never replaced (name the file it points to, or '-' for standard output)\n"
     )
     #expect(try folder.read("victim") == "precious")
   }
@@ -123,7 +124,7 @@ import Testing
     #expect(run.status == 66)
     #expect(
       run.standardError
-        == "error: cannot read '/tmp/no-such-\\u{1B}]0;pwned\\u{7}-\\u{202E}': no such file or folder\n"
+        == "nettriage: error: cannot read '/tmp/no-such-\\u{1B}]0;pwned\\u{7}-\\u{202E}': no such file or folder\n"
     )
   }
 

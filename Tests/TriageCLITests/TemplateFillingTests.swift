@@ -31,4 +31,24 @@ struct TemplateFillingTests {
       #expect(!text.contains("{{"))
     }
   }
+
+  @Test func kbCoverageFillsTheWaitingQuestionsText() throws {
+    let folder = try TemporaryDirectory()
+    try folder.write("kb/knowledge-base.yaml", TriageREPLTests.knowledgeBase)
+    let answers = try folder.write(
+      "partial.yaml",
+      """
+      nettriage: answers/1
+      answers:
+        hosts: 500
+      """)
+    let coverage = try BinaryRun.run(
+      ["kb", "coverage", "--kb", folder.path("kb"), answers], timeout: 120)
+    #expect(coverage.status == 2, "\(coverage.standardError)")
+    #expect(
+      coverage.standardOutput.contains(
+        "Needs input at: targets (Where is the list of the 500 hosts?)"),
+      "\(coverage.standardOutput)")
+    #expect(!coverage.standardOutput.contains("{{"))
+  }
 }

@@ -31,6 +31,40 @@ struct FanoutAttemptTests {
     #expect(attempts[2].openAtConnect == nil)
   }
 
+  @Test func countsTheSameAsAPassOverEveryConnection() {
+    // A deterministic mix of outcomes, latencies and holds, with ties in start times.
+    var state: UInt64 = 3
+    func next(_ range: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(range))
+    }
+    var attempts: [FanoutAttempt] = []
+    var time = 0.0
+    for _ in 0..<600 {
+      time += Double(next(4)) * 0.25
+      let outcomes: [ConnectOutcome] = [
+        .connected, .connected, .timedOut, .refused, .unresolved("x"),
+      ]
+      let outcome = outcomes[next(outcomes.count)]
+      let latency = Double(next(8) + 1) * 0.1
+      let closed = outcome == .connected ? time + latency + Double(next(40)) * 0.5 : nil
+      attempts.append(Self.attempt(time, outcome, latency: latency, closed: closed))
+    }
+    FanoutAttempt.annotate(&attempts)
+    for (index, attempt) in attempts.enumerated() {
+      let open = attempts[..<index].count {
+        $0.outcome == .connected && ($0.closed ?? .infinity) > attempt.start
+      }
+      #expect(attempt.open == open, "attempt \(index)")
+      guard attempt.outcome == .connected else { continue }
+      let atConnect = attempts.indices.count {
+        $0 != index && attempts[$0].outcome == .connected && attempts[$0].end <= attempt.end
+          && (attempts[$0].closed ?? .infinity) > attempt.end
+      }
+      #expect(attempt.openAtConnect == atConnect, "attempt \(index)")
+    }
+  }
+
   @Test func jsonNamesTheOutcomeAndTheErrno() {
     var record = Self.attempt(1.23456, .localError(step: "connect", errno: 99), latency: 0.0004)
     record.recentConnects = 7

@@ -107,6 +107,165 @@ struct FloodLimitDetectorTests {
     #expect(FloodLimitDetector.detect(down).kind == .none)
   }
 
+  /// A deterministic coin with `probability` of heads (a linear congruential sequence).
+  struct Coin {
+    var probability: Double
+    var state: UInt64 = 7
+    mutating func flip() -> Bool {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Double(state >> 11) / Double(UInt64(1) << 53) < probability
+    }
+  }
+
+  @Test func targetsThatRefuseFromTheStartAreRefusedNotALimit() {
+    let attempts = Self.simulate(count: 5000, spacing: 0.0002, hold: 0) { _, _, _ in .refused }
+    let limit = FloodLimitDetector.detect(attempts)
+    #expect(limit.kind == .refused)
+    #expect(limit.value == nil)
+    #expect(limit.matches == nil)
+    #expect(limit.failure == .refused)
+    #expect(limit.method.hasPrefix("5000 of 5000 connection requests were refused"))
+  }
+
+  @Test func oneListenerAmongRefusingTargetsIsNoRateLimitOfOne() {
+    // The case: 4,999 of 5,000 refuse; the one that connects comes first.
+    let attempts = Self.simulate(count: 5000, spacing: 0.0002, hold: 0) { _, _, history in
+      history.isEmpty ? .connected : .refused
+    }
+    let limit = FloodLimitDetector.detect(attempts)
+    #expect(limit.kind == .refused)
+    #expect(limit.method.contains("only 1 connection succeeded before the first failure"))
+  }
+
+  @Test(arguments: [0.02, 0.2, 0.4])
+  func scatteredListenersAmongRefusingTargetsAreNoRateLimit(listening: Double) {
+    // A sweep of a subnet where some hosts listen: the first ten happen to, then it is chance.
+    var coin = Coin(probability: listening)
+    let attempts = Self.simulate(count: 3000, spacing: 0.01, hold: 0) { _, _, history in
+      history.count < 10 || coin.flip() ? .connected : .refused
+    }
+    let limit = FloodLimitDetector.detect(attempts)
+    #expect(limit.kind == .refused, "\(limit.method)")
+  }
+
+  @Test func scatteredListenersAmongDeadTargetsAreNoLimit() {
+    var coin = Coin(probability: 0.7)
+    let attempts = Self.simulate(count: 3000, spacing: 0.01, hold: 0, timeout: 1) {
+      _, _, history in
+      history.count < 10 || coin.flip() ? .connected : .timedOut
+    }
+    let limit = FloodLimitDetector.detect(attempts)
+    #expect(limit.kind == .none, "\(limit.method)")
+  }
+
+  @Test func openPortsFollowedByClosedOnesAreRefusedNotABlockingRateLimit() {
+    // Ten targets listen, the next 490 have nothing listening: a run, then only resets.
+    let attempts = Self.simulate(count: 500, spacing: 0.01, hold: 0) { _, _, history in
+      history.count < 10 ? .connected : .refused
+    }.enumerated().map { index, attempt in
+      var distinct = attempt
+      distinct.target = HostPort(host: "192.0.2.1", port: UInt16(1000 + index))
+      return distinct
+    }
+    let limit = FloodLimitDetector.detect(attempts)
+    #expect(limit.kind == .refused, "\(limit.method)")
+    #expect(limit.method.contains("closed ports, not a block"))
+  }
+
+  @Test func aBlockerThatResetsTargetsItLetThroughBeforeIsARateLimit() {
+    // The same 50 targets over and over; after 300 connects in a minute, every one is reset.
+    let attempts = Self.simulate(count: 500, spacing: 0.05, hold: 0) { time, _, history in
+      history.filter { $0.start > time - 60 }.count >= 300 ? .refused : .connected
+    }.enumerated().map { index, attempt in
+      var same = attempt
+      same.target = HostPort(host: "192.0.2.\(index % 50 + 1)", port: 445)
+      return same
+    }
+    let limit = FloodLimitDetector.detect(attempts)
+    #expect(limit.kind == .rate)
+    #expect(limit.value == 300)
+    #expect(limit.failure == .refused)
+  }
+
+  @Test func silentDropsFromTheStartAreNoLimitAndNotRefused() {
+    let attempts = Self.simulate(count: 100, spacing: 0.01, hold: 0) { _, _, _ in .timedOut }
+    let limit = FloodLimitDetector.detect(attempts)
+    #expect(limit.kind == .none)
+    #expect(limit.method.hasSuffix("the targets or the path may be down"))
+  }
+
+  @Test func aConcurrentLimitOfResetsAfterARunIsALimitNotRefused() {
+    // 200 attempts, 40 of them reset: most requests connected, the resets came at 160 open.
+    let attempts = Self.simulate(
+      count: 200, spacing: 0.001, hold: 5, firewall: Self.connlimit(160, answer: .refused))
+    let limit = FloodLimitDetector.detect(attempts)
+    #expect(limit.kind == .concurrent)
+    #expect(limit.failure == .refused)
+    // Even when most requests are reset, a limit's pattern is a limit.
+    let many = Self.simulate(
+      count: 2000, spacing: 0.001, hold: 5, firewall: Self.connlimit(160, answer: .refused))
+    #expect(FloodLimitDetector.detect(many).kind == .concurrent)
+  }
+
+  /// The knowledge base's measurement step: 480 a minute, each held 30 s, against the 160 limit.
+  /// The 161st fails at 20 s, with 160 open and 160 connects in the minute before: both limits
+  /// fit the onset.
+  static func measureLimitStep(
+    targets: Int, firewall: Firewall = FloodLimitDetectorTests.connlimit(160, answer: .timedOut)
+  ) -> [FanoutAttempt] {
+    simulate(count: targets, spacing: 0.125, hold: 30, firewall: firewall)
+  }
+
+  @Test func successesAfterHeldConnectionsCloseRuleOutARateLimitOfTheSameCount() throws {
+    var attempts = Self.measureLimitStep(targets: 250)
+    // A dropped SYN retransmitted a second later, once a connection had closed, connects with
+    // about 160 open.
+    let late = try #require(attempts.lastIndex { $0.outcome == .timedOut && $0.start < 30 })
+    attempts[late].outcome = .connected
+    attempts[late].latency = 30.9 - attempts[late].start
+    attempts[late].closed = 60.9
+    FanoutAttempt.annotate(&attempts)
+    let limit = FloodLimitDetector.detect(attempts)
+    #expect(limit.kind == .concurrent)
+    #expect(limit.value == 160)
+    #expect(limit.matches == .isaConcurrentDefault)
+    #expect(limit.method.contains("which a rate limit of 160 a minute would have stopped"))
+  }
+
+  @Test func aRunThatEndsBeforeAnythingClosesIsConcurrentAndSaysARateWouldLookTheSame() {
+    let limit = FloodLimitDetector.detect(Self.measureLimitStep(targets: 200))
+    #expect(limit.kind == .concurrent)
+    #expect(limit.value == 160)
+    #expect(limit.method.contains("would fail the same way"))
+    #expect(
+      limit.method.hasSuffix(
+        "because 160 is the ISA/TMG default concurrent limit (160) and no known rate limit"))
+  }
+
+  @Test func aRunThatCannotTellThemApartReadsAKnownRateDefaultAsARate() {
+    // 600 a minute with connections held 90 s: the 601st fails with 600 open and 600 recent.
+    let attempts = Self.simulate(count: 700, spacing: 0.09, hold: 90) { time, _, history in
+      // ISA: once over, the source stays blocked for a minute.
+      let recent = history.filter { $0.start > time - 60 }
+      if recent.contains(where: { $0.outcome != .connected }) { return .timedOut }
+      return recent.count >= 600 ? .timedOut : .connected
+    }
+    let limit = FloodLimitDetector.detect(attempts)
+    #expect(limit.kind == .rate)
+    #expect(limit.value == 600)
+    #expect(limit.matches == .isaRateDefault)
+  }
+
+  @Test func aRateLimitOfTheSameCountKeepsFailingAfterConnectionsClose() {
+    // A blocker at 160 connects a minute: failures go on while fewer and fewer are open.
+    let attempts = Self.measureLimitStep(targets: 400) { time, _, history in
+      history.filter { $0.start > time - 60 }.count >= 160 ? .timedOut : .connected
+    }
+    let limit = FloodLimitDetector.detect(attempts)
+    #expect(limit.kind == .rate)
+    #expect(limit.value == 160)
+  }
+
   @Test func unreachableAndLocalErrorsAreNotLimitFailures() {
     let attempts = Self.simulate(count: 100, spacing: 0.01, hold: 0) { _, _, history in
       history.count >= 50 ? .localError(step: "connect", errno: 99) : .connected

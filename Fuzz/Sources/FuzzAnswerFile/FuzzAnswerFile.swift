@@ -1,4 +1,4 @@
-import Foundation
+import FuzzDriver
 import TriageKit
 
 /// Answer files against a small knowledge base with every question type.
@@ -31,24 +31,14 @@ private let knowledgeBase: KnowledgeBase? = {
 
 private func fuzzAnswerFile(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
   guard let knowledgeBase else { fatalError("the fuzz knowledge base does not load") }
-  let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+  let text = FuzzDriver.text(data, size)
   _ = try? AnswerFile.parse(text, path: "fuzz.yaml", knowledgeBase: knowledgeBase)
   return 0
 }
 
-/// libFuzzer's driver, called from our own `main` (SwiftPM names every executable's entry point).
-@_silgen_name("LLVMFuzzerRunDriver")
-private func runDriver(
-  _ argc: UnsafeMutablePointer<CInt>,
-  _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-  _ test: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-) -> CInt
-
 @main
 enum FuzzAnswerFileMain {
   static func main() {
-    var argc = CommandLine.argc
-    var argv = CommandLine.unsafeArgv
-    exit(runDriver(&argc, &argv) { data, size in fuzzAnswerFile(data, size) })
+    FuzzDriver.run { data, size in fuzzAnswerFile(data, size) }
   }
 }

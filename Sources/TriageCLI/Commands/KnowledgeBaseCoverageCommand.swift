@@ -78,7 +78,12 @@ struct KnowledgeBaseCoverageCommand: ParsableCommand {
       out.line("Complete: the file answers every question its path needs.")
       return
     }
-    out.line("Needs input at: \(missing.id) (\(missing.ask.split(separator: "\n").first ?? ""))")
+    // The question as a person would read it: its `{{fact}}`s filled from the file's answers.
+    let report = try exitingOnError { () throws(TriageError) in
+      try Report(session: replay.session, generatedAt: Date(timeIntervalSince1970: 0))
+    }
+    let ask = report.plain(missing.ask).split(separator: "\n").first ?? ""
+    out.line("Needs input at: \(missing.id) (\(ask))")
     let explorer = PathExplorer(knowledgeBase: kb)
     let coverage = try exitingOnError { () throws(TriageError) in
       try explorer.exhaustive(given: file.givenAnswers, limit: 20_000)

@@ -102,8 +102,8 @@ struct KnowledgeBaseTestCommand: ParsableCommand {
         .appendingPathComponent("scenarios")
       urls = ScenarioRunner.files(in: folder)
       if urls.isEmpty {
-        err.line(
-          "error: no scenarios in \(folder.path) (pass --kb DIR, or run from the repository's root)"
+        err.error(
+          "no scenarios in \(folder.path) (pass --kb DIR, or run from the repository's root)"
         )
         throw ExitStatus.inputMissing.exitCode
       }
@@ -180,8 +180,8 @@ struct KnowledgeBaseTestCommand: ParsableCommand {
         .appendingPathComponent("cases")
       urls = ScenarioRunner.files(in: folder)
       if urls.isEmpty {
-        err.line(
-          "error: no cases in \(folder.path) (pass --kb DIR, or run from the repository's root)")
+        err.error(
+          "no cases in \(folder.path) (pass --kb DIR, or run from the repository's root)")
         throw ExitStatus.inputMissing.exitCode
       }
     }
@@ -205,7 +205,7 @@ struct KnowledgeBaseTestCommand: ParsableCommand {
         if !json {
           out.line(out.styled("ERROR", .red) + " \(url.lastPathComponent): case did not run")
         }
-        err.line(error.description)
+        err.line(ErrorMessage.formatted(error.description))
       }
     }
     let summary = CaseGrader.Summary(grades, errors: errors.count)

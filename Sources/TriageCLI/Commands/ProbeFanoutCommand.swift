@@ -70,7 +70,7 @@ struct ProbeFanoutCommand: ParsableCommand {
     do {
       list = try TargetList.read(path: targets)
     } catch let error as TriageError {
-      Terminal.standardError.write(error.description + "\n")
+      Terminal.standardError.line(ErrorMessage.formatted(error.description))
       throw ExitStatus(error).exitCode
     } catch {
       Terminal.standardError.write("\(error)\n")

@@ -30,17 +30,17 @@ struct ResumeCommand: ParsableCommand {
       switch SessionChoice.find(id, in: summaries, directory: directory) {
       case .success(let summary): chosen = summary
       case .failure(let problem):
-        err.line(problem.message)
+        err.line(ErrorMessage.formatted(problem.message))
         throw problem.status.exitCode
       }
     } else {
       // The latest session someone was working on: unfinished and with answers; a session that
       // was only opened, or is concluded, is not what "resume" means.
       guard let latest = summaries.first(where: { $0.concluded == nil && $0.answers > 0 }) else {
-        err.line(
+        err.error(
           summaries.isEmpty
-            ? "error: no saved sessions in \(directory.path); 'nettriage' starts one"
-            : "error: no unfinished session with answers; 'nettriage sessions' lists them all, 'nettriage resume ID' resumes one"
+            ? "no saved sessions in \(directory.path); 'nettriage' starts one"
+            : "no unfinished session with answers; 'nettriage sessions' lists them all, 'nettriage resume ID' resumes one"
         )
         throw ExitStatus.inputMissing.exitCode
       }

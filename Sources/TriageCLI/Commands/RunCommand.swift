@@ -131,7 +131,9 @@ struct RunCommand: ParsableCommand {
     }
     if let missing = replay.missing {
       err.line(
-        "error: \(answers ?? "the evidence"): incomplete: the path needs an answer to '\(missing.id)' (\(result.plain(missing.ask).split(separator: "\n").first ?? ""))"
+        ErrorMessage.error(
+          "\(answers ?? "the evidence"): incomplete: the path needs an answer to '\(missing.id)' (\(result.plain(missing.ask).split(separator: "\n").first ?? ""))"
+        )
       )
       err.line("missing: \(missing.id)")
       if !replay.likelyNext.isEmpty {

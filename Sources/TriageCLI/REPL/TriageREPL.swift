@@ -84,6 +84,8 @@ final class TriageREPL {
         out.line(out.styled("(line discarded; .quit or Ctrl-D leaves, the session is kept)", .dim))
       case .pasted(let text):
         offerPaste(text)
+      case .oversizedPaste(let size):
+        refuseOversizedPaste(size)
       case .line(let raw):
         let line = raw.trimmingCharacters(in: .whitespaces)
         guard !line.isEmpty else { continue }
@@ -461,6 +463,8 @@ final class TriageREPL {
         out.line(out.styled("(paste cancelled)", .dim))
       case .endOfFile:
         err.line("nothing pasted")
+      case .oversizedPaste(let size):
+        refuseOversizedPaste(size)
       }
     case .load:
       guard let first = words.first, words.count <= 2 else {
@@ -555,6 +559,14 @@ final class TriageREPL {
     default:
       out.line(out.styled("not read; .paste reads a command's output or a log", .dim))
     }
+  }
+
+  /// A paste over the evidence limit arrived and was dropped by the reader; nothing was recorded.
+  private func refuseOversizedPaste(_ size: Int) {
+    err.wrapped(
+      err.styled("✗ ", .red)
+        + "the paste (about \((size + (1 << 19)) >> 20) MiB) is larger than \(InputFile.size(LineInput.pasteLimit)), the limit for evidence; none of it was read and the session is unchanged (save the text to a file, cut it to the part around the failure and .load it)"
+    )
   }
 
   /// Reads pasted text as evidence. Nothing is lost: text that cannot be read is kept once as a
@@ -663,6 +675,9 @@ final class TriageREPL {
       case .endOfFile:
         return .leave
       case .interrupted, .pasted:
+        continue
+      case .oversizedPaste(let size):
+        refuseOversizedPaste(size)
         continue
       case .line(let reply):
         let word = reply.trimmingCharacters(in: .whitespaces)

@@ -61,7 +61,8 @@ func exitingOnError<T>(_ body: () throws(TriageError) -> T) throws(ExitCode) -> 
   do {
     return try body()
   } catch {
-    Terminal.standardError.write(VisibleText.message(error.description) + "\n")
+    Terminal.standardError.write(
+      VisibleText.message(ErrorMessage.formatted(error.description)) + "\n")
     throw ExitStatus(error).exitCode
   }
 }

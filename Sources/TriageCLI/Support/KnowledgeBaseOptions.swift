@@ -40,7 +40,7 @@ struct KnowledgeBaseOptions: ParsableArguments {
 /// The clock of `SOURCE_DATE_EPOCH`, or the system's; a malformed value is a usage error.
 func environmentClock() throws -> TriageClock {
   guard let clock = TriageClock.fromEnvironment(ProcessInfo.processInfo.environment) else {
-    Terminal.standardError.write("error: SOURCE_DATE_EPOCH must be whole seconds since 1970\n")
+    Terminal.standardError.error("SOURCE_DATE_EPOCH must be whole seconds since 1970")
     throw ExitStatus.usage.exitCode
   }
   return clock

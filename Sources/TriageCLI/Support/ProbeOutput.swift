@@ -22,34 +22,40 @@ struct ProbeOutputOptions: ParsableArguments {
   var save: String?
 
   /// Prints `result` and returns the exit status: 0 when the probe ran (`ok`), 1 when it failed or
-  /// did not run (the reason is printed), 73 when --save cannot write.
+  /// did not run (the reason is printed), 73 when --save cannot write (the result is still printed,
+  /// so it is not lost, and the file keeps its earlier results whole).
   func emit(_ result: ProbeResult) -> ExitCode {
+    var saveFailed = false
     if let save {
-      let observation = ProbeRunner.observation(result, node: nil)
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.sortedKeys]
-      guard let data = try? encoder.encode(observation) else {
-        return ExitCode(ExitStatus.cannotWrite.rawValue)
+      do throws(TriageError) {
+        try Self.save(result, to: save)
+      } catch {
+        Terminal.standardError.line(ErrorMessage.formatted(error.description))
+        saveFailed = true
       }
-      let line = Data((String(decoding: data, as: UTF8.self) + "\n").utf8)
-      let url = URL(fileURLWithPath: save)
-      if !FileManager.default.fileExists(atPath: url.path) {
-        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
-      }
-      guard let handle = try? FileHandle(forWritingTo: url) else {
-        Terminal.standardError.line("error: cannot write '\(save)'")
-        return ExitCode(ExitStatus.cannotWrite.rawValue)
-      }
-      handle.seekToEndOfFile()
-      handle.write(line)
-      try? handle.close()
     }
+    printResult(result)
+    if saveFailed { return ExitCode(ExitStatus.cannotWrite.rawValue) }
+    return result.status == .ok ? .success : ExitCode(ExitStatus.inconclusive.rawValue)
+  }
+
+  /// Appends `result` to `path` as one JSON line, for `probes: replay FILE`.
+  static func save(_ result: ProbeResult, to path: String) throws(TriageError) {
+    let observation = ProbeRunner.observation(result, node: nil)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    guard let data = try? encoder.encode(observation) else {
+      throw .cannotWrite(path, "cannot encode the result")
+    }
+    try AtomicFile.appendLine(String(decoding: data, as: UTF8.self), to: URL(fileURLWithPath: path))
+  }
+
+  private func printResult(_ result: ProbeResult) {
     if json {
       Terminal.standardOutput.write(result.json.serialized(pretty: true) + "\n", verbatim: true)
     } else {
       Terminal.standardOutput.write(ProbeOutputOptions.text(result, raw: raw))
     }
-    return result.status == .ok ? .success : ExitCode(ExitStatus.inconclusive.rawValue)
   }
 
   /// The plain-text form: a status line, the key figures, then the raw observation if asked.

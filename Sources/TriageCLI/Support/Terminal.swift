@@ -76,6 +76,9 @@ struct Terminal: Sendable {
 
   func line(_ text: String = "") { write(text + "\n") }
 
+  /// Writes `message` as an error: `nettriage: error: message` (``ErrorMessage``).
+  func error(_ message: String) { line(ErrorMessage.error(message)) }
+
   /// Writes `text` wrapped to the width at word boundaries; continuation lines start with `hanging`.
   func wrapped(_ text: String, indent: String = "", hanging: String? = nil) {
     let lines = TextWrapper.wrap(

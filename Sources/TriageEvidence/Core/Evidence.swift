@@ -236,7 +236,7 @@ public enum EvidenceImporters {
         throw EvidenceError(
           source: text.source, line: marker.line,
           message:
-            "this looks like the output of a Windows in another language ('\(marker.text)'); besides English, only German and Chinese netstat and ipconfig, Chinese nslookup and French net use are read, never guessed at — run the command on an English system, or answer the question by hand",
+            "this looks like the output of a Windows in another language ('\(marker.text)') that is not read for this command; besides English, outputs in \(LocalizedOutput.languagesRead) are read, each for the commands docs/evidence.md lists, never guessed at — run the command on an English system, or answer the question by hand",
           reason: .unsupportedLanguage)
       }
       text = translation.text
@@ -338,7 +338,7 @@ public enum LocalizedOutput {
       seen += 1
       if seen > 60 { break }
       let content = line.text
-      for marker in markers where content.contains(marker) {
+      for marker in allMarkers where content.contains(marker) {
         return (line.number, marker)
       }
     }

@@ -26,5 +26,6 @@ extension EvidenceImporters {
     SysctlImporter.self,
     UlimitImporter.self,
     DynamicPortImporter.self,
+    GetNetTCPSettingImporter.self,
   ]
 }

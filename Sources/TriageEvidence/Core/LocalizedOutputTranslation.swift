@@ -18,6 +18,9 @@ struct OutputTranslation: Sendable {
   let words: [String: String]
   /// Pieces of a line (`(Bevorzugt)`, `Lokale Adresse`) and their English.
   let fragments: [(String, String)]
+  /// The sentence of `net use` that carries the code, as text before and after the number
+  /// (`Error de sistema ` and `.`); read as `System error N has occurred.`.
+  var systemErrors: [(before: String, after: String)] = []
 
   /// Translates one line.
   func translate(_ line: Substring) -> String {
@@ -25,6 +28,7 @@ struct OutputTranslation: Sendable {
     let trimmed = line.dropFirst(indent.count).trimmingTrailingSpace()
     if trimmed.isEmpty { return String(line) }
     if let english = lines[String(trimmed)] { return indent + english }
+    if let english = systemError(trimmed) { return indent + english }
     var text = String(line)
     if !indent.isEmpty, let pair = labelled(trimmed) {
       text = indent + pair
@@ -40,6 +44,17 @@ struct OutputTranslation: Sendable {
       text = text.replacing(local, with: english)
     }
     return text
+  }
+
+  /// `Error de sistema 53.` → `System error 53 has occurred.`, with what follows on the line.
+  private func systemError(_ trimmed: Substring) -> String? {
+    for (before, after) in systemErrors where trimmed.hasPrefix(before) {
+      let rest = trimmed.dropFirst(before.count)
+      let code = rest.prefix { $0.isASCII && $0.isNumber }
+      guard !code.isEmpty, rest.dropFirst(code.count).hasPrefix(after) else { continue }
+      return "System error \(code) has occurred." + rest.dropFirst(code.count + after.count)
+    }
+    return nil
   }
 
   /// `IPv4-Adresse  . . . : 10.0.0.5` → `IPv4 Address . . . : 10.0.0.5`, values translated.
@@ -70,8 +85,19 @@ struct OutputTranslation: Sendable {
       guard start < index else { break }
       fields += 1
       if fields == 4 {
-        guard let english = words[String(line[start..<index])] else { break }
-        return String(line[..<start]) + english + line[index...]
+        if let english = words[String(line[start..<index])] {
+          return String(line[..<start]) + english + line[index...]
+        }
+        // A state of two words (Italian `IN ASCOLTO`) is one field once translated.
+        var next = index
+        while next < line.endIndex, line[next] == " " { next = line.index(after: next) }
+        var end = next
+        while end < line.endIndex, line[end] != " ", line[end] != "\t" {
+          end = line.index(after: end)
+        }
+        guard next < end, let english = words[line[start..<index] + " " + line[next..<end]]
+        else { break }
+        return String(line[..<start]) + english + line[end...]
       }
     }
     return String(line)
@@ -104,7 +130,17 @@ extension LocalizedOutput {
   }
 
   /// The tables, one per language.
-  static let translations: [OutputTranslation] = [german, chinese, french]
+  static let translations: [OutputTranslation] = [
+    german, chinese, french, spanish, portuguese, italian, russian,
+  ]
+
+  /// Markers of the global list and of every table, in that order (``marker(in:)`` looks for these).
+  static let allMarkers: [String] = markers + translations.flatMap { $0.markers.sorted() }
+
+  /// The languages read besides English, as the refusal of another one names them.
+  static var languagesRead: String {
+    translations.map(\.language).joined(separator: ", ")
+  }
 
   /// French Windows `net use` / `net view`: the sentence that carries the code, from the real
   /// output in the net-use fixtures (the message after it stays French; the code decides).
@@ -156,6 +192,298 @@ extension LocalizedOutput {
       ("Lokale Adresse", "Local Address"), ("Remoteadresse", "Foreign Address"),
       ("(Bevorzugt)", "(Preferred)"),
     ])
+
+  /// Spanish Windows: `ipconfig /all` labels from the real Vista output in the ipconfig fixtures
+  /// (`es-ubuntuforums-vista-all-wrapped.paste`), the netstat header from `es-p2-comandos-an.paste`
+  /// (Windows 10 and 11 print the states in English) and, as code page 850 read as Windows-1252,
+  /// `Direcci¢n`. `ESCUCHANDO` and `ESTABLECIDO` are the states older Spanish Windows print, as
+  /// other projects' parsers of localized netstat record them (SOURCES.md).
+  static let spanish = OutputTranslation(
+    language: "Spanish",
+    markers: [
+      "Conexiones activas", "Direcci\u{F3}n local", "Configuraci\u{F3}n IP de Windows",
+      "Puerta de enlace predeterminada", "Direcci\u{A2}n local", "Adaptador de Ethernet",
+      "Adaptador de LAN inal\u{E1}mbrica", "ESCUCHANDO", "ESTABLECIDO", "Error de sistema",
+    ],
+    lines: [
+      "Conexiones activas": "Active Connections",
+      "Configuraci\u{F3}n IP de Windows": "Windows IP Configuration",
+      "No se ha encontrado la ruta de acceso de la red.": "The network path was not found.",
+      "Se ha completado el comando correctamente.": "The command completed successfully.",
+    ],
+    labels: [
+      ("Sufijo DNS espec\u{ED}fico para la conexi\u{F3}n", "Connection-specific DNS Suffix"),
+      ("Sufijo DNS espec\u{ED}fico de conexi\u{F3}n", "Connection-specific DNS Suffix"),
+      ("V\u{ED}nculo: direcci\u{F3}n IPv6 local", "Link-local IPv6 Address"),
+      ("Direcci\u{F3}n IPv6 temporal", "Temporary IPv6 Address"),
+      ("Direcci\u{F3}n IPv6", "IPv6 Address"), ("Direcci\u{F3}n IPv4", "IPv4 Address"),
+      ("Direcci\u{F3}n f\u{ED}sica", "Physical Address"), ("Descripci\u{F3}n", "Description"),
+      ("DHCP habilitado", "DHCP Enabled"),
+      ("Configuraci\u{F3}n autom\u{E1}tica habilitada", "Autoconfiguration Enabled"),
+      ("M\u{E1}scara de subred", "Subnet Mask"), ("Concesi\u{F3}n obtenida", "Lease Obtained"),
+      ("La concesi\u{F3}n expira", "Lease Expires"),
+      ("Puerta de enlace predeterminada", "Default Gateway"), ("Servidor DHCP", "DHCP Server"),
+      ("IAID DHCPv6", "DHCPv6 IAID"), ("DUID de cliente DHCPv6", "DHCPv6 Client DUID"),
+      ("Servidores DNS", "DNS Servers"), ("NetBIOS sobre TCP/IP", "NetBIOS over Tcpip"),
+      ("Estado de los medios", "Media State"), ("Nombre de host", "Host Name"),
+      ("Sufijo DNS principal", "Primary Dns Suffix"), ("Tipo de nodo", "Node Type"),
+      ("Enrutamiento IP habilitado", "IP Routing Enabled"),
+      ("Proxy WINS habilitado", "WINS Proxy Enabled"),
+      ("Lista de b\u{FA}squeda de sufijos DNS", "DNS Suffix Search List"),
+    ],
+    adapters: [
+      ("Adaptador de Ethernet ", "Ethernet adapter "),
+      ("Adaptador de LAN inal\u{E1}mbrica ", "Wireless LAN adapter "),
+      ("Adaptador de t\u{FA}nel ", "Tunnel adapter "), ("Adaptador PPP ", "PPP adapter "),
+    ],
+    words: [
+      "ESCUCHANDO": "LISTENING", "ESTABLECIDO": "ESTABLISHED", "s\u{ED}": "Yes", "S\u{ED}": "Yes",
+      "no": "No", "h\u{ED}brido": "Hybrid", "medios desconectados": "Media disconnected",
+    ],
+    fragments: [
+      ("Direcci\u{F3}n local", "Local Address"), ("Direcci\u{A2}n local", "Local Address"),
+      ("Direcci\u{F3}n remota", "Foreign Address"), ("Direcci\u{A2}n remota", "Foreign Address"),
+      ("(Preferido)", "(Preferred)"),
+    ],
+    systemErrors: [("Error de sistema ", ".")])
+
+  /// Brazilian Portuguese Windows: labels from the real `ipconfig /all` and netstat in the
+  /// fixtures (`pt-aula03-all-no-header.paste`, `pt-aula08-netstat-names.paste`); `ESCUTANDO` and
+  /// `ESTABELECIDA` as other projects' parsers of localized netstat record them (SOURCES.md).
+  static let portuguese = OutputTranslation(
+    language: "Portuguese",
+    markers: [
+      "Conex\u{F5}es ativas", "Endere\u{E7}o local", "Configura\u{E7}\u{E3}o de IP do Windows",
+      "Adaptador Ethernet", "Adaptador de Rede sem Fio", "Gateway Padr\u{E3}o", "ESCUTANDO",
+      "ESTABELECIDA", "Erro de sistema",
+    ],
+    lines: [
+      "Conex\u{F5}es ativas": "Active Connections",
+      "Configura\u{E7}\u{E3}o de IP do Windows": "Windows IP Configuration",
+    ],
+    labels: [
+      ("Sufixo DNS espec\u{ED}fico de conex\u{E3}o", "Connection-specific DNS Suffix"),
+      ("Endere\u{E7}o IPv6 de link local", "Link-local IPv6 Address"),
+      ("Endere\u{E7}o IPv6 Tempor\u{E1}rio", "Temporary IPv6 Address"),
+      ("Endere\u{E7}o IPv6", "IPv6 Address"), ("Endere\u{E7}o IPv4", "IPv4 Address"),
+      ("Endere\u{E7}o IP", "IP Address"), ("Endere\u{E7}o F\u{ED}sico", "Physical Address"),
+      ("Endere\u{E7}o f\u{ED}sico", "Physical Address"), ("Descri\u{E7}\u{E3}o", "Description"),
+      ("DHCP Habilitado", "DHCP Enabled"), ("DHCP ativado", "DHCP Enabled"),
+      ("Configura\u{E7}\u{E3}o Autom\u{E1}tica Habilitada", "Autoconfiguration Enabled"),
+      ("M\u{E1}scara de Sub-rede", "Subnet Mask"), ("M\u{E1}scara de sub-rede", "Subnet Mask"),
+      ("Concess\u{E3}o Obtida", "Lease Obtained"), ("Concess\u{E3}o Expira", "Lease Expires"),
+      ("Gateway Padr\u{E3}o", "Default Gateway"), ("Gateway padr\u{E3}o", "Default Gateway"),
+      ("Servidor DHCP", "DHCP Server"), ("IAID de DHCPv6", "DHCPv6 IAID"),
+      ("DUID de Cliente DHCPv6", "DHCPv6 Client DUID"), ("Servidores DNS", "DNS Servers"),
+      ("Servidor WINS Prim\u{E1}rio", "Primary WINS Server"),
+      ("NetBIOS em Tcpip", "NetBIOS over Tcpip"), ("Estado da m\u{ED}dia", "Media State"),
+      ("Nome do host", "Host Name"),
+    ],
+    adapters: [
+      ("Adaptador Ethernet ", "Ethernet adapter "),
+      ("Adaptador de Rede sem Fio ", "Wireless LAN adapter "),
+      ("Adaptador de T\u{FA}nel ", "Tunnel adapter "),
+    ],
+    words: [
+      "ESCUTANDO": "LISTENING", "ESTABELECIDA": "ESTABLISHED", "ESTABELECIDO": "ESTABLISHED",
+      "Sim": "Yes", "N\u{E3}o": "No", "H\u{ED}brido": "Hybrid",
+      "m\u{ED}dia desconectada": "Media disconnected",
+    ],
+    fragments: [
+      ("Endere\u{E7}o local", "Local Address"), ("Endere\u{E7}o Local", "Local Address"),
+      ("Endere\u{E7}o externo", "Foreign Address"), ("Endere\u{E7}o Externo", "Foreign Address"),
+      ("(Preferencial)", "(Preferred)"),
+    ],
+    systemErrors: [("Erro de sistema ", "."), ("Ocorreu um erro de sistema ", ".")])
+
+  /// Italian Windows: labels from the real Vista `ipconfig /all` in the fixtures
+  /// (`it-ubuntuforums-vista-all-wrapped.paste`) and the netstat header of
+  /// `it-wavelink-probe-ano.paste`; `IN ASCOLTO` and `STABILITA` as other projects' parsers of
+  /// localized netstat record them (SOURCES.md).
+  static let italian = OutputTranslation(
+    language: "Italian",
+    markers: [
+      "Connessioni attive", "Indirizzo locale", "Configurazione IP di Windows",
+      "Gateway predefinito", "Scheda Ethernet", "Scheda LAN wireless", "IN ASCOLTO",
+      "Errore di sistema",
+    ],
+    lines: [
+      "Connessioni attive": "Active Connections",
+      "Configurazione IP di Windows": "Windows IP Configuration",
+    ],
+    labels: [
+      ("Suffisso DNS specifico per connessione", "Connection-specific DNS Suffix"),
+      ("Indirizzo IPv6 locale rispetto al collegamento", "Link-local IPv6 Address"),
+      ("Indirizzo IPv6 temporaneo", "Temporary IPv6 Address"),
+      ("Indirizzo IPv6", "IPv6 Address"), ("Indirizzo IPv4", "IPv4 Address"),
+      ("Indirizzo fisico", "Physical Address"), ("Descrizione", "Description"),
+      ("DHCP abilitato", "DHCP Enabled"),
+      ("Configurazione automatica abilitata", "Autoconfiguration Enabled"),
+      ("Subnet mask", "Subnet Mask"), ("Lease ottenuto", "Lease Obtained"),
+      ("Scadenza lease", "Lease Expires"), ("Gateway predefinito", "Default Gateway"),
+      ("Server DHCP", "DHCP Server"), ("Server DNS", "DNS Servers"),
+      ("NetBIOS su TCP/IP", "NetBIOS over Tcpip"), ("Stato supporto", "Media State"),
+      ("Nome host", "Host Name"), ("Suffisso DNS primario", "Primary Dns Suffix"),
+      ("Tipo nodo", "Node Type"), ("Routing IP abilitato", "IP Routing Enabled"),
+      ("Proxy WINS abilitato", "WINS Proxy Enabled"),
+    ],
+    adapters: [
+      ("Scheda Ethernet ", "Ethernet adapter "), ("Scheda LAN wireless ", "Wireless LAN adapter "),
+      ("Scheda Tunnel ", "Tunnel adapter "),
+    ],
+    words: [
+      "IN ASCOLTO": "LISTENING", "STABILITA": "ESTABLISHED", "STABILITO": "ESTABLISHED",
+      "S\u{EC}": "Yes", "No": "No", "Ibrido": "Hybrid",
+      "Supporto disconnesso": "Media disconnected",
+    ],
+    fragments: [
+      ("Indirizzo locale", "Local Address"), ("Indirizzo esterno", "Foreign Address"),
+      ("(Preferenziale)", "(Preferred)"),
+    ],
+    systemErrors: [("Errore di sistema ", ".")])
+
+  /// Russian Windows: labels from the real `ipconfig /all` of Windows Server 2008 in the fixtures
+  /// (`ru-devops-2008-all-mixed-header.paste`, whose adapter headers stay English) and the netstat
+  /// header of `ru-lab-report-netstat-names.paste` (Windows 10 prints the states in English);
+  /// `ПРОСЛУШИВАНИЕ` and `УСТАНОВЛЕНО` as other projects' parsers of localized netstat record them
+  /// (SOURCES.md).
+  static let russian = OutputTranslation(
+    language: "Russian",
+    markers: [
+      "\u{410}\u{43A}\u{442}\u{438}\u{432}\u{43D}\u{44B}\u{435} \u{43F}\u{43E}\u{434}\u{43A}\u{43B}\u{44E}\u{447}\u{435}\u{43D}\u{438}\u{44F}",
+      "\u{41D}\u{430}\u{441}\u{442}\u{440}\u{43E}\u{439}\u{43A}\u{430} \u{43F}\u{440}\u{43E}\u{442}\u{43E}\u{43A}\u{43E}\u{43B}\u{430} IP",
+      "\u{41B}\u{43E}\u{43A}\u{430}\u{43B}\u{44C}\u{43D}\u{44B}\u{439} \u{430}\u{434}\u{440}\u{435}\u{441}",
+      "\u{410}\u{434}\u{430}\u{43F}\u{442}\u{435}\u{440} Ethernet",
+      "\u{41E}\u{441}\u{43D}\u{43E}\u{432}\u{43D}\u{43E}\u{439} \u{448}\u{43B}\u{44E}\u{437}",
+      "IPv4-\u{430}\u{434}\u{440}\u{435}\u{441}",
+      "\u{41F}\u{420}\u{41E}\u{421}\u{41B}\u{423}\u{428}\u{418}\u{412}\u{410}\u{41D}\u{418}\u{415}",
+      "\u{423}\u{421}\u{422}\u{410}\u{41D}\u{41E}\u{412}\u{41B}\u{415}\u{41D}\u{41E}",
+      "\u{421}\u{438}\u{441}\u{442}\u{435}\u{43C}\u{43D}\u{430}\u{44F} \u{43E}\u{448}\u{438}\u{431}\u{43A}\u{430}",
+    ],
+    lines: [
+      "\u{410}\u{43A}\u{442}\u{438}\u{432}\u{43D}\u{44B}\u{435} \u{43F}\u{43E}\u{434}\u{43A}\u{43B}\u{44E}\u{447}\u{435}\u{43D}\u{438}\u{44F}":
+        "Active Connections",
+      "\u{41D}\u{430}\u{441}\u{442}\u{440}\u{43E}\u{439}\u{43A}\u{430} \u{43F}\u{440}\u{43E}\u{442}\u{43E}\u{43A}\u{43E}\u{43B}\u{430} IP \u{434}\u{43B}\u{44F} Windows":
+        "Windows IP Configuration",
+      "\u{41D}\u{435} \u{43D}\u{430}\u{439}\u{434}\u{435}\u{43D} \u{441}\u{435}\u{442}\u{435}\u{432}\u{43E}\u{439} \u{43F}\u{443}\u{442}\u{44C}.":
+        "The network path was not found.",
+      "\u{41D}\u{435} \u{443}\u{434}\u{430}\u{43B}\u{43E}\u{441}\u{44C} \u{43D}\u{430}\u{439}\u{442}\u{438} \u{441}\u{435}\u{442}\u{435}\u{432}\u{43E}\u{435} \u{43F}\u{43E}\u{434}\u{43A}\u{43B}\u{44E}\u{447}\u{435}\u{43D}\u{438}\u{435}.":
+        "The network connection could not be found.",
+    ],
+    labels: russianLabels,
+    adapters: [
+      ("\u{410}\u{434}\u{430}\u{43F}\u{442}\u{435}\u{440} Ethernet ", "Ethernet adapter "),
+      (
+        "\u{410}\u{434}\u{430}\u{43F}\u{442}\u{435}\u{440} \u{431}\u{435}\u{441}\u{43F}\u{440}\u{43E}\u{432}\u{43E}\u{434}\u{43D}\u{43E}\u{439} \u{43B}\u{43E}\u{43A}\u{430}\u{43B}\u{44C}\u{43D}\u{43E}\u{439} \u{441}\u{435}\u{442}\u{438} ",
+        "Wireless LAN adapter "
+      ),
+      (
+        "\u{410}\u{434}\u{430}\u{43F}\u{442}\u{435}\u{440} \u{442}\u{443}\u{43D}\u{43D}\u{435}\u{43B}\u{44C}\u{43D}\u{43E}\u{433}\u{43E} \u{43F}\u{43E}\u{434}\u{43A}\u{43B}\u{44E}\u{447}\u{435}\u{43D}\u{438}\u{44F} ",
+        "Tunnel adapter "
+      ),
+    ],
+    words: [
+      "\u{41F}\u{420}\u{41E}\u{421}\u{41B}\u{423}\u{428}\u{418}\u{412}\u{410}\u{41D}\u{418}\u{415}":
+        "LISTENING",
+      "\u{423}\u{421}\u{422}\u{410}\u{41D}\u{41E}\u{412}\u{41B}\u{415}\u{41D}\u{41E}":
+        "ESTABLISHED",
+      "\u{414}\u{430}": "Yes", "\u{41D}\u{435}\u{442}": "No",
+      "\u{413}\u{438}\u{431}\u{440}\u{438}\u{434}\u{43D}\u{44B}\u{439}": "Hybrid",
+      "\u{421}\u{440}\u{435}\u{434}\u{430} \u{43F}\u{435}\u{440}\u{435}\u{434}\u{430}\u{447}\u{438} \u{43D}\u{435}\u{434}\u{43E}\u{441}\u{442}\u{443}\u{43F}\u{43D}\u{430}.":
+        "Media disconnected",
+    ],
+    fragments: [
+      (
+        "\u{41B}\u{43E}\u{43A}\u{430}\u{43B}\u{44C}\u{43D}\u{44B}\u{439} \u{430}\u{434}\u{440}\u{435}\u{441}",
+        "Local Address"
+      ),
+      (
+        "\u{412}\u{43D}\u{435}\u{448}\u{43D}\u{438}\u{439} \u{430}\u{434}\u{440}\u{435}\u{441}",
+        "Foreign Address"
+      ),
+      ("\u{418}\u{43C}\u{44F}    Local Address", "Proto  Local Address"),
+      ("(\u{41E}\u{441}\u{43D}\u{43E}\u{432}\u{43D}\u{43E}\u{439})", "(Preferred)"),
+      (
+        "\u{414}\u{43B}\u{44F} \u{432}\u{44B}\u{437}\u{43E}\u{432}\u{430} \u{434}\u{43E}\u{43F}\u{43E}\u{43B}\u{43D}\u{438}\u{442}\u{435}\u{43B}\u{44C}\u{43D}\u{43E}\u{439} \u{441}\u{43F}\u{440}\u{430}\u{432}\u{43A}\u{438} \u{43D}\u{430}\u{431}\u{435}\u{440}\u{438}\u{442}\u{435} NET HELPMSG ",
+        "More help is available by typing NET HELPMSG "
+      ),
+    ],
+    systemErrors: [
+      (
+        "\u{421}\u{438}\u{441}\u{442}\u{435}\u{43C}\u{43D}\u{430}\u{44F} \u{43E}\u{448}\u{438}\u{431}\u{43A}\u{430} ",
+        "."
+      )
+    ])
+
+  /// Russian `ipconfig` labels, from the fixtures named at ``russian``.
+  static let russianLabels: [(String, String)] = [
+    (
+      "DNS-\u{441}\u{443}\u{444}\u{444}\u{438}\u{43A}\u{441} \u{43F}\u{43E}\u{434}\u{43A}\u{43B}\u{44E}\u{447}\u{435}\u{43D}\u{438}\u{44F}",
+      "Connection-specific DNS Suffix"
+    ),
+    (
+      "\u{41B}\u{43E}\u{43A}\u{430}\u{43B}\u{44C}\u{43D}\u{44B}\u{439} IPv6-\u{430}\u{434}\u{440}\u{435}\u{441} \u{43A}\u{430}\u{43D}\u{430}\u{43B}\u{430}",
+      "Link-local IPv6 Address"
+    ),
+    (
+      "\u{412}\u{440}\u{435}\u{43C}\u{435}\u{43D}\u{43D}\u{44B}\u{439} IPv6-\u{430}\u{434}\u{440}\u{435}\u{441}",
+      "Temporary IPv6 Address"
+    ),
+    ("IPv6-\u{430}\u{434}\u{440}\u{435}\u{441}", "IPv6 Address"),
+    ("IPv4-\u{430}\u{434}\u{440}\u{435}\u{441}", "IPv4 Address"),
+    (
+      "\u{424}\u{438}\u{437}\u{438}\u{447}\u{435}\u{441}\u{43A}\u{438}\u{439} \u{430}\u{434}\u{440}\u{435}\u{441}",
+      "Physical Address"
+    ),
+    ("\u{41E}\u{43F}\u{438}\u{441}\u{430}\u{43D}\u{438}\u{435}", "Description"),
+    ("DHCP \u{432}\u{43A}\u{43B}\u{44E}\u{447}\u{435}\u{43D}", "DHCP Enabled"),
+    (
+      "\u{410}\u{432}\u{442}\u{43E}\u{43D}\u{430}\u{441}\u{442}\u{440}\u{43E}\u{439}\u{43A}\u{430} \u{432}\u{43A}\u{43B}\u{44E}\u{447}\u{435}\u{43D}\u{430}",
+      "Autoconfiguration Enabled"
+    ),
+    (
+      "\u{41C}\u{430}\u{441}\u{43A}\u{430} \u{43F}\u{43E}\u{434}\u{441}\u{435}\u{442}\u{438}",
+      "Subnet Mask"
+    ),
+    (
+      "\u{410}\u{440}\u{435}\u{43D}\u{434}\u{430} \u{43F}\u{43E}\u{43B}\u{443}\u{447}\u{435}\u{43D}\u{430}",
+      "Lease Obtained"
+    ),
+    (
+      "\u{421}\u{440}\u{43E}\u{43A} \u{430}\u{440}\u{435}\u{43D}\u{434}\u{44B} \u{438}\u{441}\u{442}\u{435}\u{43A}\u{430}\u{435}\u{442}",
+      "Lease Expires"
+    ),
+    (
+      "\u{41E}\u{441}\u{43D}\u{43E}\u{432}\u{43D}\u{43E}\u{439} \u{448}\u{43B}\u{44E}\u{437}",
+      "Default Gateway"
+    ),
+    ("DHCP-\u{441}\u{435}\u{440}\u{432}\u{435}\u{440}", "DHCP Server"),
+    ("IAID DHCPv6", "DHCPv6 IAID"),
+    ("DUID \u{43A}\u{43B}\u{438}\u{435}\u{43D}\u{442}\u{430} DHCPv6", "DHCPv6 Client DUID"),
+    ("DNS-\u{441}\u{435}\u{440}\u{432}\u{435}\u{440}\u{44B}", "DNS Servers"),
+    ("NetBios \u{447}\u{435}\u{440}\u{435}\u{437} TCP/IP", "NetBIOS over Tcpip"),
+    (
+      "\u{421}\u{43E}\u{441}\u{442}\u{43E}\u{44F}\u{43D}\u{438}\u{435} \u{441}\u{440}\u{435}\u{434}\u{44B}",
+      "Media State"
+    ),
+    (
+      "\u{418}\u{43C}\u{44F} \u{43A}\u{43E}\u{43C}\u{43F}\u{44C}\u{44E}\u{442}\u{435}\u{440}\u{430}",
+      "Host Name"
+    ),
+    (
+      "\u{41E}\u{441}\u{43D}\u{43E}\u{432}\u{43D}\u{43E}\u{439} DNS-\u{441}\u{443}\u{444}\u{444}\u{438}\u{43A}\u{441}",
+      "Primary Dns Suffix"
+    ),
+    ("\u{422}\u{438}\u{43F} \u{443}\u{437}\u{43B}\u{430}", "Node Type"),
+    (
+      "IP-\u{43C}\u{430}\u{440}\u{448}\u{440}\u{443}\u{442}\u{438}\u{437}\u{430}\u{446}\u{438}\u{44F} \u{432}\u{43A}\u{43B}\u{44E}\u{447}\u{435}\u{43D}\u{430}",
+      "IP Routing Enabled"
+    ),
+    (
+      "WINS-\u{43F}\u{440}\u{43E}\u{43A}\u{441}\u{438} \u{432}\u{43A}\u{43B}\u{44E}\u{447}\u{435}\u{43D}",
+      "WINS Proxy Enabled"
+    ),
+  ]
 
   /// Simplified Chinese Windows: strings from the real `netstat -ano`, `ipconfig /all` and
   /// `nslookup` in the fixtures (TCP states and most nslookup lines stay English).

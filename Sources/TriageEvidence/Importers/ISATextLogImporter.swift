@@ -6,7 +6,9 @@ import TriageKit
 /// saved as CSV; and the "ISA Server file format" log, which has no header and every field of the
 /// Firewall log in the SDK's order (`Server Name`, `Log Date`, `Log Time`, `Transport`, `Client IP
 /// and Port`, `Destination IP and Port`, `Original Client IP`, `Source Network`, `Destination
-/// Network`, `Action`, `Result Code`, `Rule`, …), tab- or comma-separated.
+/// Network`, `Action`, `Result Code`, `Rule`, …), tab- or comma-separated; and entries copied from
+/// the log viewer's details pane, where each record is a block of `Label: value` lines and its
+/// result code ends the `Status:` line (`… (0x80074e23 FWX_E_CONCURRENT_CONNECTIONS_…)`).
 public enum ISATextLogImporter: EvidenceImporter {
   public static let kind = EvidenceKind.isaLog
 
@@ -16,10 +18,27 @@ public enum ISATextLogImporter: EvidenceImporter {
   public static func recognition(of text: EvidenceText) -> Int {
     guard let first = LogBytes.firstLines(of: text, count: 1).first else { return 0 }
     if let header = Header(line: first), header.isLogViewer { return 95 }
-    return headerless(first) != nil ? 70 : 0
+    if headerless(first) != nil { return 70 }
+    return hasStatusCode(LogBytes.firstLines(of: text, count: 12)) ? 80 : 0
+  }
+
+  /// Whether `lines` hold a details pane's `Status:` line with its result code (on the same line,
+  /// or wrapped onto the next).
+  static func hasStatusCode(_ lines: [EvidenceLine]) -> Bool {
+    var previous: ArraySlice<UInt8> = []
+    for line in lines {
+      if statusCode(line.bytes, after: previous) != nil { return true }
+      previous = LogBytes.trim(line.bytes)
+    }
+    return false
   }
 
   public static func read(_ text: EvidenceText) throws(EvidenceError) -> Evidence {
+    if let first = LogBytes.firstLines(of: text, count: 1).first, Header(line: first) == nil,
+      headerless(first) == nil, hasStatusCode(LogBytes.firstLines(of: text, count: 12))
+    {
+      return try readDetails(text)
+    }
     var tally = ISALogTally()
     var header: Header?
     var reader: DelimitedRecordReader?
@@ -65,6 +84,72 @@ public enum ISATextLogImporter: EvidenceImporter {
   /// The facts it gives.
   public static let facts = ISALogTally.declaredFacts
 
+  /// The result code at the end of a details pane's `Status:` line: the text in the last
+  /// parentheses, when it is a code (`(0x80074e23 FWX_E_…)`). A long status wraps, its code on a
+  /// line of its own: then `previous` (the line before, trimmed) is the `Status:` line.
+  static func statusCode(_ line: ArraySlice<UInt8>, after previous: ArraySlice<UInt8> = [])
+    -> ArraySlice<UInt8>?
+  {
+    let content = LogBytes.trim(line)
+    let wrapped =
+      content.first == UInt8(ascii: "(") && LogBytes.hasPrefix(previous, "Status:")
+      && previous.last != UInt8(ascii: ")")
+    guard LogBytes.hasPrefix(content, "Status:") || wrapped, content.last == UInt8(ascii: ")"),
+      let open = content.lastIndex(of: UInt8(ascii: "("))
+    else { return nil }
+    let inside = content[content.index(after: open)..<content.index(before: content.endIndex)]
+    return LogBytes.hasPrefix(LogBytes.trim(inside), "0x") ? inside : nil
+  }
+
+  /// Details-pane entries: one record per `Status:` line with a result code; the client is the
+  /// address in the same block's `Source:` or `Client IP:` line, when there is one.
+  private static func readDetails(_ text: EvidenceText) throws(EvidenceError) -> Evidence {
+    var tally = ISALogTally()
+    var lines = 0
+    var pending: (code: ISAResultCode.Code?, line: Int)?
+    var client: String?
+    func flush() {
+      if let record = pending {
+        tally.add(client: client, code: record.code, denied: true)
+      }
+      pending = nil
+      client = nil
+    }
+    var previous: ArraySlice<UInt8> = []
+    for line in text.lines {
+      lines += 1
+      let content = LogBytes.trim(line.bytes)
+      if content.isEmpty { continue }
+      defer { previous = content }
+      if let raw = statusCode(content, after: previous) {
+        if pending != nil { flush() }
+        pending = (tally.code(raw), line.number)
+      } else if LogBytes.hasPrefix(content, "Source:") || LogBytes.hasPrefix(content, "Client IP:")
+      {
+        client = address(in: content)
+      }
+    }
+    flush()
+    return try tally.evidence(
+      format: "log-viewer-details", lines: lines, source: text.source,
+      expected: "log viewer details with a 'Status: … (0x… FWX_E_…)' line")
+  }
+
+  /// The IPv4 address in a details line such as `Source: Internal (10.0.0.5:50321)`.
+  private static func address(in line: ArraySlice<UInt8>) -> String? {
+    var start = line.startIndex
+    while start < line.endIndex {
+      let isDigit = { (byte: UInt8) in byte >= 48 && byte <= 57 }
+      guard let first = line[start...].firstIndex(where: isDigit) else { return nil }
+      let end =
+        line[first...].firstIndex { !(isDigit($0) || $0 == UInt8(ascii: ".")) } ?? line.endIndex
+      let candidate = line[first..<end]
+      if Bytes.ipv4(candidate) != nil { return LogBytes.text(candidate) }
+      start = end
+    }
+    return nil
+  }
+
   public static let examples: [ImporterExample] = [
     ImporterExample(
       "the Logging tab copied: tab-separated with a header",
@@ -93,6 +178,24 @@ public enum ISATextLogImporter: EvidenceImporter {
       input: """
         ISA01\t2024-03-01\t10:42:13\tTCP\t10.0.0.5:50321\t10.1.2.3:445\t10.0.0.5\tInternal\tBranch\tDenied\t0xc0040037\t-\tMicrosoft CIFS (TCP)
         ISA01\t2024-03-01\t10:42:13\tTCP\t10.0.0.5:50322\t10.1.2.4:445\t10.0.0.5\tInternal\tBranch\tDenied\t0xc0040017\t-\tMicrosoft CIFS (TCP)
+        """,
+      facts: [
+        "isa.records": .number(2), "isa.0xc0040037": .number(1), "isa.0xc0040017": .number(1),
+        "isa.top-client": .string("10.0.0.5"),
+      ]),
+    ImporterExample(
+      "entries copied from the log viewer's details pane, a long status wrapped",
+      input: """
+        Denied Connection TMG01 3/1/2024 10:42:13 AM
+        Log type: Firewall service
+        Status: A connection was rejected because the maximum number of TCP connect requests per minute was exceeded.
+        (0xc0040037 FWX_E_TCP_RATE_QUOTA_EXCEEDED_DROPPED)
+        Source: Internal (10.0.0.5:50321)
+        Destination: External (10.1.2.3:445)
+
+        Denied Connection TMG01 3/1/2024 10:42:14 AM
+        Status: A packet was dropped because it is not a SYN packet. (0xc0040017 FWX_E_TCP_NOT_SYN_PACKET_DROPPED)
+        Source: Internal (10.0.0.5:50322)
         """,
       facts: [
         "isa.records": .number(2), "isa.0xc0040037": .number(1), "isa.0xc0040017": .number(1),

@@ -1,11 +1,13 @@
 import TriageKit
 
-/// Reads ISA Server 2004/2006 and Forefront TMG logs in W3C extended format: `#Software:`,
+/// Reads ISA Server 2000, 2004 and 2006 and Forefront TMG logs in W3C extended format: `#Software:`,
 /// `#Version:`, `#Date:` and `#Fields:` directives, then one record per line with the fields the
 /// `#Fields:` line names, separated by tabs (ISA's field names have spaces: `IP protocol`,
 /// `original client IP`). The Firewall log's `source` (`IP:port`), `original client IP`, `action`
 /// and `status` (the result code) are used; the Web Proxy log's `c-ip`, `action` and `sc-status`
-/// too. A later `#Fields:` line (a restarted service, two files pasted together) applies from there.
+/// too. ISA Server 2000 writes `Microsoft(R)` in `#Software:`; its Web Proxy and Firewall logs give
+/// `c-ip` and `sc-status` (an HTTP status or a Winsock error), its packet filter log the source in
+/// `r-ip` and `s-filter-rule` (0 dropped). A later `#Fields:` line (a restarted service, two files pasted together) applies from there.
 public enum ISAW3CLogImporter: EvidenceImporter {
   public static let kind = EvidenceKind.isaLog
 
@@ -17,6 +19,7 @@ public enum ISAW3CLogImporter: EvidenceImporter {
       let content = LogBytes.trim(line.bytes)
       guard content.first == UInt8(ascii: "#") else { return 0 }
       if LogBytes.hasPrefix(content, "#Software: Microsoft Internet Security and Acceleration")
+        || LogBytes.hasPrefix(content, "#Software: Microsoft(R) Internet Security and Acceleration")
         || LogBytes.hasPrefix(content, "#Software: Microsoft Forefront Threat Management")
         || LogBytes.hasPrefix(content, "#Software: Microsoft Forefront TMG")
       {
@@ -27,6 +30,8 @@ public enum ISAW3CLogImporter: EvidenceImporter {
           || LogBytes.contains(content, lowercase: "destination network")
           || (LogBytes.contains(content, lowercase: "c-ip")
             && LogBytes.contains(content, lowercase: "\trule"))
+          || (LogBytes.contains(content, lowercase: "s-filter-rule")
+            && LogBytes.contains(content, lowercase: "r-ip"))
       {
         return 90
       }
@@ -117,6 +122,17 @@ public enum ISAW3CLogImporter: EvidenceImporter {
         "isa.records": .number(2), "isa.0xc004000d": .number(2),
         "isa.top-client": .string("192.168.100.115"),
       ]),
+    ImporterExample(
+      "ISA Server 2000 packet filter log: dropped SYNs of one client",
+      input: """
+        #Software: Microsoft(R) Internet Security and Acceleration Server 2000
+        #Version: 1.0
+        #Fields: date\ttime\tr-ip\ts-ip\tprotocol\tparam#1\tparam#2\ttcp-flags\ts-filter-rule\ts-interface
+        2003-05-27\t10:42:13\t10.0.0.5\t10.0.0.1\tTCP\t50321\t139\tSYN\t0\t10.0.0.1
+        2003-05-27\t10:42:13\t10.0.0.5\t10.0.0.1\tTCP\t50322\t139\tSYN\t0\t10.0.0.1
+        2003-05-27\t10:42:15\t10.0.0.9\t10.0.0.1\tUDP\t1029\t53\t-\t1\t10.0.0.1
+        """,
+      facts: ["isa.records": .number(3), "isa.top-client": .string("10.0.0.5")]),
   ]
 
   /// The layout a `#Fields:` directive gives.
@@ -140,7 +156,7 @@ public enum ISAW3CLogImporter: EvidenceImporter {
         throw EvidenceError(
           source: source, line: line,
           message:
-            "expected a client ('source', 'original client IP', 'c-ip') or result ('status', 'sc-status') field in '#Fields:'"
+            "expected a client ('source', 'original client IP', 'c-ip', or 'r-ip' with ISA 2000's 's-filter-rule') or result ('status', 'sc-status') field in '#Fields:'"
         )
       }
     }

@@ -13,6 +13,23 @@ public enum TestNetConnectionImporter: EvidenceImporter {
   public static let summary =
     "Test-NetConnection (tnc), with or without -Port, list or Quiet output"
 
+  /// The word PowerShell writes before a warning: English, and as real Spanish, Brazilian
+  /// Portuguese and Russian pastes show it (`ADVERTENCIA: TCP connect to (127.0.0.1 : 8080)
+  /// failed`, `AVISO: Ping to … failed with status: TimedOut`; the message itself stays English).
+  static let warningWords = [
+    "WARNING:", "ADVERTENCIA:", "AVISO:",
+    "\u{41F}\u{420}\u{415}\u{414}\u{423}\u{41F}\u{420}\u{415}\u{416}\u{414}\u{415}\u{41D}\u{418}\u{415}:",
+  ]
+  .map { Array($0.utf8) }
+
+  /// The text of a warning line after its word, or `nil` when the line is not a warning.
+  static func warningText(_ trimmed: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
+    for word in warningWords where trimmed.starts(with: word) {
+      return Bytes.trim(trimmed.dropFirst(word.count))
+    }
+    return nil
+  }
+
   public static func recognition(of text: EvidenceText) -> Int {
     if let command = text.command?.lowercased(),
       command.contains("test-netconnection") || command.hasPrefix("tnc ")
@@ -22,8 +39,8 @@ public enum TestNetConnectionImporter: EvidenceImporter {
     var score = 0
     for line in text.lines.prefix(30) {
       let trimmed = line.trimmed
-      if trimmed.starts(with: "WARNING: TCP connect to".utf8)
-        || trimmed.starts(with: "WARNING: Ping to".utf8)
+      if let warning = warningText(trimmed),
+        warning.starts(with: "TCP connect to".utf8) || warning.starts(with: "Ping to".utf8)
       {
         score = max(score, 90)
       }
@@ -197,8 +214,8 @@ public enum TestNetConnectionImporter: EvidenceImporter {
         prompt(String(decoding: trimmed, as: UTF8.self), line: line.number)
         return
       }
-      if trimmed.starts(with: "WARNING:".utf8) {
-        warning(Bytes.trim(trimmed.dropFirst(8)), line: line.number)
+      if let text = TestNetConnectionImporter.warningText(trimmed) {
+        warning(text, line: line.number)
         return
       }
       if let pair = keyValue(trimmed) {
@@ -381,6 +398,14 @@ public enum TestNetConnectionImporter: EvidenceImporter {
       }
       let pingResults = tests.compactMap(\.ping)
       if !pingResults.isEmpty { facts["tnc.ping-succeeded"] = .bool(!pingResults.contains(false)) }
+      // A paste cut after `RemoteAddress` has a test but no result: an error, not empty evidence.
+      if facts.isEmpty, !tests.contains(where: \.nameResolutionFailed), let test = tests.last {
+        throw EvidenceError(
+          source: source, line: test.lastLine,
+          message:
+            "the test that starts at line \(test.line) stops before its result (expected 'PingSucceeded' or 'TcpTestSucceeded' lines)",
+          reason: .truncated)
+      }
       var figures: [String] = []
       if tests.count > 1 {
         figures.append("\(tests.count) tests, \(tests.filter(\.failed).count) failed")

@@ -10,6 +10,9 @@ enum ISARecord {
     var originalClient: Int?
     var code: Int?
     var action: Int?
+    /// ISA Server 2000's packet filter log: `s-filter-rule`, 0 for a dropped packet, 1 for one
+    /// let through.
+    var filterRule: Int?
 
     init(client: Int?, originalClient: Int?, code: Int?, action: Int?) {
       self.client = client
@@ -27,6 +30,10 @@ enum ISARecord {
       originalClient = column(["originalclientip"])
       code = column(["status", "resultcode", "scstatus", "httpstatuscode"])
       action = column(["action"])
+      filterRule = column(["sfilterrule"])
+      // In ISA 2000's packet filter log `r-ip` is the source; in its Web Proxy and Firewall logs
+      // it is the remote server, so only a packet filter log reads it as the client.
+      if filterRule != nil, client == nil { client = column(["rip"]) }
     }
   }
 
@@ -54,7 +61,9 @@ enum ISARecord {
     let address = (value(columns.client) ?? value(columns.originalClient)).map(addressBytes)
     let client = address.map { tally.client($0) }
     let denied: Bool
-    if let action = value(columns.action) {
+    if let rule = value(columns.filterRule) {
+      denied = rule.elementsEqual("0".utf8)
+    } else if let action = value(columns.action) {
       denied = tally.isDenied(action)
     } else {
       denied = code?.isFailure ?? false

@@ -1,5 +1,3 @@
-// swift-format-ignore-file: AllPublicDeclarationsHaveDocumentation
-
 /// Walks a knowledge base with generated answers: every answer of every question (`kb test
 /// --exhaustive`) or seeded random walks (`kb test --random`), counting what each reaches.
 public struct PathExplorer: Sendable {
@@ -24,8 +22,10 @@ public struct PathExplorer: Sendable {
     public var endings: [(conclusion: String, questions: [String])] = []
   }
 
+  /// The knowledge base whose interviews are explored.
   public let knowledgeBase: KnowledgeBase
 
+  /// An explorer of `knowledgeBase`'s interviews.
   public init(knowledgeBase: KnowledgeBase) {
     self.knowledgeBase = knowledgeBase
   }
@@ -208,8 +208,11 @@ public struct PathExplorer: Sendable {
 
   /// What one interview with a single fact given and everything else `unknown` came to.
   public struct SingleFactEnding: Sendable {
+    /// The question whose answer was the only fact given.
     public var question: String
+    /// That answer.
     public var value: FactValue
+    /// How the interview ended: diagnosed, inconclusive or incomplete.
     public var outcome: ConclusionNode.Outcome
     /// The established or leading cause, if any.
     public var cause: String?
@@ -384,10 +387,12 @@ public struct PathExplorer: Sendable {
 public struct SplitMix64: RandomNumberGenerator, Sendable {
   private var state: UInt64
 
+  /// A generator whose numbers are fixed by `seed` (`kb test --seed`).
   public init(seed: UInt64) {
     state = seed
   }
 
+  /// The next number of the sequence.
   public mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     var z = state

@@ -101,14 +101,20 @@ public final class SessionJournal: @unchecked Sendable {
       throw .cannotWrite(directory.path, reason(creating: directory, error))
     }
     let url = directory.appendingPathComponent("\(header.session).jsonl")
-    let fd = openFile(url.path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o600)
-    guard fd >= 0 else { throw .cannotWrite(url.path, String(cString: strerror(errno))) }
+    let fd = SystemWrite.open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o600)
+    guard fd >= 0 else { throw .cannotWrite(url.path, SystemWrite.reason(errno)) }
     try lock(fd, url: url)
     let journal = SessionJournal(url: url, descriptor: fd)
     guard let data = try? journal.encoder.encode(header) else {
       throw .cannotWrite(url.path, "cannot encode the header")
     }
-    try journal.writeLine(data)
+    do {
+      try journal.writeLine(data)
+    } catch {
+      // A journal without its header is no session: none is left behind.
+      unlink(url.path)
+      throw error
+    }
     return journal
   }
 
@@ -208,24 +214,17 @@ public final class SessionJournal: @unchecked Sendable {
       current += 1
     }
     let aside = url.path + ".damaged"
-    let fd = openFile(aside, O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0o600)
-    guard fd >= 0 else { throw .cannotWrite(aside, String(cString: strerror(errno))) }
-    let tail = Array(data[offset...])
-    var written = 0
-    while written < tail.count {
-      let result = tail.withUnsafeBytes {
-        write(fd, $0.baseAddress! + written, tail.count - written)
-      }
-      if result < 0 {
-        if errno == EINTR { continue }
-        let reason = String(cString: strerror(errno))
-        close(fd)
-        throw .cannotWrite(aside, reason)
-      }
-      written += result
+    let fd = SystemWrite.open(aside, O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0o600)
+    guard fd >= 0 else { throw .cannotWrite(aside, SystemWrite.reason(errno)) }
+    // The journal is cut only once its damaged lines are safely aside.
+    if let code = SystemWrite.all(Array(data[offset...]), to: fd, path: aside)
+      ?? SystemWrite.sync(fd, path: aside)
+    {
+      _ = SystemWrite.close(fd)
+      throw .cannotWrite(aside, SystemWrite.reason(code))
     }
-    guard fsync(fd) == 0, close(fd) == 0 else {
-      throw .cannotWrite(aside, String(cString: strerror(errno)))
+    if let code = SystemWrite.close(fd, path: aside) {
+      throw .cannotWrite(aside, SystemWrite.reason(code))
     }
     guard ftruncate(descriptor, off_t(offset - data.startIndex)) == 0 else {
       throw .cannotWrite(url.path, String(cString: strerror(errno)))
@@ -333,15 +332,18 @@ public final class SessionJournal: @unchecked Sendable {
       throw .cannotWrite(url.path, "cannot encode the header")
     }
     let temporary = url.path + ".relabel"
-    let fd = openFile(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    guard fd >= 0 else { throw .cannotWrite(temporary, String(cString: strerror(errno))) }
+    let fd = SystemWrite.open(
+      temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o600)
+    guard fd >= 0 else { throw .cannotWrite(url.path, SystemWrite.reason(errno)) }
+    // Until the rename, a failure leaves the journal as it was.
     let bytes = Array(encoded) + Array(data[newline...])
-    let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress!, $0.count) }
-    fsync(fd)
-    close(fd)
-    guard written == bytes.count, rename(temporary, url.path) == 0 else {
+    var failure =
+      SystemWrite.all(bytes, to: fd, path: temporary) ?? SystemWrite.sync(fd, path: temporary)
+    let closed = SystemWrite.close(fd, path: temporary)
+    failure = failure ?? closed ?? SystemWrite.rename(temporary, to: url.path)
+    if let failure {
       unlink(temporary)
-      throw .cannotWrite(url.path, String(cString: strerror(errno)))
+      throw .cannotWrite(url.path, SystemWrite.reason(failure))
     }
     let reopened = openFile(url.path, O_WRONLY | O_APPEND, 0)
     guard reopened >= 0 else { throw .cannotWrite(url.path, String(cString: strerror(errno))) }
@@ -362,12 +364,16 @@ public final class SessionJournal: @unchecked Sendable {
   }
 
   private func writeRaw(_ bytes: [UInt8]) throws(TriageError) {
+    var status = stat()
+    let before = fstat(descriptor, &status) == 0 ? status.st_size : nil
     // One write() per line: the kernel keeps it whole if the process dies right after.
-    if let code = SystemWrite.all(bytes, to: descriptor) {
-      throw .cannotWrite(url.path, String(cString: strerror(code)))
-    }
-    guard fsync(descriptor) == 0 else {
-      throw .cannotWrite(url.path, String(cString: strerror(errno)))
+    if let code = SystemWrite.all(bytes, to: descriptor, path: url.path)
+      ?? SystemWrite.sync(descriptor, path: url.path)
+    {
+      // Part of the line may have reached the file (a short write, then ENOSPC): cut it off, so
+      // the journal stays a list of whole events and the next append does not follow a torn line.
+      if let before { _ = ftruncate(descriptor, before) }
+      throw .cannotWrite(url.path, SystemWrite.reason(code))
     }
   }
 }

@@ -1,5 +1,3 @@
-// swift-format-ignore-file: AllPublicDeclarationsHaveDocumentation
-
 import Foundation
 
 /// A question to a person (or an answer file): single choice, yes-no, number or free text.
@@ -40,7 +38,9 @@ public struct QuestionNode: FlowNode, Hashable {
     public var notKnown = false
   }
 
+  /// The question's ID, unique across the knowledge base (kebab-case).
   public var id: String
+  /// Where the question is written in the knowledge base.
   public var location: SourceLocation
   /// The answer type.
   public var type: AnswerType
@@ -58,9 +58,11 @@ public struct QuestionNode: FlowNode, Hashable {
   public var unknown: Route
   /// The default value, for answer files with `missing: default`.
   public var defaultValue: FactValue?
-  /// Bounds and unit for number questions.
+  /// The smallest number a number question accepts (`min:`).
   public var minimum: Double?
+  /// The largest number a number question accepts (`max:`).
   public var maximum: Double?
+  /// The unit a number answer is in (`unit:`), shown with it.
   public var unit: String?
   /// Rules that answer it from observed facts (`infer:`), first match wins.
   public var inferences: [Inference] = []
@@ -72,6 +74,7 @@ public struct QuestionNode: FlowNode, Hashable {
   /// Former IDs (`aliases:`): answer files written before a rename keep loading.
   public var aliases: [String] = []
 
+  /// Every way out of the question: `next`, each choice's own `next`, and `unknown`'s.
   public var routes: [Route] {
     var routes: [Route] = []
     if let next { routes.append(next) }
@@ -84,6 +87,8 @@ public struct QuestionNode: FlowNode, Hashable {
     return routes
   }
 
+  /// The answer the session already has for it (typed, from a file or settled by evidence) and
+  /// where that leads, or a request for input.
   public func resolve(in context: ResolutionContext) -> NodeResolution {
     // The session's fact base has settled every question it can (answers, evidence, `infer:`).
     if let given = context.answers[id] {

@@ -49,32 +49,27 @@ public enum AtomicFile {
         throw .cannotWrite(path, "is not a regular file; it is never replaced")
       }
     } else if errno != ENOENT {
-      throw .cannotWrite(path, String(cString: strerror(errno)))
+      throw .cannotWrite(path, SystemWrite.reason(errno))
     }
     let directory = url.deletingLastPathComponent().path
     let folder = directory.isEmpty ? "." : directory
     let (fd, temporary) = try createTemporary(in: folder, for: url.lastPathComponent, path: path)
-    if let code = SystemWrite.all(Array(contents.utf8), to: fd) {
-      close(fd)
+    // Until the rename, a failure leaves the target as it was and removes the temporary file.
+    if let code = SystemWrite.all(Array(contents.utf8), to: fd, path: temporary)
+      ?? SystemWrite.sync(fd, path: temporary)
+    {
+      _ = SystemWrite.close(fd)
       unlink(temporary)
-      throw .cannotWrite(path, String(cString: strerror(code)))
+      throw .cannotWrite(path, SystemWrite.reason(code))
     }
-    if fsync(fd) != 0 {
-      let reason = String(cString: strerror(errno))
-      close(fd)
+    if let code = SystemWrite.close(fd, path: temporary) {
       unlink(temporary)
-      throw .cannotWrite(path, reason)
-    }
-    if close(fd) != 0 {
-      let reason = String(cString: strerror(errno))
-      unlink(temporary)
-      throw .cannotWrite(path, reason)
+      throw .cannotWrite(path, SystemWrite.reason(code))
     }
     if overwrite {
-      if rename(temporary, path) != 0 {
-        let reason = String(cString: strerror(errno))
+      if let code = SystemWrite.rename(temporary, to: path) {
         unlink(temporary)
-        throw .cannotWrite(path, reason)
+        throw .cannotWrite(path, SystemWrite.reason(code))
       }
     } else {
       // A hard link fails if the name appeared meanwhile: never a silent replacement.
@@ -84,8 +79,9 @@ public enum AtomicFile {
         // A file system without hard links (FAT, some network mounts): rename instead.
         var existing = stat()
         if lstat(path, &existing) != 0 {
-          linked = rename(temporary, path)
-          code = errno
+          let failed = SystemWrite.rename(temporary, to: path)
+          linked = failed == nil ? 0 : -1
+          code = failed ?? 0
         } else {
           code = EEXIST
         }
@@ -93,10 +89,40 @@ public enum AtomicFile {
       unlink(temporary)
       if linked != 0 {
         if code == EEXIST { throw .outputExists(path) }
-        throw .cannotWrite(path, String(cString: strerror(code)))
+        throw .cannotWrite(path, SystemWrite.reason(code))
       }
     }
     syncFolder(folder)
+  }
+
+  /// Appends `line` (a line feed is added) to `url`, creating the file if needed: the whole line
+  /// or nothing, so a file of recorded results stays one whole JSON object a line.
+  ///
+  /// A symbolic link is not followed. When the write or its flush fails (a full disk), what part of
+  /// the line reached the file is cut off again and the error says why.
+  public static func appendLine(_ line: String, to url: URL) throws(TriageError) {
+    let path = url.path
+    let fd = SystemWrite.open(path, O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0o644)
+    guard fd >= 0 else {
+      if errno == ELOOP {
+        throw .cannotWrite(path, "is a symbolic link; it is never followed")
+      }
+      throw .cannotWrite(path, SystemWrite.reason(errno))
+    }
+    var status = stat()
+    let isFile = fstat(fd, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
+    let before = status.st_size
+    let failure =
+      SystemWrite.all(Array((line + "\n").utf8), to: fd, path: path)
+      ?? (isFile ? SystemWrite.sync(fd, path: path) : nil)
+    if let failure {
+      if isFile { _ = ftruncate(fd, before) }
+      _ = SystemWrite.close(fd)
+      throw .cannotWrite(path, SystemWrite.reason(failure))
+    }
+    if let code = SystemWrite.close(fd, path: path) {
+      throw .cannotWrite(path, SystemWrite.reason(code))
+    }
   }
 
   /// A new temporary file in `folder`, created exclusively and never through a symbolic link.
@@ -107,9 +133,10 @@ public enum AtomicFile {
     for _ in 0..<16 {
       let suffix = String(generator.next() & 0xFFFF_FFFF_FFFF, radix: 36)
       let temporary = "\(folder)/.\(name).\(suffix).tmp"
-      let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+      let fd = SystemWrite.open(
+        temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
       if fd >= 0 { return (fd, temporary) }
-      if errno != EEXIST { throw .cannotWrite(path, String(cString: strerror(errno))) }
+      if errno != EEXIST { throw .cannotWrite(path, SystemWrite.reason(errno)) }
     }
     throw .cannotWrite(path, "cannot create a temporary file beside it")
   }
@@ -120,7 +147,7 @@ public enum AtomicFile {
     let fd = open(path, O_WRONLY | O_NONBLOCK | O_CLOEXEC)
     guard fd >= 0 else {
       if errno == ENXIO { throw .cannotWrite(path, "is a FIFO that nobody reads") }
-      throw .cannotWrite(path, String(cString: strerror(errno)))
+      throw .cannotWrite(path, SystemWrite.reason(errno))
     }
     // What was opened must still be a device or a FIFO: never write into a file swapped in.
     var status = stat()
@@ -129,12 +156,12 @@ public enum AtomicFile {
       throw .cannotWrite(path, "changed while it was opened; not written")
     }
     _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
-    if let code = SystemWrite.all(Array(contents.utf8), to: fd) {
-      close(fd)
-      throw .cannotWrite(path, String(cString: strerror(code)))
+    if let code = SystemWrite.all(Array(contents.utf8), to: fd, path: path) {
+      _ = SystemWrite.close(fd)
+      throw .cannotWrite(path, SystemWrite.reason(code))
     }
-    if close(fd) != 0, errno != EINTR {
-      throw .cannotWrite(path, String(cString: strerror(errno)))
+    if let code = SystemWrite.close(fd, path: path) {
+      throw .cannotWrite(path, SystemWrite.reason(code))
     }
   }
 

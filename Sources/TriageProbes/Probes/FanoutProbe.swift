@@ -8,7 +8,8 @@ import TriageKit
 ///
 /// One thread, one `poll` over every nonblocking socket in flight (thousands are fine). The
 /// budget is hard: never more than ``Budget/maxConcurrent`` connections in flight or held at
-/// once, never more than ``Budget/perMinute`` new connects in any minute (evenly spaced, see
+/// once, new connects at ``Budget/perMinute`` on an evenly spaced timeline (a late start is
+/// caught up with a small burst, never more than a few milliseconds' worth: see
 /// ``ConnectPacer``), every attempt and every name lookup bounded by ``Budget/timeout``.
 public struct FanoutProbe: Probe {
   public static let name = "fanout"
@@ -195,6 +196,9 @@ public struct FanoutProbe: Probe {
           ? ", \(counts["unresolved", default: 0]) unresolved" : "")
     ]
     figures.append(Self.limitFigure(limit, attempts: attempts))
+    if limit.kind == .concurrent || limit.kind == .rate {
+      figures.append("how the limit was read: \(limit.method)")
+    }
     for (name, count) in errnos.sorted(by: { $0.key < $1.key }) {
       let code = attempts.lazy.compactMap { attempt -> Int32? in
         if case .localError(_, let code) = attempt.outcome, ErrorNumber.name(code) == name {
@@ -210,6 +214,7 @@ public struct FanoutProbe: Probe {
   }
 
   private static func limitFigure(_ limit: FloodLimit, attempts: [FanoutAttempt]) -> String {
+    if limit.kind == .refused { return "refused: \(limit.method)" }
     guard limit.kind != .none, let value = limit.value else {
       return "no per-source limit seen: \(limit.method)"
     }
@@ -267,7 +272,9 @@ extension FanoutProbe {
       FactDeclaration(
         "probe.fanout.local-errors", .number, unit: "attempts",
         "attempts this machine could not make"),
-      FactDeclaration("probe.fanout.limit-kind", .text, "`concurrent`, `rate`, `none`"),
+      FactDeclaration(
+        "probe.fanout.limit-kind", .text,
+        "`concurrent`, `rate`, `none`, or `refused` (most requests reset, in no limit's pattern)"),
       FactDeclaration(
         "probe.fanout.limit-value", .number,
         "connections open at the first failure, or connects a minute (absent when `none`)"),
@@ -276,7 +283,7 @@ extension FanoutProbe {
         "the known limit it matches (`isa-concurrent-default`, `half-open`…), or `none`"),
       FactDeclaration(
         "probe.fanout.limit-failure", .text,
-        "`silent-drop`, `refused`, `mixed` (absent when `none`)"),
+        "`silent-drop`, `refused`, `mixed` (absent when `none`; `refused` when the kind is)"),
     ])
 
   /// The fan-out a probe step asks for, over the targets in its file.

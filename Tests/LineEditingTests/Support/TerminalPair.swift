@@ -62,6 +62,14 @@ final class TerminalPair: @unchecked Sendable {
     }
   }
 
+  /// Waits until the terminal is back in canonical mode (a verbatim read has started).
+  func waitForCookedMode(timeout: Duration = .seconds(10)) throws {
+    try wait(timeout: timeout, for: "canonical mode") {
+      var settings = termios()
+      return tcgetattr(slave, &settings) == 0 && settings.c_lflag & tcflag_t(ICANON) != 0
+    }
+  }
+
   /// Types `keys` as UTF-8.
   func send(_ keys: String) {
     let bytes = Array(keys.utf8)

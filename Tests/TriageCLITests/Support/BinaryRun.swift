@@ -13,11 +13,12 @@ struct BinaryRun {
   /// The built executable (see ``PseudoTerminal/builtProduct(named:)``).
   static var executable: URL { PseudoTerminal.builtProduct(named: "nettriage") }
 
-  /// Runs `nettriage` with `arguments`; standard input is `input` or /dev/null, so it can never wait
-  /// for a terminal. A run still going after `timeout` is killed and reported as status 137.
+  /// Runs `nettriage` with `arguments`; standard input is `input`, `inputFile` or /dev/null, so it
+  /// can never wait for a terminal. A run still going after `timeout` is killed and reported as status 137.
   @discardableResult
   static func run(
-    _ arguments: [String], input: String? = nil, environment: [String: String] = [:],
+    _ arguments: [String], input: String? = nil, inputFile: URL? = nil,
+    environment: [String: String] = [:],
     currentDirectory: URL? = nil, executable: URL = BinaryRun.executable, timeout: TimeInterval = 30
   ) throws -> BinaryRun {
     let process = Process()
@@ -38,7 +39,7 @@ struct BinaryRun {
       stdin.fileHandleForWriting.write(Data(input.utf8))
       try stdin.fileHandleForWriting.close()
     } else {
-      process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
+      process.standardInput = FileHandle(forReadingAtPath: inputFile?.path ?? "/dev/null")
       try process.run()
     }
     // Read both pipes while the child runs so a full pipe cannot block it.

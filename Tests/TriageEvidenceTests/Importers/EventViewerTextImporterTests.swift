@@ -161,4 +161,51 @@ import TriageKit
   func robustness(path: String) throws {
     try Checks.robustness(EventViewerTextImporter.self, try Checks.fixture(path), seed: 4227)
   }
+
+  /// Three "Copy details as text" events pasted one after another, each with its `Event Xml:`
+  /// part and the write-up's prose between them (picoCTF): each is read with its own ID, source
+  /// and description, none absorbed into the one before.
+  @Test func severalCopyDetailsEventsAreEachRead() throws {
+    let evidence = try EvidenceImporters.read(
+      try Checks.text("eventviewer-text/picoctf-three-copy-details.paste"))
+    #expect(evidence.format == "eventviewer-text")
+    #expect(evidence.facts["event.count"] == .number(3))
+    guard case .array(let events)? = evidence.json["events"] else {
+      Issue.record("no events array")
+      return
+    }
+    #expect(events.map { $0["id"] } == [1033, 4657, 1074])
+    #expect(
+      events.map { $0["source"] } == [
+        "MsiInstaller", "Microsoft-Windows-Security-Auditing", "User32",
+      ])
+    guard case .string(let registry)? = events[1]["message"] else {
+      Issue.record("no message")
+      return
+    }
+    #expect(registry.hasPrefix("A registry value was modified."))
+    #expect(!registry.contains("Event Xml:") && !registry.contains("<Event"))
+    #expect(!registry.contains("shutdown of computer"))
+  }
+
+  /// A second event whose `Event ID:` is not a number is an error that names its line, also
+  /// after an XML part.
+  @Test func garbledIDInTheSecondEventNamesItsLine() throws {
+    let input = """
+      Log Name: System
+      Source: Tcpip
+      Event ID: 4226
+      Description:
+      TCP/IP has reached the security limit imposed on the number of concurrent TCP connect attempts.
+      Event Xml:
+      <Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event">
+      </Event>
+      Log Name: System
+      Source: Tcpip
+      Event ID: 42z6
+      """
+    let error = try #require(Checks.error(EventViewerTextImporter.self, input))
+    #expect(error.line == 11)
+    #expect(error.message == "expected a number after 'Event ID:', found '42z6'")
+  }
 }

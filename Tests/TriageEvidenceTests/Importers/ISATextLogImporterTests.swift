@@ -15,6 +15,22 @@ import TriageKit
     #expect(EvidenceImporters.detect(text)?.importer == ISATextLogImporter.self)
   }
 
+  /// A real paste: the two lines of a TMG log entry's details, the code wrapped onto its own line.
+  @Test func detailsPaneStatusWithItsCodeWrapped() throws {
+    let text = try Checks.text("isa-text/tmg-details-status-wrapped.paste")
+    #expect(EvidenceImporters.detect(text)?.importer == ISATextLogImporter.self)
+    let evidence = try ISATextLogImporter.read(text)
+    #expect(evidence.format == "log-viewer-details")
+    #expect(
+      Checks.hasFacts(evidence, ["isa.records": .number(1), "isa.0x80074e23": .number(1)]))
+  }
+
+  /// A `Status:` line without a code in parentheses is not a details pane: nothing is guessed.
+  @Test func statusWithoutACodeIsNotRecognized() throws {
+    let text = try EvidenceText("Status: the server is busy\nSource: Internal (10.0.0.5:1)\n")
+    #expect(ISATextLogImporter.recognition(of: text) == 0)
+  }
+
   @Test func logViewerCopy() throws {
     let text = try Checks.text("isa-text/log-viewer-copy.constructed.tsv")
     let evidence = try ISATextLogImporter.read(text)

@@ -172,4 +172,48 @@ import TriageKit
       try Fixtures.expectNoClaim(TestNetConnectionImporter.self, sample)
     }
   }
+
+  /// PowerShell in Spanish and Portuguese writes its warning word in the language and the rest in
+  /// English: the warnings are read, not skipped (only a command line around them may be).
+  @Test func localizedWarningWordsAreWarnings() throws {
+    for file in [
+      "test-netconnection/es-agent-log-advertencia-8080.paste",
+      "test-netconnection/es-n8n-report-select-object.paste",
+      "test-netconnection/pt-agent-evidence-aviso-443.paste",
+    ] {
+      let evidence = try EvidenceImporters.read(try ImporterChecks.text(file))
+      #expect(evidence.skipped.allSatisfy { $0.line == 1 }, "\(file)")
+      #expect(evidence.facts["tnc.tcp-test-succeeded"] == .bool(false), "\(file)")
+      guard case .array(let warnings)? = evidence.json["warnings"] else {
+        Issue.record("no warnings in \(file)")
+        continue
+      }
+      #expect(
+        warnings.first == .string("TCP connect to (::1 : 5678) failed")
+          || warnings.first == .string("TCP connect to (127.0.0.1 : 8080) failed")
+          || warnings.first == .string("TCP connect to (4.228.31.149 : 443) failed"))
+    }
+  }
+
+  /// Continued values (`NameResolutionResults` on two lines) are part of the test, not skipped.
+  @Test func continuedValueIsNotSkipped() throws {
+    let evidence = try EvidenceImporters.read(
+      try ImporterChecks.text("test-netconnection/mkdocs-8888-detailed-continued.paste"))
+    #expect(evidence.skipped.isEmpty)
+    #expect(evidence.json["source_address"] == "192.168.0.3")
+  }
+
+  /// A paste cut after `RemoteAddress` is an error that names the line, not empty evidence.
+  @Test func cutBeforeAnyResultIsAnError() throws {
+    let error = try #require(
+      ImporterChecks.error(
+        TestNetConnectionImporter.self,
+        """
+        ComputerName           : 127.0.0.1
+        RemoteAddress          : 127.0.0.1
+        """))
+    #expect(error.reason == .truncated)
+    #expect(error.line == 2)
+    #expect(error.message.contains("stops before its result"))
+  }
 }

@@ -71,7 +71,7 @@ import Testing
   @Test func createRefusesAnExistingJournal() throws {
     try Self.withDirectory { directory in
       let first = try SessionJournal.create(in: directory, header: Self.header("same"))
-      #expect(throws: TriageError.cannotWrite(first.url.path, String(cString: strerror(EEXIST)))) {
+      #expect(throws: TriageError.cannotWrite(first.url.path, SystemWrite.reason(EEXIST))) {
         try SessionJournal.create(in: directory, header: Self.header("same"))
       }
     }

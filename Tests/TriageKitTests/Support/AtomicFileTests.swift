@@ -46,7 +46,7 @@ import Testing
   @Test func missingFolderCannotBeWritten() throws {
     try Self.withDirectory { directory in
       let url = directory.appendingPathComponent("no/such/folder/report.md")
-      #expect(throws: TriageError.cannotWrite(url.path, "No such file or directory")) {
+      #expect(throws: TriageError.cannotWrite(url.path, "no such file or directory")) {
         try AtomicFile.write("x", to: url, overwrite: true)
       }
     }
@@ -115,7 +115,7 @@ import Testing
     try AtomicFile.write("discarded", to: URL(fileURLWithPath: "/dev/null"), overwrite: true)
     try AtomicFile.write("discarded", to: URL(fileURLWithPath: "/dev/null"), overwrite: false)
     #expect(Self.fileType("/dev/null") == S_IFCHR)
-    #expect(throws: TriageError.cannotWrite("/dev/full", "No space left on device")) {
+    #expect(throws: TriageError.cannotWrite("/dev/full", "no space left on device")) {
       try AtomicFile.write("x", to: URL(fileURLWithPath: "/dev/full"), overwrite: true)
     }
     #expect(Self.fileType("/dev/full") == S_IFCHR)

@@ -47,7 +47,8 @@ struct SessionsPruneCommand: ParsableCommand {
           try FileManager.default.removeItem(at: summary.url)
         } catch {
           Terminal.standardError.line(
-            "error: cannot remove '\(summary.url.path)': \(error.localizedDescription)")
+            ErrorMessage.error("cannot remove '\(summary.url.path)': \(error.localizedDescription)")
+          )
           throw ExitStatus.cannotWrite.exitCode
         }
       }

@@ -29,7 +29,7 @@ struct SessionsRemoveCommand: ParsableCommand {
       switch SessionChoice.find(id, in: summaries, directory: directory) {
       case .success(let summary): chosen.append(summary)
       case .failure(let problem):
-        err.line(problem.message)
+        err.line(ErrorMessage.formatted(problem.message))
         throw problem.status.exitCode
       }
     }
@@ -38,7 +38,7 @@ struct SessionsRemoveCommand: ParsableCommand {
         try FileManager.default.removeItem(at: summary.url)
         Terminal.standardOutput.line("removed \(summary.header.session)")
       } catch {
-        err.line("error: cannot remove '\(summary.url.path)': \(error.localizedDescription)")
+        err.error("cannot remove '\(summary.url.path)': \(error.localizedDescription)")
         throw ExitStatus.cannotWrite.exitCode
       }
     }
