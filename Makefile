@@ -5,7 +5,7 @@ SWIFT ?= swift
 PREFIX ?= /usr/local
 CONFIG ?= debug
 BIN := .build/$(CONFIG)/nettriage
-APT_PACKAGES := libedit-dev pkg-config
+APT_PACKAGES := libedit-dev pkg-config cmark-gfm
 # The flood lab (lab/flood-lab.sh and its tests): namespaces, netfilter rules, the listener.
 LAB_APT_PACKAGES := iptables iproute2 python3
 

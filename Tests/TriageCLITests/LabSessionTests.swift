@@ -40,12 +40,15 @@ struct LabSessionTests {
     #expect(run.standardOutput.contains("probe fanout: ok"), "\(run.standardOutput.suffix(2000))")
     #expect(run.standardOutput.contains("Diagnosed: "))
     let text = try state.read("lab-session.md")
-    #expect(text.contains("| 1 | ISA/TMG connection limit — concurrent TCP connections per IP"))
+    #expect(text.contains("### 1. ISA/TMG connection limit — concurrent TCP connections per IP"))
     #expect(text.contains("## Evidence and probes"))
     #expect(
       text.contains("concurrent limit at 160 concurrent connections — matches"),
       "the measured figure is in the report")
-    #expect(text.contains("probe `fanout` (ok)"))
+    #expect(text.contains("| probe `fanout` | `fanout` ok |"))
+    // The measurement drawn over time, with the limit found as a flat line.
+    #expect(text.contains("```mermaid\nxychart-beta\n"))
+    #expect(text.contains("  line [160, 160, "))
     // For the right reason: 160 open and 160 connects in the minute before fit both limits at
     // the first failure; either a success after connections closed ruled the rate out, or (as
     // the lab's connlimit frees slots only lazily) 160 being ISA's concurrent default decided.
@@ -93,11 +96,11 @@ struct LabSessionTests {
     #expect(run.standardOutput.contains("probe dns: ok"), "\(run.standardOutput.suffix(2000))")
     #expect(run.standardOutput.contains("Diagnosed: "), "\(run.standardOutput.suffix(2000))")
     let text = try state.read("dns-session.md")
-    #expect(text.contains("(`dns-unavailable`)"))
-    #expect(text.contains("probe `dns` (ok)"))
+    #expect(text.contains("| `dns-unavailable` |"))
+    #expect(text.contains("| probe `dns` | `dns` ok |"))
     // The nslookup question was answered by the probe: a timeout, with the probe as its source.
     let answerRow = text.split(separator: "\n").first { $0.contains("(`dns-lookup-result`)") }
     #expect(answerRow?.contains("DNS request timed out.") == true, "\(answerRow ?? "")")
-    #expect(answerRow?.contains("probe, already known: probe dns: ") == true, "\(answerRow ?? "")")
+    #expect(answerRow?.contains("| probe #1, already known |") == true, "\(answerRow ?? "")")
   }
 }

@@ -41,6 +41,12 @@ struct RunCommand: ParsableCommand {
     completion: .file())
   var json: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "A label for the report's header: a ticket number, a station, a caller.",
+      valueName: "text"))
+  var label: String?
+
   @Flag(help: "Replace report files that exist already.")
   var force = false
 
@@ -115,7 +121,7 @@ struct RunCommand: ParsableCommand {
       }
     }
     let result = try exitingOnError { () throws(TriageError) in
-      let result = try Report(session: session, generatedAt: clock.now())
+      let result = try Report(session: session, generatedAt: clock.now(), label: label)
       if report == nil && json == nil {
         try ReportOutput.write(result, format: .markdown, to: "-", force: force)
       }

@@ -50,6 +50,12 @@ final class SessionRecorder {
     try created.append(event)
   }
 
+  /// The session's label as the journal's header holds it, for the report's header.
+  var label: String? {
+    if let journal { return (try? SessionJournal.readUpToDamage(journal.url))?.0.label }
+    return header?.label
+  }
+
   /// Sets the session's label (`.label`), in the journal's header.
   func relabel(_ label: String?) throws(TriageError) {
     if let journal {

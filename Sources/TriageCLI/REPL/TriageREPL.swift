@@ -431,7 +431,9 @@ final class TriageREPL {
         )
         return .stay
       }
-      let report = try Report(session: session, generatedAt: clock.now())
+      let report = try Report(
+        session: session, generatedAt: clock.now(), label: recorder.label,
+        resumable: recorder.keepsSession)
       let text =
         command == .report
         ? MarkdownReportRenderer.render(report) : JSONReportRenderer.render(report)
@@ -698,6 +700,10 @@ final class TriageREPL {
               out.wrapped(
                 out.styled("✓ ", .green) + "probe \(probe.probe): \(observation.format)" + figures,
                 hanging: "  ")
+              // A fan-out's picture over time, as the report draws it.
+              for line in ProbeOutputOptions.sparklines(observation).split(separator: "\n") {
+                out.line(String(line))
+              }
             } else {
               out.wrapped(
                 out.styled("✗ ", .red) + "probe \(probe.probe) "

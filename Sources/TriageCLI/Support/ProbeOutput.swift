@@ -65,9 +65,29 @@ struct ProbeOutputOptions: ParsableArguments {
     if let reason = result.status.reason { out += " — \(reason)" }
     out += "\n"
     for figure in result.figures { out += "  \(figure)\n" }
+    out += sparklines(result)
     if raw, !result.raw.isEmpty {
       out += "\nraw:\n" + result.raw + (result.raw.hasSuffix("\n") ? "" : "\n")
     }
+    return out
+  }
+
+  /// A fan-out's connections in flight and failures over time as compact text charts, the same
+  /// picture the report draws (``FanoutChart``); empty for other probes.
+  static func sparklines(_ result: ProbeResult) -> String {
+    sparklines(ProbeRunner.observation(result, node: nil))
+  }
+
+  /// The same for a recorded observation (a probe step run in the REPL).
+  static func sparklines(_ observation: Observation) -> String {
+    guard let chart = FanoutChart(observation) else { return "" }
+    let slice = UnitPhrase.quantity(chart.sliceSeconds, "seconds")
+    var out = "  in flight: \(chart.sparkline())  peak \(chart.inFlight.max() ?? 0)"
+    if chart.limitKind == "concurrent", let limit = chart.limit {
+      out += ", limit found \(FactValue.format(limit))"
+    }
+    out += "\n  failures:  \(FanoutChart.sparkline(chart.failures))  total "
+    out += "\(chart.failures.reduce(0, +)) (one mark per \(slice))\n"
     return out
   }
 }

@@ -183,7 +183,10 @@ public struct QuestionNode: FlowNode, Hashable {
       let picked = choices(for: value)
       if !picked.isEmpty { return picked.map(\.label).joined(separator: "; ") }
     }
-    if case .number = value, let unit { return "\(value.display) \(unit)" }
+    // "1 minute", never "1 minutes".
+    if case .number(let number) = value, let unit {
+      return "\(value.display) \(abs(number) == 1 ? UnitPhrase.singular(unit) : unit)"
+    }
     return value.display
   }
 }

@@ -45,25 +45,70 @@ public enum JSONReportRenderer {
       }
     }
     struct PlanStep: Encodable {
+      var number: Int
       var id, title, risk, permission, text, verify, rollback: String
       var causes: [String]
       var phase: String
       var done: Bool
+      var status: String
       var doneText: String?
       var check: String?
       /// In an inconclusive plan: the leading cause the step remedies once the checks confirm it.
       var ifConfirmed: String?
 
       enum CodingKeys: String, CodingKey {
-        case id, title, risk, permission, text, verify, rollback, causes, phase, done, doneText,
-          check
+        // `doneText` keeps the spelling scripts already read.
+        case number, id, title, risk, permission, text, verify, rollback, causes, phase, done,
+          status, check, doneText
         case ifConfirmed = "if_confirmed"
+      }
+    }
+    struct Header: Encodable {
+      var session: String?
+      var label: String?
+      var station: String?
+      var generatedAt: String
+      var generatedAtLocal: String
+      var timeZone: String
+      var resumable: Bool
+      enum CodingKeys: String, CodingKey {
+        case session, label, station, resumable
+        case generatedAt = "generated_at"
+        case generatedAtLocal = "generated_at_local"
+        case timeZone = "time_zone"
+      }
+    }
+    struct Summary: Encodable {
+      var wrong, next, who: String
+      var topCause: String?
+      var topConfidence: Double?
+      enum CodingKeys: String, CodingKey {
+        case wrong = "what_is_wrong"
+        case next = "what_to_do_next"
+        case who = "who_must_do_it"
+        case topCause = "top_cause"
+        case topConfidence = "top_confidence"
+      }
+    }
+    struct Chart: Encodable {
+      var sliceSeconds: Double
+      var inFlight: [Int]
+      var failures: [Int]
+      var limit: Double?
+      var limitKind: String?
+      enum CodingKeys: String, CodingKey {
+        case sliceSeconds = "slice_s"
+        case inFlight = "in_flight"
+        case failures
+        case limit
+        case limitKind = "limit_kind"
       }
     }
     struct Answer: Encodable {
       var question: String
       var value: FactValue
       var display: String
+      var words: String
       var source: String
       var detail: String?
       var automatic: Bool
@@ -81,8 +126,10 @@ public enum JSONReportRenderer {
       var raw: String
       var rawTruncated: Bool
       var node: String?
+      var number: Int
+      var chart: Chart?
       enum CodingKeys: String, CodingKey {
-        case origin, kind, format, label, time, facts, figures, raw, node
+        case origin, kind, format, label, time, facts, figures, raw, node, number, chart
         case rawTruncated = "raw_truncated"
       }
     }
@@ -98,6 +145,8 @@ public enum JSONReportRenderer {
 
     var schema = JSONReportRenderer.schema
     var generatedAt: String
+    var header: Header
+    var summary: Summary
     var kb: KB
     var outcome: String
     var conclusion: Conclusion?
@@ -116,7 +165,7 @@ public enum JSONReportRenderer {
       case schema, kb, outcome, conclusion, conclusions, plan, answers, facts, calculations,
         evidence
       case path
-      case notes, pending
+      case notes, pending, header, summary
       case generatedAt = "generated_at"
       case ruledOut = "ruled_out"
     }
@@ -124,6 +173,19 @@ public enum JSONReportRenderer {
     init(_ report: Report) {
       let identity = report.knowledgeBase.identity
       generatedAt = report.generatedAt.iso8601
+      header = Header(
+        session: report.resumable ? report.sessionID : nil, label: report.label,
+        station: report.station,
+        generatedAt: report.generatedAt.iso8601,
+        generatedAtLocal: MarkdownReportRenderer.timestamp(
+          report.generatedAt, in: report.timeZone),
+        timeZone: MarkdownReportRenderer.zone(of: report.generatedAt, in: report.timeZone),
+        resumable: report.resumable)
+      let lines = report.summary(markdown: false)
+      let top = report.diagnosis.ranked.first
+      summary = Summary(
+        wrong: lines.wrong, next: lines.next, who: lines.who, topCause: top?.cause.id,
+        topConfidence: top.map { round2($0.confidence) })
       kb = KB(
         id: identity.id, version: identity.version, digest: identity.digest,
         title: report.knowledgeBase.title)
@@ -160,18 +222,22 @@ public enum JSONReportRenderer {
       }
       conclusions = report.diagnosis.ranked.map(ranked)
       ruledOut = report.diagnosis.ruledOut.map(ranked)
-      plan = report.plan.map { entry in
+      plan = report.plan.enumerated().map { index, entry in
         PlanStep(
-          id: entry.step.id, title: report.plain(entry.step.title), risk: entry.step.risk.rawValue,
+          number: index + 1, id: entry.step.id, title: report.plain(entry.step.title),
+          risk: entry.step.risk.rawValue,
           permission: report.plain(entry.step.permission), text: report.plain(entry.step.text),
           verify: report.plain(entry.step.verify), rollback: report.plain(entry.step.rollback),
           causes: entry.causes, phase: entry.step.phase.rawValue, done: entry.done,
+          status: entry.done ? "done" : "pending",
           doneText: entry.done ? entry.step.doneText.map(report.plain) : nil, check: entry.check,
           ifConfirmed: entry.ifConfirmed)
       }
       answers = report.answers.map {
         Answer(
-          question: $0.question.id, value: $0.value, display: $0.question.display($0.value),
+          question: $0.question.id, value: $0.value,
+          display: $0.question.display($0.value),
+          words: report.answerText($0.question, $0.value),
           source: $0.provenance.source.rawValue, detail: $0.provenance.detail,
           automatic: $0.automatic)
       }
@@ -190,12 +256,21 @@ public enum JSONReportRenderer {
           substituted: $0.substituted, value: (($0.value * 100).rounded()) / 100, unit: $0.fact.unit
         )
       }
-      evidence = report.observations.map {
-        EvidenceEntry(
-          origin: $0.observation.origin.rawValue, kind: $0.observation.kind,
-          format: $0.observation.format, label: $0.observation.label, time: $0.time.iso8601,
-          facts: $0.observation.facts, figures: $0.observation.figures, raw: $0.observation.raw,
-          rawTruncated: $0.observation.rawTruncated, node: $0.observation.node)
+      evidence = report.observations.enumerated().map { index, entry in
+        let chart = FanoutChart(entry.observation).map {
+          Chart(
+            sliceSeconds: $0.sliceSeconds, inFlight: $0.inFlight, failures: $0.failures,
+            limit: $0.limit, limitKind: $0.limitKind)
+        }
+        return EvidenceEntry(
+          origin: entry.observation.origin.rawValue, kind: entry.observation.kind,
+          format: entry.observation.format, label: entry.observation.label,
+          time: entry.time.iso8601,
+          facts: entry.observation.facts, figures: entry.observation.figures,
+          raw: entry.observation.raw,
+          rawTruncated: entry.observation.rawTruncated, node: entry.observation.node,
+          number: index + 1,
+          chart: chart)
       }
       path = report.visited
       notes = report.notes

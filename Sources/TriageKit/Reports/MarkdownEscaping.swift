@@ -145,6 +145,110 @@ public enum MarkdownEscaping {
     return sawDigit && (position < 0 || scalars[position] == "\n")
   }
 
+  /// The knowledge base's own Markdown, kept as Markdown but never as HTML: outside code spans and
+  /// fenced blocks, a `<` that could open an element (`ask <owner> before removing`,
+  /// `<ArrayName>`) becomes `&lt;`, so GitHub shows it instead of dropping it as a tag. Autolinks
+  /// (`<https://…>`) stay links.
+  public static func knowledgeBaseText(_ markdown: String) -> String {
+    guard markdown.contains("<") else { return markdown }
+    var out = ""
+    out.reserveCapacity(markdown.utf8.count + 16)
+    var inFence: String? = nil
+    let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+    for (index, line) in lines.enumerated() {
+      if index > 0 { out += "\n" }
+      let trimmed = line.drop { $0 == " " || $0 == "\t" }
+      if let fence = inFence {
+        out += line
+        if trimmed.hasPrefix(fence) { inFence = nil }
+        continue
+      }
+      if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+        inFence = String(trimmed.prefix { $0 == trimmed.first })
+        out += line
+        continue
+      }
+      out += escapingTags(Substring(line))
+    }
+    return out
+  }
+
+  /// One line outside fences: `<` escaped except inside code spans and autolinks.
+  private static func escapingTags(_ line: Substring) -> String {
+    let characters = Array(line)
+    var out = ""
+    var index = 0
+    while index < characters.count {
+      let character = characters[index]
+      if character == "`" {
+        var run = 0
+        while index + run < characters.count, characters[index + run] == "`" { run += 1 }
+        // A code span runs to the next run of exactly as many backticks; without one the
+        // backticks are literal.
+        var search = index + run
+        var close: Int? = nil
+        while search < characters.count {
+          if characters[search] == "`" {
+            var other = 0
+            while search + other < characters.count, characters[search + other] == "`" {
+              other += 1
+            }
+            if other == run {
+              close = search
+              break
+            }
+            search += other
+          } else {
+            search += 1
+          }
+        }
+        if let close {
+          out += String(characters[index..<(close + run)])
+          index = close + run
+        } else {
+          out += String(characters[index..<(index + run)])
+          index += run
+        }
+        continue
+      }
+      if character == "<" {
+        if let end = autolinkEnd(characters, from: index) {
+          out += String(characters[index...end])
+          index = end + 1
+          continue
+        }
+        out += "&lt;"
+        index += 1
+        continue
+      }
+      out.append(character)
+      index += 1
+    }
+    return out
+  }
+
+  /// The index of the `>` closing an autolink (`<https://…>`, `<mailto:…>`) that starts at `start`.
+  private static func autolinkEnd(_ characters: [Character], from start: Int) -> Int? {
+    var index = start + 1
+    var scheme = 0
+    while index < characters.count, characters[index].isASCII,
+      characters[index].isLetter || characters[index].isNumber || "+.-".contains(characters[index])
+    {
+      scheme += 1
+      index += 1
+    }
+    guard scheme >= 2, scheme <= 32, index < characters.count, characters[index] == ":" else {
+      return nil
+    }
+    while index < characters.count {
+      let character = characters[index]
+      if character == ">" { return index }
+      if character == "<" || character == " " || character.isWhitespace { return nil }
+      index += 1
+    }
+    return nil
+  }
+
   /// Text for a Mermaid label: anything but plain letters, digits and a few marks becomes an entity
   /// code (`#35;`), so neither quotes nor backticks can end the label or the fence.
   public static func mermaidLabel(_ text: String) -> String {

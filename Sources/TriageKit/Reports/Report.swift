@@ -33,6 +33,16 @@ public struct Report: Sendable {
 
   public var knowledgeBase: KnowledgeBase
   public var generatedAt: Date
+  /// The session's ID (`scenario` for `kb test`, a new one for each `run`).
+  public var sessionID: String
+  /// What the help desk calls it: a ticket, a station, a caller (`start --label`, `.label`,
+  /// `run --label`).
+  public var label: String?
+  /// Whether a journal keeps the session, so an incomplete one can be resumed (`resume ID`);
+  /// `run` keeps none, so its report says to add the answers to the file instead.
+  public var resumable: Bool
+  /// The zone the Markdown report shows times in (`TZ`); the JSON gives UTC as well.
+  public var timeZone: TimeZone = .current
   public var outcome: Outcome
   public var conclusion: ConclusionNode?
   public var diagnosis: Diagnosis
@@ -51,11 +61,16 @@ public struct Report: Sendable {
   public var pendingQuestion: QuestionNode?
 
   /// Builds the report of `session` as it stands.
-  public init(session: Session, generatedAt: Date) throws(TriageError) {
+  public init(
+    session: Session, generatedAt: Date, label: String? = nil, resumable: Bool = false
+  ) throws(TriageError) {
     let walk = try session.walk()
     let knowledgeBase = session.knowledgeBase
     self.knowledgeBase = knowledgeBase
     self.generatedAt = generatedAt
+    sessionID = session.id
+    self.label = label
+    self.resumable = resumable
     conclusion = walk.conclusion
     switch walk.conclusion?.outcome {
     case .diagnosed?: outcome = .diagnosed
@@ -97,10 +112,14 @@ public struct Report: Sendable {
 
   /// A knowledge-base text with `{{fact}}` filled in, as Markdown: a choice shows its label (the
   /// knowledge base's own Markdown); anything else is what someone typed, so it is escaped.
+  /// The knowledge base's own text is kept as Markdown but never as HTML
+  /// (``MarkdownEscaping/knowledgeBaseText(_:)``).
   public func render(_ template: String) -> String {
-    fill(template) { value, choiceLabel in
-      choiceLabel ?? MarkdownEscaping.substituted(value.display)
-    }
+    UnitPhrase.singularizingOnes(
+      fill(MarkdownEscaping.knowledgeBaseText(template)) { value, choiceLabel in
+        choiceLabel.map(MarkdownEscaping.knowledgeBaseText)
+          ?? MarkdownEscaping.substituted(value.display)
+      })
   }
 
   /// Fills `{{fact}}` templates; `show` gets the value and, for a choice, its label.
@@ -111,6 +130,12 @@ public struct Report: Sendable {
       }
       if fact.provenance.source == .computed, case .number(let value) = fact.value {
         return Report.number(value)
+      }
+      if case .bool(let flag) = fact.value, let question = fact.question,
+        let words = knowledgeBase.questions[question].flatMap({ Report.yesNoWords($0, flag) })
+      {
+        // A yes-no fact reads in its question's own words: "Enabled", not "yes".
+        return words
       }
       let question = fact.question.flatMap { knowledgeBase.questions[$0] }
       let picksChoices = question?.type == .choice || question?.type == .multipleChoice
@@ -130,6 +155,8 @@ public struct Report: Sendable {
       var shown = question?.display(value) ?? value.display
       if markdown, question?.choices(for: value).isEmpty ?? true || question?.type == .yesNo {
         shown = MarkdownEscaping.inline(shown)
+      } else if markdown {
+        shown = MarkdownEscaping.knowledgeBaseText(shown)
       }
       return markdown
         ? "answer to `\(questionID)`: \(shown)" : "answer to '\(questionID)': \(shown)"
@@ -160,6 +187,7 @@ extension Report {
 
   /// A knowledge-base text with `{{fact}}` filled in verbatim, for JSON and the terminal.
   public func plain(_ template: String) -> String {
-    fill(template) { value, choiceLabel in choiceLabel ?? value.display }
+    UnitPhrase.singularizingOnes(
+      fill(template) { value, choiceLabel in choiceLabel ?? value.display })
   }
 }

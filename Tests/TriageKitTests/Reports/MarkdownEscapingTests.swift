@@ -175,4 +175,22 @@ import Testing
     let safe = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,:/-+?=%()'")
     #expect(plain.allSatisfy { safe.contains($0) }, "\(plain)")
   }
+
+  /// The knowledge base's Markdown stays Markdown, but nothing in it can become an HTML element.
+  @Test(arguments: [
+    ("ask <owner> before removing", "ask &lt;owner> before removing"),
+    ("Set-NetTCPSetting -SettingName <ArrayName>", "Set-NetTCPSetting -SettingName &lt;ArrayName>"),
+    ("**bold** and `<kept in code>`", "**bold** and `<kept in code>`"),
+    ("``a ` <b> ``, then <c>", "``a ` <b> ``, then &lt;c>"),
+    ("see <https://example.com/a?b=c>", "see <https://example.com/a?b=c>"),
+    ("a <!-- comment --> b", "a &lt;!-- comment --> b"),
+    ("unclosed ` then <x>", "unclosed ` then &lt;x>"),
+    ("x < y and 3<4", "x &lt; y and 3&lt;4"),
+    ("```\n<raw in a fence>\n```\n<after>", "```\n<raw in a fence>\n```\n&lt;after>"),
+    ("  ~~~\n  <in>\n  ~~~", "  ~~~\n  <in>\n  ~~~"),
+    ("no angle brackets at all", "no angle brackets at all"),
+  ])
+  func knowledgeBaseTextIsNeverHTML(input: String, expected: String) {
+    #expect(MarkdownEscaping.knowledgeBaseText(input) == expected)
+  }
 }
