@@ -23,7 +23,8 @@ public enum SharedFacts {
         "distinct remote addresses (wildcards excluded)"),
       FactDeclaration(
         "tcp.bound", .number, unit: "ports",
-        "local ports in Windows' `Bound` state (`netstat -anq` BOUND, `Get-NetTCPConnection -State Bound`): held, not connected, not in `tcp.connections`; 0 when none"),
+        "local ports in Windows' `Bound` state (`netstat -anq` BOUND, `Get-NetTCPConnection -State Bound`): held, not connected, not in `tcp.connections`; 0 when none"
+      ),
     ]
 
   /// The `ipconfig.*` facts of the adapter in use.
