@@ -117,30 +117,7 @@ struct ReportGoldenTests {
   }
 
   private func check(_ actual: String, named name: String) {
-    let url = Self.directory.appendingPathComponent(name)
-    if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
-      do {
-        try FileManager.default.createDirectory(
-          at: Self.directory, withIntermediateDirectories: true)
-        try actual.write(to: url, atomically: true, encoding: .utf8)
-        Issue.record("recorded report '\(name)'; run again without RECORD_SNAPSHOTS")
-      } catch {
-        Issue.record("cannot record report '\(name)': \(error)")
-      }
-      return
-    }
-    guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-      Issue.record("no golden report '\(name)': record it with RECORD_SNAPSHOTS=1")
-      return
-    }
-    guard expected != actual else { return }
-    let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
-    let got = actual.split(separator: "\n", omittingEmptySubsequences: false)
-    let index =
-      zip(want, got).enumerated().first { $0.element.0 != $0.element.1 }?.offset
-      ?? min(want.count, got.count)
-    Issue.record(
-      "report '\(name)' differs at line \(index + 1):\n  expected: \(index < want.count ? String(want[index]) : "<end>")\n  actual:   \(index < got.count ? String(got[index]) : "<end>")\nre-record with RECORD_SNAPSHOTS=1 if the change is intended"
-    )
+    SnapshotFile.check(
+      actual, at: Self.directory.appendingPathComponent(name), what: "golden report '\(name)'")
   }
 }

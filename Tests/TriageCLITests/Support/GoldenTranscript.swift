@@ -41,34 +41,8 @@ struct GoldenTranscript: Sendable, CustomTestStringConvertible {
 
   /// Compares `actual` with the snapshot (or records it under `RECORD_SNAPSHOTS=1`).
   func check(_ actual: String) {
-    let url = Self.directory.appendingPathComponent("\(name).txt")
-    if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
-      do {
-        try FileManager.default.createDirectory(
-          at: Self.directory, withIntermediateDirectories: true)
-        try actual.write(to: url, atomically: true, encoding: .utf8)
-        Issue.record("recorded transcript '\(name)'; run again without RECORD_SNAPSHOTS")
-      } catch {
-        Issue.record("cannot record transcript '\(name)': \(error)")
-      }
-      return
-    }
-    guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-      Issue.record("no transcript '\(name)': record it with RECORD_SNAPSHOTS=1")
-      return
-    }
-    guard expected != actual else { return }
-    let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
-    let got = actual.split(separator: "\n", omittingEmptySubsequences: false)
-    let index =
-      zip(want, got).enumerated().first { $0.element.0 != $0.element.1 }?.offset
-      ?? min(want.count, got.count)
-    Issue.record(
-      """
-      transcript '\(name)' differs at line \(index + 1):
-        expected: \(index < want.count ? String(want[index]) : "<end>")
-        actual:   \(index < got.count ? String(got[index]) : "<end>")
-      re-record with RECORD_SNAPSHOTS=1 if the change is intended
-      """)
+    SnapshotFile.check(
+      actual, at: Self.directory.appendingPathComponent("\(name).txt"), what: "transcript '\(name)'"
+    )
   }
 }
