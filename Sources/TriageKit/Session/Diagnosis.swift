@@ -149,10 +149,7 @@ public struct Diagnosis: Sendable {
         entries.append(PlanStep(step: step, causes: [ranked.cause.id], done: done))
       }
     }
-    // Stable: within a phase, the order above (rank, then the causes' own order).
-    let ordered = entries.enumerated().sorted {
-      ($0.element.step.phase, $0.offset) < ($1.element.step.phase, $1.offset)
-    }.map(\.element)
+    let ordered = Self.byPhase(entries)
     guard inconclusive else { return ordered }
     // What to do once the checks confirm one of the leading causes, after every check: its own
     // steps beyond confirming it, each marked as waiting for that confirmation.
@@ -168,10 +165,15 @@ public struct Diagnosis: Sendable {
           PlanStep(step: step, causes: [leader.cause.id], done: done, ifConfirmed: leader.cause.id))
       }
     }
-    return ordered
-      + remedies.enumerated().sorted {
-        ($0.element.step.phase, $0.offset) < ($1.element.step.phase, $1.offset)
-      }.map(\.element)
+    return ordered + Self.byPhase(remedies)
+  }
+
+  /// `steps` ordered by phase; stable, so within a phase the order they come in (rank, then the
+  /// causes' own order).
+  static func byPhase(_ steps: [PlanStep]) -> [PlanStep] {
+    steps.enumerated().sorted {
+      ($0.element.step.phase, $0.offset) < ($1.element.step.phase, $1.offset)
+    }.map(\.element)
   }
 
   /// How strong a leading cause of an inconclusive ending must be for its remedies to join the
