@@ -70,8 +70,9 @@ struct REPLTerminalTests {
     try terminal.waitFor("Question 4 · station-os")
     try answer(terminal, ".why")
     try terminal.waitFor("Why this question (station-os)")
-    try terminal.waitFor("error-code = 53 (user)")
-    try terminal.waitFor("firewall-path = isa-2006-standard (user)")
+    // Answers as the person saw them: the choices' labels, not their values.
+    try terminal.waitFor("error-code = System error 53 (user)")
+    try terminal.waitFor("firewall-path = ISA Server 2006 Standard Edition (user)")
     try answer(terminal, ".back")
     try terminal.waitFor("answer to 'only-this-machine' undone")
     try terminal.waitFor("Question 3 · only-this-machine")
