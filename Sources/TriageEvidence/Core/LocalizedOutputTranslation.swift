@@ -76,7 +76,8 @@ struct OutputTranslation: Sendable {
   private func labelled(_ trimmed: Substring) -> String? {
     for (local, english) in labels where trimmed.hasPrefix(local) {
       let rest = trimmed.dropFirst(local.count)
-      let leader = rest.prefix { $0 == " " || $0 == "." || $0 == "\t" }
+      // French XP prints a `*` inside some leaders (`Adresse IP. . . . . . . . .*. . . :`).
+      let leader = rest.prefix { $0 == " " || $0 == "." || $0 == "\t" || $0 == "*" }
       guard rest.dropFirst(leader.count).first == ":" else { continue }
       var value = String(rest.dropFirst(leader.count + 1).drop { $0 == " " || $0 == "\t" })
       if let word = words[value] { value = word }

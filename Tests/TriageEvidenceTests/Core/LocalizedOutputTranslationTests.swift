@@ -175,6 +175,18 @@ import TriageKit
     #expect(evidence.facts["ipconfig.gateway"] == .bool(true))
   }
 
+  /// French XP's `*` inside a leader (`Adresse IP. . . . . . . . .*. . . :`) is part of the leader,
+  /// not of the value; both adapters of the real paste keep their address.
+  @Test func frenchXPStarInTheLeaderIsPassedOver() throws {
+    let evidence = try EvidenceImporters.read(
+      try ImporterChecks.text("ipconfig/fr-ubuntuforums-xp-vpn-star-leaders.paste"))
+    #expect(evidence.language == "French")
+    #expect(evidence.skipped.isEmpty)
+    #expect(evidence.facts["ipconfig.adapters"] == .number(2))
+    #expect(evidence.facts["ipconfig.ipv4"] == .string("192.168.2.104"))
+    #expect(evidence.facts["ipconfig.dns-servers"] == .number(2))
+  }
+
   /// A French `net use` sentence with another code reads the same way as the real `53` paste.
   @Test func frenchSystemErrorSentenceCarriesItsCode() throws {
     let evidence = try EvidenceImporters.read(
