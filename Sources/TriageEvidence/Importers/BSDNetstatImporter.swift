@@ -18,14 +18,12 @@ public enum BSDNetstatImporter: EvidenceImporter {
     var buffer = RowFields()
     for (index, line) in lines.head().enumerated() {
       let later = min(index, 15)  // the earliest header wins when outputs are pasted together
-      if line.hasPrefix("Active Internet connections") {
-        if line.contains("(servers and established)") || line.contains("(only servers)")
-          || line.contains("(w/o servers)")
-        {
-          return 0
+      if let title = NetstatTitle(line) {
+        switch title {
+        case .linux: return 0
+        case .bsd: return 95 - later
+        case .unmarked: continue
         }
-        if line.contains("(including servers)") { return 95 - later }
-        continue
       }
       if line.hasPrefix("Proto") || line.contains(" Proto ") {
         if line.contains("(state)") { return 95 - later }

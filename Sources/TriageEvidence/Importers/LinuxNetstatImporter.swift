@@ -17,12 +17,8 @@ public enum LinuxNetstatImporter: EvidenceImporter {
     var buffer = RowFields()
     for (index, line) in lines.head().enumerated() {
       let later = min(index, 15)  // the earliest header wins when outputs are pasted together
-      if line.hasPrefix("Active Internet connections") {
-        if line.contains("(servers and established)") || line.contains("(only servers)")
-          || line.contains("(w/o servers)")
-        {
-          return 95 - later
-        }
+      if let title = NetstatTitle(line) {
+        if title == .linux { return 95 - later }
         continue
       }
       if line.hasPrefix("Proto"), line.contains("Recv-Q"), line.contains("Foreign Address") {
