@@ -41,8 +41,12 @@ public enum Bytes {
   }
 
   /// A non-negative decimal integer, or `nil` (commas as thousands separators are accepted).
-  @inlinable
   public static func int(_ bytes: ArraySlice<UInt8>) -> Int? {
+    groupedInt(bytes)
+  }
+
+  /// ``int(_:)`` for any slice of the input, the fields of a connection table's row too.
+  static func groupedInt(_ bytes: some ByteSlice) -> Int? {
     guard !bytes.isEmpty, bytes.count <= 18 else { return nil }
     var value = 0
     var digits = 0

@@ -105,19 +105,7 @@ enum ConnectionRows {
   /// A non-negative decimal integer, or `nil`; commas as thousands separators are accepted, as
   /// `Bytes.int` accepts them.
   static func number(_ bytes: some ByteSlice) -> Int? {
-    if let value = decimal(bytes) { return value }
-    guard !bytes.isEmpty, bytes.count <= 18 else { return nil }
-    var value = 0
-    var digits = 0
-    for byte in bytes {
-      if byte >= 48 && byte <= 57 {
-        value = value * 10 + Int(byte - 48)
-        digits += 1
-      } else if byte != UInt8(ascii: ",") {
-        return nil
-      }
-    }
-    return digits > 0 ? value : nil
+    decimal(bytes) ?? Bytes.groupedInt(bytes)
   }
 
   private static func isServiceNameByte(_ byte: UInt8) -> Bool {

@@ -18,14 +18,12 @@ public enum BSDNetstatImporter: EvidenceImporter {
     var buffer = RowFields()
     for (index, line) in lines.head().enumerated() {
       let later = min(index, 15)  // the earliest header wins when outputs are pasted together
-      if line.hasPrefix("Active Internet connections") {
-        if line.contains("(servers and established)") || line.contains("(only servers)")
-          || line.contains("(w/o servers)")
-        {
-          return 0
+      if let title = NetstatTitle(line) {
+        switch title {
+        case .linux: return 0
+        case .bsd: return 95 - later
+        case .unmarked: continue
         }
-        if line.contains("(including servers)") { return 95 - later }
-        continue
       }
       if line.hasPrefix("Proto") || line.contains(" Proto ") {
         if line.contains("(state)") { return 95 - later }
@@ -49,38 +47,26 @@ public enum BSDNetstatImporter: EvidenceImporter {
   }
 
   public static func read(_ text: EvidenceText) throws(EvidenceError) -> Evidence {
-    try text.withRowLines { (lines) throws(EvidenceError) in try read(lines, of: text) }
-  }
-
-  private static func read(_ lines: RowLines, of text: EvidenceText) throws(EvidenceError)
-    -> Evidence
-  {
-    var tally = ConnectionTally()
-    var buffer = RowFields()
-    var header: EvidenceLine?
     var headerProto: Int?
     var inInternetSection = true
     var started = false
-    var lastLine = 0
-    for line in lines {
-      lastLine = line.number
-      buffer.split(line.bytes)
-      let fields = buffer.fields
-      guard let first = fields.first else { continue }
+    return try ConnectionTable.read(text, kind: kind, format: format, example: example) {
+      (line, fields, table) throws(EvidenceError) in
+      let first = fields[0]
       if ConnectionRows.equals(first, active) {
         inInternetSection = line.hasPrefix("Active Internet connections")
         if inInternetSection {
           started = true
-          header = header ?? line.evidenceLine(in: text)
+          table.keepHeader(line, in: text)
         }
-        continue
+        return
       }
-      guard inInternetSection else { continue }
+      guard inInternetSection else { return }
       if let index = fields.firstIndex(where: { ConnectionRows.equals($0, proto) }), index < 3 {
         started = true
-        header = header ?? line.evidenceLine(in: text)
+        table.keepHeader(line, in: text)
         headerProto = index
-        continue
+        return
       }
       let index = headerProto ?? protoIndex(in: fields)
       guard let index, index < fields.count, let kind = protocolOf(fields[index]) else {
@@ -89,16 +75,11 @@ public enum BSDNetstatImporter: EvidenceImporter {
             "expected a connection row such as '\(example)', found '\(ConnectionRows.shown(line.trimmed))'",
             line: line, at: first, in: text)
         }
-        continue
+        return
       }
       started = true
-      try readRow(fields, proto: index, kind: kind, line: line, into: &tally, text: text)
+      try readRow(fields, proto: index, kind: kind, line: line, into: &table.tally, text: text)
     }
-    guard tally.hasTCPRows else {
-      throw ConnectionRows.noConnections(
-        in: text, header: header, udpRows: tally.udpRows, example: example)
-    }
-    return tally.evidence(kind: kind, format: format, lines: lastLine)
   }
 
   private static func readRow(

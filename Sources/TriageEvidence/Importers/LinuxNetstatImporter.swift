@@ -17,12 +17,8 @@ public enum LinuxNetstatImporter: EvidenceImporter {
     var buffer = RowFields()
     for (index, line) in lines.head().enumerated() {
       let later = min(index, 15)  // the earliest header wins when outputs are pasted together
-      if line.hasPrefix("Active Internet connections") {
-        if line.contains("(servers and established)") || line.contains("(only servers)")
-          || line.contains("(w/o servers)")
-        {
-          return 95 - later
-        }
+      if let title = NetstatTitle(line) {
+        if title == .linux { return 95 - later }
         continue
       }
       if line.hasPrefix("Proto"), line.contains("Recv-Q"), line.contains("Foreign Address") {
@@ -45,46 +41,35 @@ public enum LinuxNetstatImporter: EvidenceImporter {
   }
 
   public static func read(_ text: EvidenceText) throws(EvidenceError) -> Evidence {
-    try text.withRowLines { (lines) throws(EvidenceError) in try read(lines, of: text) }
-  }
-
-  private static func read(_ lines: RowLines, of text: EvidenceText) throws(EvidenceError)
-    -> Evidence
-  {
-    var tally = ConnectionTally()
-    var buffer = RowFields()
-    var header: EvidenceLine?
     var hasProcessColumn = false
     var inInternetSection = true
     var started = false
-    var lastLine = 0
-    for line in lines {
-      lastLine = line.number
-      buffer.split(line.bytes)
-      let fields = buffer.fields
-      guard let first = fields.first else { continue }
+    return try ConnectionTable.read(text, kind: kind, format: format, example: example) {
+      (line, fields, table) throws(EvidenceError) in
+      let first = fields[0]
       if ConnectionRows.equals(first, active) {
         // "Active UNIX domain sockets", "Active Bluetooth connections" end the table.
         inInternetSection = line.contains("Internet connections")
         if inInternetSection {
           started = true
-          header = header ?? line.evidenceLine(in: text)
+          table.keepHeader(line, in: text)
         }
-        continue
+        return
       }
-      guard inInternetSection else { continue }
+      guard inInternetSection else { return }
       if ConnectionRows.equals(first, proto) {
         started = true
-        header = header ?? line.evidenceLine(in: text)
+        table.keepHeader(line, in: text)
         hasProcessColumn = line.contains("PID/Program")
-        tally.listsProcesses = tally.listsProcesses || hasProcessColumn
+        table.tally.listsProcesses = table.tally.listsProcesses || hasProcessColumn
       } else if isTCP(first) {
         started = true
-        try readTCP(fields, line: line, processColumn: hasProcessColumn, into: &tally, text: text)
+        try readTCP(
+          fields, line: line, processColumn: hasProcessColumn, into: &table.tally, text: text)
       } else if isUDP(first) {
         started = true
         try readOther(fields, line: line, text: text)
-        tally.addUDP()
+        table.tally.addUDP()
       } else if isOtherInternet(first) {
         started = true
         try readOther(fields, line: line, text: text)
@@ -94,11 +79,6 @@ public enum LinuxNetstatImporter: EvidenceImporter {
           line: line, at: first, in: text)
       }
     }
-    guard tally.hasTCPRows else {
-      throw ConnectionRows.noConnections(
-        in: text, header: header, udpRows: tally.udpRows, example: example)
-    }
-    return tally.evidence(kind: kind, format: format, lines: lastLine)
   }
 
   private static func readTCP(

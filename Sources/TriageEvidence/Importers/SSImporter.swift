@@ -90,49 +90,32 @@ public enum SSImporter: EvidenceImporter {
   }
 
   public static func read(_ text: EvidenceText) throws(EvidenceError) -> Evidence {
-    try text.withRowLines { (lines) throws(EvidenceError) in try read(lines, of: text) }
-  }
-
-  private static func read(_ lines: RowLines, of text: EvidenceText) throws(EvidenceError)
-    -> Evidence
-  {
-    var tally = ConnectionTally()
-    var buffer = RowFields()
-    var header: EvidenceLine?
     var layout: Layout?
     var filterState: TCPState?
     let onlyTCP = commandIsTCPOnly(text.command)
-    var lastLine = 0
-    for line in lines {
-      lastLine = line.number
-      buffer.split(line.bytes)
-      let fields = buffer.fields
-      guard let first = fields.first else { continue }
+    return try ConnectionTable.read(text, kind: kind, format: format, example: example) {
+      (line, fields, table) throws(EvidenceError) in
+      let first = fields[0]
       // Details of -i, -m, -e wrap onto indented lines; -p's users may wrap onto its own line.
       if line.bytes.first == 32 || line.bytes.first == 9 || first.starts(with: usersPrefix) {
-        if layout != nil { continue }
+        if layout != nil { return }
       }
       if let found = Layout(header: fields) {
         layout = found
-        header = header ?? line.evidenceLine(in: text)
+        table.keepHeader(line, in: text)
         if !found.hasState { filterState = try stateFilter(text, header: line.number) }
-        continue
+        return
       }
       if layout == nil {
-        guard let found = Layout(row: fields) else { continue }  // text before the table
+        guard let found = Layout(row: fields) else { return }  // text before the table
         layout = found
         if !found.hasState { filterState = try stateFilter(text, header: line.number) }
       }
-      guard let layout else { continue }
+      guard let layout else { return }
       try readRow(
         fields, layout: layout, filterState: filterState, onlyTCP: onlyTCP, line: line,
-        into: &tally, text: text)
+        into: &table.tally, text: text)
     }
-    guard tally.hasTCPRows else {
-      throw ConnectionRows.noConnections(
-        in: text, header: header, udpRows: tally.udpRows, example: example)
-    }
-    return tally.evidence(kind: kind, format: format, lines: lastLine)
   }
 
   private static func readRow(

@@ -40,52 +40,35 @@ public enum WindowsNetstatImporter: EvidenceImporter {
   }
 
   public static func read(_ text: EvidenceText) throws(EvidenceError) -> Evidence {
-    try text.withRowLines { (lines) throws(EvidenceError) in try read(lines, of: text) }
-  }
-
-  private static func read(_ lines: RowLines, of text: EvidenceText) throws(EvidenceError)
-    -> Evidence
-  {
-    var tally = ConnectionTally()
-    var buffer = RowFields()
-    var header: EvidenceLine?
     var headerHasPID = false
     var started = false
-    var lastLine = 0
-    for line in lines {
-      lastLine = line.number
-      buffer.split(line.bytes)
-      let fields = buffer.fields
-      guard let first = fields.first else { continue }
+    return try ConnectionTable.read(text, kind: kind, format: format, example: example) {
+      (line, fields, table) throws(EvidenceError) in
+      let first = fields[0]
       if isTCP(first) {
         started = true
-        try readTCP(fields, line: line, pidRequired: headerHasPID, into: &tally, text: text)
+        try readTCP(fields, line: line, pidRequired: headerHasPID, into: &table.tally, text: text)
       } else if isUDP(first) {
         started = true
-        try readUDP(fields, line: line, into: &tally, text: text)
+        try readUDP(fields, line: line, into: &table.tally, text: text)
       } else if ConnectionRows.equals(first, active), fields.count == 2,
         ConnectionRows.equals(fields[1], connections)
       {
         started = true
-        header = header ?? line.evidenceLine(in: text)
+        table.keepHeader(line, in: text)
       } else if ConnectionRows.equals(first, proto), line.contains("Address") {
         started = true
-        header = header ?? line.evidenceLine(in: text)
+        table.keepHeader(line, in: text)
         headerHasPID = fields.last.map { ConnectionRows.equals($0, pidColumn) } ?? false
-        tally.listsProcesses = tally.listsProcesses || headerHasPID
+        table.tally.listsProcesses = table.tally.listsProcesses || headerHasPID
       } else if !started || isOwnerLine(line, fields) {
-        continue
+        return
       } else {
         throw ConnectionRows.rowError(
           "expected a connection row such as '\(example)', found '\(ConnectionRows.shown(line.trimmed))'",
           line: line, at: first, in: text)
       }
     }
-    guard tally.hasTCPRows else {
-      throw ConnectionRows.noConnections(
-        in: text, header: header, udpRows: tally.udpRows, example: example)
-    }
-    return tally.evidence(kind: kind, format: format, lines: lastLine)
   }
 
   private static func readTCP(

@@ -437,36 +437,24 @@ public enum MarkdownReportRenderer {
 
   private static func answersSection(_ report: Report) -> [String] {
     guard !report.answers.isEmpty else { return [] }
-    var out = ["## Answers", ""]
-    out.append(
-      "<details><summary>\(UnitPhrase.quantity(Double(report.answers.count), "answers")) on the path</summary>"
-    )
-    out.append("")
-    out.append("| # | Question | Answer | Source |")
-    out.append("|---:|---|---|---|")
+    var rows: [String] = []
     for (index, answer) in report.answers.enumerated() {
       var source = report.sourceCell(answer.provenance)
       if answer.automatic { source += ", already known" }
-      out.append(
+      rows.append(
         "| \(index + 1) | \(cell(report.render(answer.question.ask))) (`\(answer.question.id)`) | \(cell(report.answerMarkdown(answer.question, answer.value))) | \(source) |"
       )
     }
-    out.append("")
-    out += sourcesList(report, report.answers.map(\.provenance))
-    out.append("</details>")
-    out.append("")
-    return out
+    return collapsedTable(
+      "Answers",
+      summary: "\(UnitPhrase.quantity(Double(report.answers.count), "answers")) on the path",
+      header: ["| # | Question | Answer | Source |", "|---:|---|---|---|"], rows: rows,
+      sources: sourcesList(report, report.answers.map(\.provenance)))
   }
 
   private static func factsSection(_ report: Report) -> [String] {
     guard !report.facts.isEmpty else { return [] }
-    var out = ["## Facts", ""]
-    out.append(
-      "<details><summary>\(UnitPhrase.quantity(Double(report.facts.count), "facts")) known</summary>"
-    )
-    out.append("")
-    out.append("| Fact | Value | Source |")
-    out.append("|---|---|---|")
+    var rows: [String] = []
     for fact in report.facts {
       let value: String
       if let id = fact.question, let question = report.knowledgeBase.questions[id] {
@@ -474,12 +462,28 @@ public enum MarkdownReportRenderer {
       } else {
         value = MarkdownEscaping.substituted(fact.value.display)
       }
-      out.append(
+      rows.append(
         "| `\(fact.name)` | \(cell(value)) | \(report.sourceCell(fact.provenance)) |"
       )
     }
+    return collapsedTable(
+      "Facts", summary: "\(UnitPhrase.quantity(Double(report.facts.count), "facts")) known",
+      header: ["| Fact | Value | Source |", "|---|---|---|"], rows: rows,
+      sources: sourcesList(report, report.facts.map(\.provenance)))
+  }
+
+  /// A section whose table is folded away under `summary`: the appendix tables of answers and
+  /// facts, followed by the sources their rows cite.
+  private static func collapsedTable(
+    _ heading: String, summary: String, header: [String], rows: [String], sources: [String]
+  ) -> [String] {
+    var out = ["## \(heading)", ""]
+    out.append("<details><summary>\(summary)</summary>")
     out.append("")
-    out += sourcesList(report, report.facts.map(\.provenance))
+    out += header
+    out += rows
+    out.append("")
+    out += sources
     out.append("</details>")
     out.append("")
     return out
