@@ -70,6 +70,9 @@ struct EvidenceCommandTests {
     #expect(run.status == 0 || run.status == 1)
     #expect(run.standardError.contains("garbage.txt"))
     #expect(run.standardError.contains("set aside"))
+    // A demoted error keeps the errors' shape: the place first, then `warning:`.
+    #expect(run.standardError.contains("garbage.txt:1: warning: "), "\(run.standardError)")
+    #expect(!run.standardError.contains("error:"))
     #expect(run.standardOutput.contains("could not be read"))
     let strict = try BinaryRun.run(["run", "--strict", "--evidence", file, "--evidence", good])
     #expect(strict.status == 65)

@@ -69,7 +69,3 @@ enum DotCommand: String, CaseIterable {
     return .failure(CommandProblem(message: message))
   }
 }
-
-struct CommandProblem: Error {
-  var message: String
-}

@@ -1,16 +1,5 @@
 import Foundation
 
-/// Why a value is not a valid answer to a question: a message naming what was expected.
-public struct AnswerProblem: Error, Equatable, Sendable {
-  /// Lowercase: what is wrong with the answer.
-  public var message: String
-
-  /// A problem with `message`.
-  public init(_ message: String) {
-    self.message = message
-  }
-}
-
 /// Turns what a person types, or what an answer file holds, into a fact value for a question.
 public enum AnswerInterpreter {
   /// Words that mean "I don't know" at the prompt; `unknown` is the canonical one.

@@ -1,5 +1,3 @@
-// swift-format-ignore-file: AllPublicDeclarationsHaveDocumentation
-
 import Foundation
 
 /// Everything a report says, computed from a session: the renderers only lay it out.
@@ -14,8 +12,11 @@ public struct Report: Sendable {
 
   /// One answered question on the path.
   public struct Answer: Sendable {
+    /// The question as the knowledge base writes it, for its text and choice labels.
     public var question: QuestionNode
+    /// What it was answered with.
     public var value: FactValue
+    /// Who answered it: a person, an answer file, evidence, a probe or a default.
     public var provenance: Provenance
     /// Answered by a fact already known rather than by its own answer.
     public var automatic: Bool
@@ -23,7 +24,9 @@ public struct Report: Sendable {
 
   /// A computed fact with its arithmetic: what the report shows under "Capacity arithmetic".
   public struct Calculation: Sendable {
+    /// The computed fact as the knowledge base defines it (label, unit, note).
     public var fact: ComputedFact
+    /// Its value from the facts of this session.
     public var value: Double
     /// The formula with fact names: `hosts-per-sweep × connections-per-host`.
     public var formula: String
@@ -31,7 +34,9 @@ public struct Report: Sendable {
     public var substituted: String
   }
 
+  /// The knowledge base the session walked; its identity and digest head the report.
   public var knowledgeBase: KnowledgeBase
+  /// When the report was made, as given by the caller so the output replays byte for byte.
   public var generatedAt: Date
   /// The session's ID (`scenario` for `kb test`, a new one for each `run`).
   public var sessionID: String
@@ -43,19 +48,27 @@ public struct Report: Sendable {
   public var resumable: Bool
   /// The zone the Markdown report shows times in (`TZ`); the JSON gives UTC as well.
   public var timeZone: TimeZone = .current
+  /// Diagnosed, inconclusive, or incomplete while the walk still waits for input.
   public var outcome: Outcome
+  /// The conclusion node the walk reached; `nil` while incomplete.
   public var conclusion: ConclusionNode?
+  /// The causes ranked by the support every fact gave them, with the reasons.
   public var diagnosis: Diagnosis
+  /// The remediation steps of the leading causes, merged and ordered by phase.
   public var plan: [PlanStep]
+  /// The questions answered on the path taken, in the order they were answered.
   public var answers: [Answer]
+  /// Every fact known at the end, sorted by name.
   public var facts: [Fact]
   /// The computed facts that have a value, in the knowledge base's order.
   public var calculations: [Calculation]
   /// Evidence read and probes run, in order, with when.
   public var observations: [(observation: Observation, time: Date)]
+  /// Free-text notes the person added during the session (`.note`), in order.
   public var notes: [String]
   /// Node IDs visited, and what happened at each.
   public var visited: [String]
+  /// What happened at each node of the path, as `.how` tells it.
   public var steps: [PathStep]
   /// The question the session waits on, when incomplete.
   public var pendingQuestion: QuestionNode?

@@ -1,9 +1,8 @@
-// swift-format-ignore-file: AllPublicDeclarationsHaveDocumentation
-
 /// The causes a walk supports, ranked, and those it rules out: the differential diagnosis.
 public struct Diagnosis: Sendable {
   /// A cause with its combined certainty and what moved it.
   public struct RankedCause: Sendable {
+    /// The cause as the knowledge base defines it.
     public var cause: Cause
     /// The combined certainty factor, −1…1.
     public var factor: Double

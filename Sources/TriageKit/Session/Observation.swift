@@ -1,5 +1,3 @@
-// swift-format-ignore-file: AllPublicDeclarationsHaveDocumentation
-
 /// Something observed rather than answered: evidence a person pasted or attached, or what a probe
 /// saw on this machine. Its facts answer the questions they settle (through the questions' `infer:`
 /// rules, or directly when a fact has a question's name), with their provenance.
@@ -33,6 +31,7 @@ public struct Observation: Hashable, Sendable, Codable {
   /// How much raw text a session keeps (the journal and the report carry it).
   public static let rawLimit = 256 * 1024
 
+  /// An observation; `raw` longer than ``rawLimit`` is cut at the last whole line before it.
   public init(
     origin: Provenance.Source, kind: String, format: String, label: String,
     facts: [String: FactValue], figures: [String], raw: String, node: String? = nil,

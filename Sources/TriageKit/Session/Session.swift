@@ -1,5 +1,3 @@
-// swift-format-ignore-file: AllPublicDeclarationsHaveDocumentation
-
 import Foundation
 
 /// A triage session: a knowledge base and the events so far. Everything else is derived.
@@ -7,8 +5,11 @@ import Foundation
 /// Event-sourced: the answers in force, the notes and the walk are a pure function of the events,
 /// which gives undo, resume after a crash and byte-identical replays.
 public struct Session: Sendable {
+  /// The session's ID: its journal's name, and what `resume` and the report header use.
   public let id: String
+  /// The knowledge base whose questions, rules and conclusions every event is read against.
   public let knowledgeBase: KnowledgeBase
+  /// The journal: every event in order, the single source of truth the rest is folded from.
   public private(set) var events: [SessionEvent]
   /// Facts known before any question: evidence and probe results given at the start.
   public var initialFacts: [String: Fact]
@@ -17,6 +18,8 @@ public struct Session: Sendable {
   /// length.
   private var folded: State
 
+  /// A session over `knowledgeBase` that resumes from `events` (none for a new one), with times
+  /// taken from `clock`.
   public init(
     id: String, knowledgeBase: KnowledgeBase, events: [SessionEvent] = [],
     initialFacts: [String: Fact] = [:],

@@ -1,5 +1,3 @@
-// swift-format-ignore-file: AllPublicDeclarationsHaveDocumentation
-
 import Foundation
 
 /// One entry of a session's journal. The session is the fold of its events.
@@ -35,6 +33,7 @@ public struct SessionEvent: Hashable, Sendable {
   /// What happened.
   public var kind: Kind
 
+  /// The event `kind` at journal position `sequence`, stamped `time`.
   public init(sequence: Int, time: Date, kind: Kind) {
     self.sequence = sequence
     self.time = time
@@ -57,6 +56,7 @@ extension SessionEvent: Codable {
     case type, question, value, source, detail, text, target, conclusion, outcome, observation, node
   }
 
+  /// Reads an event from its journal form: `seq`, `at`, `type` and the fields of its kind.
   public init(from decoder: Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     sequence = try container.decode(Int.self, forKey: .sequence)
@@ -104,6 +104,7 @@ extension SessionEvent: Codable {
     }
   }
 
+  /// Writes the event in its journal form, `at` as ISO 8601, only the fields its kind has.
   public func encode(to encoder: Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(sequence, forKey: .sequence)

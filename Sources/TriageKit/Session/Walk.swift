@@ -1,5 +1,3 @@
-// swift-format-ignore-file: AllPublicDeclarationsHaveDocumentation
-
 /// Where a session stands: the tree's path so far, every fact known, the differential, and what
 /// the interview waits for — or the conclusion it came to.
 public struct Walk: Sendable {
@@ -13,8 +11,11 @@ public struct Walk: Sendable {
 
   /// One piece of support, with the fact behind it.
   public struct Contribution: Hashable, Sendable {
+    /// The ID of the cause it supports or speaks against.
     public var cause: String
+    /// The certainty factor it adds, −1…1.
     public var factor: Double
+    /// The answer or decision that gave it, as `.why` names it.
     public var step: PathStep
   }
 
@@ -27,6 +28,7 @@ public struct Walk: Sendable {
   public var facts: [String: Fact]
   /// Support from every fact known, questions in the knowledge base's order, then decisions.
   public var contributions: [Contribution]
+  /// Whether the walk waits for an answer or a probe, or came to a conclusion.
   public var end: End
   /// Every question with a value, the tree's path first, then in the knowledge base's order.
   public var answers: [FactBase.Answered] = []
