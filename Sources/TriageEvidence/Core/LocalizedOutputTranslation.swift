@@ -226,9 +226,10 @@ extension LocalizedOutput {
       ("L'erreur syst\u{E8}me ", "System error "), (" s'est produite.", " has occurred."),
     ])
 
-  /// German Windows (Windows 7 to 11): strings from the real outputs in the netstat and ipconfig
-  /// fixtures. `ABH™REN` is `ABHÖREN` printed in code page 850 and read as Windows-1252, as pastes
-  /// of a console's output often are.
+  /// German Windows (XP, 7 to 11): strings from the real outputs in the netstat, ipconfig and
+  /// eventviewer-text fixtures (XP's `Ethernetadapter`, `PPP-Adapter`, `IP-Adresse` from
+  /// `de-xp-forum-ppp.paste`). `ABH™REN` is `ABHÖREN` printed in code page 850 and read as
+  /// Windows-1252, as pastes of a console's output often are.
   static let german = OutputTranslation(
     language: "German",
     markers: [
@@ -253,17 +254,22 @@ extension LocalizedOutput {
       ("IPv6-Adresse", "IPv6 Address"), ("Subnetzmaske", "Subnet Mask"),
       ("DHCP-Server", "DHCP Server"), ("DNS-Server", "DNS Servers"), ("Knotentyp", "Node Type"),
       ("Beschreibung", "Description"), ("Hostname", "Host Name"),
+      ("IPv4-Adresse (Auto. Konfiguration)", "Autoconfiguration IPv4 Address"),
+      ("NetBIOS \u{FC}ber TCP/IP", "NetBIOS over Tcpip"), ("Physische Adresse", "Physical Address"),
+      ("DHCP aktiviert", "DHCP Enabled"), ("Medienstatus", "Media State"),
+      ("IP-Adresse", "IP Address"),
     ],
     adapters: [
       ("Drahtlos-LAN-Adapter ", "Wireless LAN adapter "),
-      ("Ethernet-Adapter ", "Ethernet adapter "),
+      ("Ethernet-Adapter ", "Ethernet adapter "), ("Ethernetadapter ", "Ethernet adapter "),
+      ("PPP-Adapter ", "PPP adapter "),
     ],
     words: [
       "ABH\u{D6}REN": "LISTENING", "ABH\u{2122}REN": "LISTENING", "ABH\u{FFFD}REN": "LISTENING",
       "HERGESTELLT": "ESTABLISHED", "WARTEND": "TIME_WAIT", "SCHLIESSEN_WARTEN": "CLOSE_WAIT",
       "SYN_GESENDET": "SYN_SENT", "FIN_WARTEN_1": "FIN_WAIT_1", "FIN_WARTEN_2": "FIN_WAIT_2",
       "SCHLIESSEND": "CLOSING", "Ja": "Yes", "Nein": "No", "Fehler": "Error",
-      "Information": "Information",
+      "Information": "Information", "Medium getrennt": "Media disconnected", "Unbekannt": "Unknown",
     ],
     fragments: [
       ("Lokale Adresse", "Local Address"), ("Remoteadresse", "Foreign Address"),

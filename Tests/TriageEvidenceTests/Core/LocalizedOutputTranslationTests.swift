@@ -29,6 +29,7 @@ import TriageKit
     ("netstat/netzwerk-analyse-german-an-elided.paste", "German"),
     ("ipconfig/netzwerk-analyse-german-all.paste", "German"),
     ("ipconfig/cybersteps-german-wlan.paste", "German"),
+    ("ipconfig/de-xp-forum-ppp.paste", "German"),
     ("eventviewer-text/de-sharepoint-blog-copy-decoded.paste", "German"),
   ]
 
