@@ -41,13 +41,13 @@ extension KnowledgeBase.Identity: CompactCodable {
 }
 
 extension ComputedFact: CompactCodable {
-  static var compactFieldCount: Int? { 7 }
+  static var compactFieldCount: Int? { 8 }
 
   init(compact reader: inout CompactReader) throws(CompactReader.Failure) {
     self.init(
       id: try reader.read(), label: try reader.read(), expression: try reader.read(),
       formula: try reader.read(), unit: try reader.read(), note: try reader.read(),
-      location: try reader.read())
+      limits: try reader.read(), location: try reader.read())
   }
 
   func write(to writer: inout CompactWriter) {
@@ -57,6 +57,20 @@ extension ComputedFact: CompactCodable {
     formula.write(to: &writer)
     unit.write(to: &writer)
     note.write(to: &writer)
+    limits.write(to: &writer)
     location.write(to: &writer)
+  }
+}
+
+extension ComputedFact.Limit: CompactCodable {
+  static var compactFieldCount: Int? { 2 }
+
+  init(compact reader: inout CompactReader) throws(CompactReader.Failure) {
+    self.init(label: try reader.read(), value: try reader.read())
+  }
+
+  func write(to writer: inout CompactWriter) {
+    label.write(to: &writer)
+    value.write(to: &writer)
   }
 }

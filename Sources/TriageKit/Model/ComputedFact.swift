@@ -16,13 +16,15 @@ public struct ComputedFact: Hashable, Sendable {
   public var unit: String?
   /// A sentence that puts the number in context, with templates: "ISA's default limit is 600".
   public var note: String?
+  /// Known limits in the same unit the report's chart sets the value against (`limits:`).
+  public var limits: [Limit]
   /// Where it is written.
   public var location: SourceLocation
 
   /// A computed fact as the loader reads it.
   public init(
     id: String, label: String, expression: Expression, formula: String, unit: String?,
-    note: String?, location: SourceLocation
+    note: String?, limits: [Limit] = [], location: SourceLocation
   ) {
     self.id = id
     self.label = label
@@ -30,6 +32,7 @@ public struct ComputedFact: Hashable, Sendable {
     self.formula = formula
     self.unit = unit
     self.note = note
+    self.limits = limits
     self.location = location
   }
 

@@ -399,8 +399,10 @@ public enum MarkdownReportRenderer {
     return out
   }
 
-  /// The figures that share a unit side by side as bars: the sweep's peak against the limits it
-  /// needs and those to request (connections at once; connect requests a minute).
+  /// The figures that share a unit side by side as bars: the sweep's peak against the known
+  /// limits the knowledge base names for it (`limits:`, "ISA/TMG default" at 160), the limit it
+  /// needs and the one to request (connections at once; connect requests a minute). A unit with
+  /// no known limit gets no chart.
   private static func capacityCharts(_ report: Report) -> [String] {
     var groups: [(unit: String, calculations: [Report.Calculation])] = []
     for calculation in report.calculations {
@@ -413,12 +415,25 @@ public enum MarkdownReportRenderer {
       }
     }
     var out: [String] = []
-    for group in groups where group.calculations.count >= 2 {
-      let top = max(group.calculations.map(\.value).max() ?? 1, 1)
-      let names = group.calculations.map {
-        "\"\(MarkdownEscaping.mermaidLabel($0.fact.id))\""
+    for group in groups {
+      // Each known limit once, right after the first figure that names it: the sweep's peak,
+      // then the default it meets, then what it needs.
+      var limits: [ComputedFact.Limit] = []
+      var bars: [(name: String, value: Double)] = []
+      for calculation in group.calculations {
+        bars.append((calculation.fact.id, calculation.value))
+        for limit in calculation.fact.limits
+        where !limits.contains(where: { $0.label == limit.label }) {
+          limits.append(limit)
+          bars.append((limit.label, limit.value))
+        }
       }
-      let values = group.calculations.map { FactValue.format(($0.value * 10).rounded() / 10) }
+      // A chart against the limits needs a limit: figures alone (a per-host count beside a
+      // sweep's total) compare nothing.
+      guard !limits.isEmpty else { continue }
+      let top = max(bars.map(\.value).max() ?? 1, 1)
+      let names = bars.map { "\"\(MarkdownEscaping.mermaidLabel($0.name))\"" }
+      let values = bars.map { FactValue.format(($0.value * 10).rounded() / 10) }
       out.append("```mermaid")
       out.append("xychart-beta")
       out.append(
@@ -426,7 +441,7 @@ public enum MarkdownReportRenderer {
       )
       out.append("  x-axis [\(names.joined(separator: ", "))]")
       out.append(
-        "  y-axis \"\(MarkdownEscaping.mermaidLabel(group.unit))\" 0 --> \(FactValue.format((top * 1.1).rounded(.up)))"
+        "  y-axis \"\(MarkdownEscaping.mermaidLabel(group.unit))\" 0 --> \(FactValue.format((top * 11 / 10).rounded(.up)))"
       )
       out.append("  bar [\(values.joined(separator: ", "))]")
       out.append("```")

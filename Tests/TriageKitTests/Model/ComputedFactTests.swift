@@ -14,6 +14,9 @@ import Testing
           value: "hosts * 2 / max(minutes, 1)"
           unit: per minute
           note: The limit is 600
+          limits:
+            Default limit: 600
+            Exceptions: 6000
         - id: minutes
           label: Minutes, derived from the hosts
           value: "hosts / 100"
@@ -84,6 +87,17 @@ import Testing
     #expect(report.plan.map(\.step.id) == ["get-approval", "add-exception", "pace-with-numbers"])
     // Headings name the step's phase; all three are `change` steps, in rank order.
     #expect(markdown.contains("### Step 3 (change). Pace to 200 a minute"))
+    // The figure against its known limits, as bars in the written order.
+    #expect(kb.computed[0].limits.map(\.label) == ["Default limit", "Exceptions"])
+    #expect(
+      markdown.contains(
+        """
+        xychart-beta
+          title "The sweep against the limits (per minute)"
+          x-axis ["requests-per-minute", "Default limit", "Exceptions"]
+          y-axis "per minute" 0 --> 6600
+          bar [200, 600, 6000]
+        """))
     let json = JSONReportRenderer.render(report)
     #expect(json.contains("\"substituted\" : \"1500 × 2 ÷ max(15, 1)\""))
   }
@@ -112,6 +126,26 @@ import Testing
     #expect(
       TestKnowledgeBase.diagnostics(files) == [
         "kb/bad.yaml:4:20: error: value of computed fact 'broken' does not parse: expected a number, a fact or '(', found '*'"
+      ])
+  }
+
+  @Test func aLimitThatIsNotANumberIsAnErrorAtItsPlace() {
+    var files = TestKnowledgeBase.files
+    files.append(
+      KnowledgeBaseFile(
+        name: "bad.yaml",
+        contents: """
+          computed:
+            - id: rate
+              label: Rate
+              value: "hosts * 2"
+              limits:
+                ISA default: lots
+                Other: 5
+          """))
+    #expect(
+      TestKnowledgeBase.diagnostics(files) == [
+        "kb/bad.yaml:6:20: error: expected limit 'ISA default' of computed fact 'rate' to be a number of 0 or more, found 'lots'"
       ])
   }
 
