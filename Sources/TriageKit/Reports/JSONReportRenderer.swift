@@ -139,6 +139,8 @@ public enum JSONReportRenderer {
       var id, label, formula, substituted: String
       var value: Double
       var unit: String?
+      /// The known limits the value is set against (absent when none).
+      var limits: [ComputedFact.Limit]?
     }
     struct Pending: Encodable {
       var question: String
@@ -257,7 +259,9 @@ public enum JSONReportRenderer {
       calculations = report.calculations.map {
         Calculation(
           id: $0.fact.id, label: report.plain($0.fact.label), formula: $0.formula,
-          substituted: $0.substituted, value: (($0.value * 100).rounded()) / 100, unit: $0.fact.unit
+          substituted: $0.substituted, value: (($0.value * 100).rounded()) / 100,
+          unit: $0.fact.unit,
+          limits: $0.fact.limits.isEmpty ? nil : $0.fact.limits
         )
       }
       evidence = report.observations.enumerated().map { index, entry in
