@@ -17,15 +17,28 @@ struct EvidenceCommandTests {
   @Test func localizedWindowsOutputIsRefusedNotMisread() throws {
     let folder = try TemporaryDirectory()
     let file = try folder.write(
-      "netstat-fr.txt",
-      "\r\nConnexions actives\r\n\r\n  Proto  Adresse locale         Adresse distante       État\r\n  TCP    0.0.0.0:135            0.0.0.0:0              LISTENING\r\n"
+      "netstat-nl.txt",
+      "\r\nActieve verbindingen\r\n\r\n  Proto  Lokaal adres           Externe adres          Status\r\n  TCP    0.0.0.0:135            0.0.0.0:0              LISTENING\r\n"
     )
     let run = try BinaryRun.run(["parse", "auto", file, "--json"])
     #expect(run.status == 65)
     #expect(
       run.standardError.contains(
-        "netstat-fr.txt:2: error: this looks like the output of a Windows in another language"))
+        "netstat-nl.txt:2: error: this looks like the output of a Windows in another language"))
     #expect(run.standardOutput.isEmpty)
+  }
+
+  /// A language with a table (French) is read, and the language is named in the output.
+  @Test func frenchWindowsNetstatIsReadAndNamed() throws {
+    let folder = try TemporaryDirectory()
+    let file = try folder.write(
+      "netstat-fr.txt",
+      "\r\nConnexions actives\r\n\r\n  Proto  Adresse locale         Adresse distante       \u{C9}tat\r\n  TCP    0.0.0.0:135            0.0.0.0:0              LISTENING\r\n"
+    )
+    let run = try BinaryRun.run(["parse", "auto", file, "--json"])
+    #expect(run.status == 0)
+    #expect(run.standardOutput.contains("\"language\": \"French\""))
+    #expect(run.standardOutput.contains("\"tcp.listen\": 1"))
   }
 
   @Test func missingFileExits66AndUnknownKindIsAUsageError() throws {
@@ -57,6 +70,9 @@ struct EvidenceCommandTests {
     #expect(run.status == 0 || run.status == 1)
     #expect(run.standardError.contains("garbage.txt"))
     #expect(run.standardError.contains("set aside"))
+    // A demoted error keeps the errors' shape: the place first, then `warning:`.
+    #expect(run.standardError.contains("garbage.txt:1: warning: "), "\(run.standardError)")
+    #expect(!run.standardError.contains("error:"))
     #expect(run.standardOutput.contains("could not be read"))
     let strict = try BinaryRun.run(["run", "--strict", "--evidence", file, "--evidence", good])
     #expect(strict.status == 65)

@@ -70,6 +70,12 @@ struct REPLProbeInterruptTests {
     try terminal.waitForRawMode()
     try terminal.send("y\r")
     try terminal.waitFor("running probe fanout")
+    // The live line redraws itself with a carriage return and an erase, sent as they are: shown
+    // escaped, they would fill the screen with `\r\u{1B}[K` text.
+    try terminal.waitFor("(Ctrl-C cancels)")
+    #expect(terminal.rawOutput.contains("\r\u{1B}[K"))
+    #expect(!terminal.output.contains("\\u{1B}"))
+    #expect(!terminal.output.contains("\\r"))
     // What Ctrl-C makes the kernel send to the foreground process.
     terminal.terminate(signal: SIGINT)
     try terminal.waitFor("probe cancelled; nothing recorded")

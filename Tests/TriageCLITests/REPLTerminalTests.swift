@@ -70,8 +70,9 @@ struct REPLTerminalTests {
     try terminal.waitFor("Question 4 · station-os")
     try answer(terminal, ".why")
     try terminal.waitFor("Why this question (station-os)")
-    try terminal.waitFor("error-code = 53 (user)")
-    try terminal.waitFor("firewall-path = isa-2006-standard (user)")
+    // Answers as the person saw them: the choices' labels, not their values.
+    try terminal.waitFor("error-code = System error 53 (user)")
+    try terminal.waitFor("firewall-path = ISA Server 2006 Standard Edition (user)")
     try answer(terminal, ".back")
     try terminal.waitFor("answer to 'only-this-machine' undone")
     try terminal.waitFor("Question 3 · only-this-machine")
@@ -248,6 +249,27 @@ struct REPLTerminalTests {
     let report = try state.read("asked.md")
     #expect(report.contains("| Forefront Threat Management Gateway (TMG) 2010 | user |"))
     #expect(report.contains("| answer-file |"))
+    // A person took over, so the session is journalled: the report names it.
+    #expect(report.contains("| Session | `"))
+    #expect(!report.contains("none kept"))
+  }
+
+  @Test func answerFileHandedOverAndLeftUnfinishedSaysHowToResume() throws {
+    let answers = try state.write(
+      "partial.yaml",
+      """
+      nettriage: answers/1
+      missing: ask
+      answers:
+        only-this-machine: yes
+      """)
+    let terminal = try start(["run", "--answers", answers, "--report", state.path("left.md")])
+    try terminal.waitFor("asking here")
+    try answer(terminal, ".quit")
+    _ = try terminal.waitForExit()
+    let report = try state.read("left.md")
+    #expect(report.contains("Resume the session to answer it: `nettriage resume "))
+    #expect(!report.contains("none kept"))
   }
 
   /// The ISA log viewer's "Copy All Results", tab-separated as the clipboard holds it, sent as a

@@ -43,8 +43,8 @@ import TriageKit
   }
 
   @Test func refusesLocalizedWindowsOutput() throws {
-    // German and Chinese netstat and ipconfig are translated (LenientPasteTests); French is not.
-    let text = try EvidenceText("\nConnexions actives\n\n  Proto  Adresse locale\n")
+    // German, Chinese, French… netstat and ipconfig are translated (LenientPasteTests); Dutch is not.
+    let text = try EvidenceText("\nActieve verbindingen\n\n  Proto  Lokaal adres\n")
     do {
       _ = try EvidenceImporters.read(text)
       Issue.record("read localized output")

@@ -54,12 +54,13 @@ struct ResumeCommand: ParsableCommand {
       return (journal, header, events, kb)
     }
     if let damage = journal.damage {
-      err.line(err.styled("warning: ", .yellow) + damage)
+      err.line(ErrorMessage.warning(damage))
     }
     if kb.identity.digest != header.kb.digest {
       err.line(
-        "warning: the knowledge base changed since this session started (\(header.kb.id) \(header.kb.version) → \(kb.identity.version)); the answers are replayed against the current one"
-      )
+        ErrorMessage.warning(
+          "the knowledge base changed since this session started (\(header.kb.id) \(header.kb.version) → \(kb.identity.version)); the answers are replayed against the current one"
+        ))
     }
     let session = Session(id: header.session, knowledgeBase: kb, events: events, clock: clock)
     let out = Terminal.standardOutput

@@ -97,6 +97,8 @@ struct RunCommand: ParsableCommand {
         extraEvidence: bundled + (try evidence.observations()))
     }
     var session = replay.session
+    // Set when a person took over: the session is journalled and can be resumed by its ID.
+    var journalled = false
     if replay.missing != nil, policy == .ask {
       // Hand over to a person for what the file lacks, journalled so it can be resumed.
       let journal = try exitingOnError { () throws(TriageError) in
@@ -116,12 +118,14 @@ struct RunCommand: ParsableCommand {
         let (_, events) = try SessionJournal.read(journal.url)
         return Session(id: session.id, knowledgeBase: kb, events: events, clock: clock)
       }
+      journalled = true
       replay.missing = try exitingOnError { () throws(TriageError) in
         try session.walk().pendingQuestion
       }
     }
     let result = try exitingOnError { () throws(TriageError) in
-      let result = try Report(session: session, generatedAt: clock.now(), label: label)
+      let result = try Report(
+        session: session, generatedAt: clock.now(), label: label, resumable: journalled)
       if report == nil && json == nil {
         try ReportOutput.write(result, format: .markdown, to: "-", force: force)
       }

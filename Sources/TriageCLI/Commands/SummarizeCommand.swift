@@ -65,7 +65,7 @@ struct SummarizeCommand: ParsableCommand {
           }
         }
       }
-      for problem in problems { err.line("warning: \(problem); left out") }
+      for problem in problems { err.line(ErrorMessage.warning("\(problem); left out")) }
       guard !stations.isEmpty else {
         throw .invalidInput(
           "no NetTriage report found in \(paths.map { "'\($0)'" }.joined(separator: ", ")) (write them with 'nettriage run --json FILE')"

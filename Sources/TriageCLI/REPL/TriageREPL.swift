@@ -849,7 +849,7 @@ final class TriageREPL {
     }
     var lines = [out.styled("Why this question (\(question.id))", .bold)]
     if let selection = walk.selection {
-      lines.append(selection.explanation)
+      lines += TextWrapper.wrap(selection.explanation, width: out.width)
       lines.append("")
     }
     lines += markdown(question.why.trimmingCharacters(in: .whitespacesAndNewlines), walk)
@@ -887,8 +887,20 @@ final class TriageREPL {
     } else {
       lines.append(out.styled("Already known:", .bold))
       for fact in relevant {
+        // An answer as the person saw it: the choice's label (its first words), the number with
+        // its unit.
+        let shown: String
+        if let question = session.knowledgeBase.questions[fact.question ?? fact.name] {
+          let picked = question.choices(for: fact.value)
+          shown =
+            picked.isEmpty
+            ? inline(question.display(fact.value), walk)
+            : picked.map { inline(Report.shortLabel($0.label), walk) }.joined(separator: "; ")
+        } else {
+          shown = fact.value.display
+        }
         lines += TextWrapper.wrap(
-          "\(fact.name) = \(fact.value.display) (\(shortSource(fact.provenance)))",
+          "\(fact.name) = \(shown) (\(shortSource(fact.provenance)))",
           width: out.width,
           indent: "  ", hanging: "    ")
       }

@@ -14,6 +14,21 @@ enum ErrorMessage {
     "\(program): error: \(message)"
   }
 
+  /// `message` as a warning line, in the errors' shape: `path:line:column: warning: …` when it
+  /// names a place in a file (an error demoted because the run goes on without that input), else
+  /// `nettriage: warning: …`.
+  static func warning(_ message: String) -> String {
+    // A place ends in `:line` or `:line:column`.
+    if let range = message.range(of: ": error: "),
+      let place = message[..<range.lowerBound].split(separator: ":").last,
+      !place.isEmpty, place.allSatisfy(\.isASCIIDigitCharacter)
+    {
+      return message[..<range.lowerBound] + ": warning: " + message[range.upperBound...]
+    }
+    let text = message.hasPrefix("error: ") ? String(message.dropFirst("error: ".count)) : message
+    return "\(program): warning: \(text)"
+  }
+
   /// A description with its place-less `error: …` lines given the program's name.
   ///
   /// Lines that already start with a place (`path:12:3: error: …`) or a program name are kept.
@@ -47,4 +62,8 @@ enum ErrorMessage {
     lines[0] = error(text)
     return lines.joined(separator: "\n")
   }
+}
+
+extension Character {
+  fileprivate var isASCIIDigitCharacter: Bool { isASCII && isNumber }
 }

@@ -38,7 +38,7 @@ enum EvidenceBundleInput {
         bundle = try readFolder(url, name: nil)
       }
     }
-    for problem in bundle.problems { warn("warning: \(problem); left aside") }
+    for problem in bundle.problems { warn(ErrorMessage.warning("\(problem); left aside")) }
     return bundle
   }
 

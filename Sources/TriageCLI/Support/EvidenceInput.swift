@@ -67,7 +67,7 @@ enum EvidenceInput {
       default: throw error
       }
       Terminal.standardError.line(
-        "warning: \(error.description) (set aside; the other evidence is used)")
+        ErrorMessage.warning("\(error.description) (set aside; the other evidence is used)"))
       let label = path == "-" ? "stdin" : URL(fileURLWithPath: path).lastPathComponent
       return Observation(
         origin: .evidence, kind: kind?.rawValue ?? "unreadable", format: "unreadable",

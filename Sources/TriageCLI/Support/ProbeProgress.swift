@@ -26,24 +26,28 @@ enum ProbeProgress {
     let frames = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
     var frame = 0
     let live = terminal.isTerminal
+    let clear = "\r\u{1B}[K"
+    let name = VisibleText.escaped(probe.probe, keepingColours: false)
     if !live { terminal.line("running probe \(probe.probe)…") }
     return InterruptHandler.cancellable {
       while true {
         if let observation = box.value {
-          if live { terminal.write("\r\u{1B}[K") }
+          if live { terminal.write(clear, verbatim: true) }
           return .finished(observation)
         }
         if InterruptHandler.cancelRequested {
-          if live { terminal.write("\r\u{1B}[K") }
+          if live { terminal.write(clear, verbatim: true) }
           return .cancelled
         }
         if live {
           let seconds = Int(Date().timeIntervalSince(started))
+          // The line's own carriage return and erase pass as they are; the probe's name (the
+          // knowledge base's text) is escaped like any other.
           terminal.write(
-            "\r\u{1B}[K"
+            clear
               + terminal.styled(
-                "\(frames[frame % frames.count]) running probe \(probe.probe)… \(seconds) s (Ctrl-C cancels)",
-                .dim))
+                "\(frames[frame % frames.count]) running probe \(name)… \(seconds) s (Ctrl-C cancels)",
+                .dim), verbatim: true)
           frame += 1
         }
         Thread.sleep(forTimeInterval: 0.1)

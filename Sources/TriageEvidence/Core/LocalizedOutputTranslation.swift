@@ -21,6 +21,9 @@ struct OutputTranslation: Sendable {
   /// The sentence of `net use` that carries the code, as text before and after the number
   /// (`Error de sistema ` and `.`); read as `System error N has occurred.`.
   var systemErrors: [(before: String, after: String)] = []
+  /// Event Viewer's field names at the start of a line (`Ereignis-ID:`) and their English
+  /// (`Event ID:`); the value after one is translated when it is one of ``words`` (`Fehler`).
+  var eventFields: [(String, String)] = []
 
   /// Translates one line.
   func translate(_ line: Substring) -> String {
@@ -29,12 +32,15 @@ struct OutputTranslation: Sendable {
     if trimmed.isEmpty { return String(line) }
     if let english = lines[String(trimmed)] { return indent + english }
     if let english = systemError(trimmed) { return indent + english }
+    if let english = eventField(trimmed) { return indent + english }
     var text = String(line)
     if !indent.isEmpty, let pair = labelled(trimmed) {
       text = indent + pair
     } else if indent.isEmpty, trimmed.hasSuffix(":") {
       for (local, english) in adapters where trimmed.hasPrefix(local) {
         text = english + trimmed.dropFirst(local.count)
+        // French sets a space before the colon (`Carte Ethernet Ethernet0 :`).
+        if text.hasSuffix(" :") { text = text.dropLast(2) + ":" }
         break
       }
     } else if trimmed.hasPrefix("TCP") || trimmed.hasPrefix("UDP") {
@@ -57,11 +63,21 @@ struct OutputTranslation: Sendable {
     return nil
   }
 
+  /// `Ereignis-ID:   4226` → `Event ID: 4226`, `Ebene: Fehler` → `Level: Error`.
+  private func eventField(_ trimmed: Substring) -> String? {
+    for (local, english) in eventFields where trimmed.hasPrefix(local) {
+      let value = trimmed.dropFirst(local.count).drop { $0 == " " || $0 == "\t" }
+      return english + " " + (words[String(value)] ?? String(value))
+    }
+    return nil
+  }
+
   /// `IPv4-Adresse  . . . : 10.0.0.5` → `IPv4 Address . . . : 10.0.0.5`, values translated.
   private func labelled(_ trimmed: Substring) -> String? {
     for (local, english) in labels where trimmed.hasPrefix(local) {
       let rest = trimmed.dropFirst(local.count)
-      let leader = rest.prefix { $0 == " " || $0 == "." || $0 == "\t" }
+      // French XP prints a `*` inside some leaders (`Adresse IP. . . . . . . . .*. . . :`).
+      let leader = rest.prefix { $0 == " " || $0 == "." || $0 == "\t" || $0 == "*" }
       guard rest.dropFirst(leader.count).first == ":" else { continue }
       var value = String(rest.dropFirst(leader.count + 1).drop { $0 == " " || $0 == "\t" })
       if let word = words[value] { value = word }
@@ -142,23 +158,84 @@ extension LocalizedOutput {
     translations.map(\.language).joined(separator: ", ")
   }
 
-  /// French Windows `net use` / `net view`: the sentence that carries the code, from the real
-  /// output in the net-use fixtures (the message after it stays French; the code decides).
+  /// French Windows: `netstat` and `ipconfig /all` labels from the real outputs in the fixtures
+  /// (`fr-maitrise-poste-ano-tcp.paste`, `fr-b1-workstation-abo-owners.paste`,
+  /// `fr-dhcp-course-all-ipv6-gateway.paste`, `fr-tssr-lab-all-no-gateway.paste`, XP's
+  /// `fr-ubuntuforums-xp-all-prompt.paste`), and the sentence of `net use` / `net view` that
+  /// carries the code (`samba-forum-french-net-view-53.paste`; the message after it stays French,
+  /// the code decides). French Windows print the TCP states in English. `Masque de sous-r‚seau`,
+  /// `Passerelle par d‚faut` and `propre … la connexion` are code page 850 read as Windows-1252,
+  /// as public batch files that match a French console's `ipconfig` write them (SOURCES.md).
   static let french = OutputTranslation(
-    language: "French", markers: ["L'erreur syst\u{E8}me"], lines: [:], labels: [], adapters: [],
-    words: [:],
+    language: "French",
+    markers: [
+      "Connexions actives", "Adresse locale", "Configuration IP de Windows", "Passerelle par d",
+      "Carte Ethernet", "Carte r\u{E9}seau sans fil", "Masque de sous-r", "L'erreur syst\u{E8}me",
+    ],
+    lines: [
+      "Connexions actives": "Active Connections",
+      "Configuration IP de Windows": "Windows IP Configuration",
+    ],
+    labels: [
+      (
+        "Liste de recherche de suffixes DNS propres \u{E0} la connexion",
+        "Connection-specific DNS Suffix Search List"
+      ),
+      ("Suffixe DNS propre \u{E0} la connexion", "Connection-specific DNS Suffix"),
+      ("Suffixe DNS propre \u{2026} la connexion", "Connection-specific DNS Suffix"),
+      ("Configuration automatique activ\u{E9}e", "Autoconfiguration Enabled"),
+      ("Adresse IPv6 de liaison locale", "Link-local IPv6 Address"),
+      ("Liste de recherche du suffixe DNS", "DNS Suffix Search List"),
+      ("Adresse IPv6 temporaire", "Temporary IPv6 Address"),
+      ("Masque de sous-r\u{E9}seau", "Subnet Mask"),
+      ("Masque de sous-r\u{201A}seau", "Subnet Mask"),
+      ("Passerelle par d\u{E9}faut", "Default Gateway"),
+      ("Passerelle par d\u{201A}faut", "Default Gateway"),
+      ("Suffixe DNS principal", "Primary Dns Suffix"),
+      ("DUID de client DHCPv6", "DHCPv6 Client DUID"),
+      ("Routage IP activ\u{E9}", "IP Routing Enabled"),
+      ("Proxy WINS activ\u{E9}", "WINS Proxy Enabled"),
+      ("NetBIOS sur Tcpip", "NetBIOS over Tcpip"), ("Statut du m\u{E9}dia", "Media State"),
+      ("Adresse physique", "Physical Address"), ("Nom de l'h\u{F4}te", "Host Name"),
+      ("Nom de l\u{2019}h\u{F4}te", "Host Name"), ("Type de noeud", "Node Type"),
+      ("Type de noud", "Node Type"), ("Type de n\u{153}ud", "Node Type"),
+      ("Adresse IPv6", "IPv6 Address"), ("Adresse IPv4", "IPv4 Address"),
+      ("Adresse IP", "IP Address"), ("DHCP activ\u{E9}", "DHCP Enabled"),
+      ("Serveur DHCP", "DHCP Server"), ("Serveurs DNS", "DNS Servers"),
+      ("IAID DHCPv6", "DHCPv6 IAID"),
+      ("Bail obtenu", "Lease Obtained"), ("Bail expirant", "Lease Expires"),
+      ("Description", "Description"),
+    ],
+    adapters: [
+      ("Carte Ethernet ", "Ethernet adapter "),
+      ("Carte r\u{E9}seau sans fil ", "Wireless LAN adapter "),
+      ("Carte inconnue ", "Unknown adapter "), ("Carte PPP ", "PPP adapter "),
+    ],
+    words: [
+      "Oui": "Yes", "Non": "No", "Hybride": "Hybrid", "Inconnu": "Unknown",
+      "Activ\u{E9}": "Enabled",
+      "M\u{E9}dia d\u{E9}connect\u{E9}": "Media disconnected",
+    ],
     fragments: [
+      ("Adresse locale", "Local Address"), ("Adresse distante", "Foreign Address"),
+      (
+        "Impossible d\u{2019}obtenir les informations de propri\u{E9}taire",
+        "Can not obtain ownership information"
+      ),
+      ("(pr\u{E9}f\u{E9}r\u{E9})", "(Preferred)"),
       ("L'erreur syst\u{E8}me ", "System error "), (" s'est produite.", " has occurred."),
     ])
 
-  /// German Windows (Windows 7 to 11): strings from the real outputs in the netstat and ipconfig
-  /// fixtures. `ABH™REN` is `ABHÖREN` printed in code page 850 and read as Windows-1252, as pastes
-  /// of a console's output often are.
+  /// German Windows (XP, 7 to 11): strings from the real outputs in the netstat, ipconfig and
+  /// eventviewer-text fixtures (XP's `Ethernetadapter`, `PPP-Adapter`, `IP-Adresse` from
+  /// `de-xp-forum-ppp.paste`). `ABH™REN` is `ABHÖREN` printed in code page 850 and read as
+  /// Windows-1252, as pastes of a console's output often are.
   static let german = OutputTranslation(
     language: "German",
     markers: [
       "Aktive Verbindungen", "Lokale Adresse", "Windows-IP-Konfiguration", "Ethernet-Adapter",
       "Standardgateway", "HERGESTELLT", "ABH\u{D6}REN", "ABH\u{2122}REN", "SCHLIESSEN_WARTEN",
+      "Protokollname:", "Ereignis-ID:",
     ],
     lines: [
       "Aktive Verbindungen": "Active Connections",
@@ -177,20 +254,33 @@ extension LocalizedOutput {
       ("IPv6-Adresse", "IPv6 Address"), ("Subnetzmaske", "Subnet Mask"),
       ("DHCP-Server", "DHCP Server"), ("DNS-Server", "DNS Servers"), ("Knotentyp", "Node Type"),
       ("Beschreibung", "Description"), ("Hostname", "Host Name"),
+      ("IPv4-Adresse (Auto. Konfiguration)", "Autoconfiguration IPv4 Address"),
+      ("NetBIOS \u{FC}ber TCP/IP", "NetBIOS over Tcpip"), ("Physische Adresse", "Physical Address"),
+      ("DHCP aktiviert", "DHCP Enabled"), ("Medienstatus", "Media State"),
+      ("IP-Adresse", "IP Address"),
     ],
     adapters: [
       ("Drahtlos-LAN-Adapter ", "Wireless LAN adapter "),
-      ("Ethernet-Adapter ", "Ethernet adapter "),
+      ("Ethernet-Adapter ", "Ethernet adapter "), ("Ethernetadapter ", "Ethernet adapter "),
+      ("PPP-Adapter ", "PPP adapter "),
     ],
     words: [
       "ABH\u{D6}REN": "LISTENING", "ABH\u{2122}REN": "LISTENING", "ABH\u{FFFD}REN": "LISTENING",
       "HERGESTELLT": "ESTABLISHED", "WARTEND": "TIME_WAIT", "SCHLIESSEN_WARTEN": "CLOSE_WAIT",
       "SYN_GESENDET": "SYN_SENT", "FIN_WARTEN_1": "FIN_WAIT_1", "FIN_WARTEN_2": "FIN_WAIT_2",
-      "SCHLIESSEND": "CLOSING", "Ja": "Yes", "Nein": "No",
+      "SCHLIESSEND": "CLOSING", "Ja": "Yes", "Nein": "No", "Fehler": "Error",
+      "Information": "Information", "Medium getrennt": "Media disconnected", "Unbekannt": "Unknown",
     ],
     fragments: [
       ("Lokale Adresse", "Local Address"), ("Remoteadresse", "Foreign Address"),
       ("(Bevorzugt)", "(Preferred)"),
+    ],
+    eventFields: [
+      ("Protokollname:", "Log Name:"), ("Quelle:", "Source:"), ("Datum:", "Date:"),
+      ("Ereignis-ID:", "Event ID:"), ("Aufgabenkategorie:", "Task Category:"),
+      ("Taskkategorie:", "Task Category:"), ("Ebene:", "Level:"),
+      ("Schl\u{FC}sselw\u{F6}rter:", "Keywords:"), ("Benutzer:", "User:"),
+      ("Computer:", "Computer:"), ("Beschreibung:", "Description:"),
     ])
 
   /// Spanish Windows: `ipconfig /all` labels from the real Vista output in the ipconfig fixtures

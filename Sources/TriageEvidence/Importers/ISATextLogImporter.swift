@@ -8,7 +8,9 @@ import TriageKit
 /// and Port`, `Destination IP and Port`, `Original Client IP`, `Source Network`, `Destination
 /// Network`, `Action`, `Result Code`, `Rule`, …), tab- or comma-separated; and entries copied from
 /// the log viewer's details pane, where each record is a block of `Label: value` lines and its
-/// result code ends the `Status:` line (`… (0x80074e23 FWX_E_CONCURRENT_CONNECTIONS_…)`).
+/// result code ends the `Status:` line (`… (0x80074e23 FWX_E_CONCURRENT_CONNECTIONS_…)`). ISA
+/// Server 2000's file format has its own order (`c-ip`, `cs-username`, `c-agent`, …, `s-svcname`,
+/// …, `s-operation`, …, `sc-status`), comma-separated.
 public enum ISATextLogImporter: EvidenceImporter {
   public static let kind = EvidenceKind.isaLog
 
@@ -48,8 +50,10 @@ public enum ISATextLogImporter: EvidenceImporter {
       if header == nil {
         let content = LogBytes.trim(line.bytes)
         if content.isEmpty { continue }
-        if let separator = headerless(line) {
-          header = Header.isaFormat(separator: separator)
+        if let (separator, isa2000) = headerless(line) {
+          header =
+            isa2000
+            ? Header.isa2000Format(separator: separator) : Header.isaFormat(separator: separator)
           reader = DelimitedRecordReader(delimiter: separator)  // and this line is a record
         } else if let found = Header(line: line),
           found.columns.client != nil || found.columns.code != nil
@@ -201,6 +205,17 @@ public enum ISATextLogImporter: EvidenceImporter {
         "isa.records": .number(2), "isa.0xc0040037": .number(1), "isa.0xc0040017": .number(1),
         "isa.top-client": .string("10.0.0.5"),
       ]),
+    ImporterExample(
+      "ISA Server 2000's file format: comma-separated, client first, status 22nd",
+      input: """
+        10.45.100.201, -, -, N, 11/8/2006, 0:00:05, fwsrv, ACME-PROXY, -, -, 172.16.2.2, 1169, 12515, 814, 22813, 25, TCP, Accept, -, -, -, 20000, 0, Publish Internal SMTP Email Server, -, -, -
+        10.45.1.37, andone, webshots.scr:3:5.1, Y, 11/8/2006, 0:00:33, fwsrv, ACME-PROXY, -, -, 216.239.124.149, 80, -, 0, 0, 80, TCP, Connect, -, -, -, 13301, 0, Internet Access, -, -, -
+        10.45.100.201, -, -, N, 11/8/2006, 0:00:13, fwsrv, ACME-PROXY, -, -, 172.16.2.2, 1172, 16, 0, 0, 25, TCP, Accept, -, -, -, 0, 0, Publish Internal SMTP Email Server, -, -, -
+        """,
+      facts: [
+        "isa.records": .number(3), "isa.20000": .number(1), "isa.13301": .number(1),
+        "isa.0x0": .number(1),
+      ]),
   ]
 
   private static func count(
@@ -224,14 +239,17 @@ public enum ISATextLogImporter: EvidenceImporter {
       to: &tally, line: line, source: source)
   }
 
-  /// The separator of an ISA-format record (no header): 11 or more fields with a time, a transport,
-  /// a client address and a result code in the SDK's places.
-  private static func headerless(_ line: EvidenceLine) -> UInt8? {
+  /// The separator of an ISA-format record (no header), and whether it is ISA Server 2000's: 11 or
+  /// more fields with a time, a transport, a client address and a result code in the 2004/2006
+  /// SDK's places; or ISA 2000's 22 or more, from the client address (`c-ip`) to the status
+  /// (`sc-status`) with the service (`fwsrv`, `w3proxy`) seventh.
+  private static func headerless(_ line: EvidenceLine) -> (separator: UInt8, isa2000: Bool)? {
     for separator in [UInt8(9), UInt8(ascii: ",")] {
       var probe = DelimitedRecordReader(delimiter: separator)
       guard let fields = probe.feed(line)?.fields.map({ LogBytes.trim(ArraySlice($0.utf8)) }),
         fields.count >= 11
       else { continue }
+      if isISA2000Record(fields) { return (separator, true) }
       let transport = LogBytes.text(fields[3]).uppercased()
       if fields[2].contains(UInt8(ascii: ":")),
         ["TCP", "UDP", "ICMP", "IGMP", "GRE", "ESP", "AH", "IPV6", "-"].contains(transport)
@@ -240,10 +258,24 @@ public enum ISATextLogImporter: EvidenceImporter {
           || ISARecord.addressBytes(fields[4]).contains(UInt8(ascii: ":")),
         fields[10].elementsEqual("-".utf8) || ISAResultCode.parse(fields[10]) != nil
       {
-        return separator
+        return (separator, false)
       }
     }
     return nil
+  }
+
+  /// An ISA Server 2000 ISA-format record (Firewall or Web Proxy log, ISA 2000 SDK "Firewall and
+  /// Web Proxy Log fields"): `c-ip`, `cs-username`, `c-agent`, `sc-authenticated` (`Y`/`N`),
+  /// `date`, `time`, `s-svcname`, … `s-operation` (18th), … `sc-status` (22nd).
+  private static func isISA2000Record(_ fields: [ArraySlice<UInt8>]) -> Bool {
+    guard fields.count >= 22 else { return false }
+    let service = LogBytes.text(fields[6]).lowercased()
+    let authenticated = LogBytes.text(fields[3])
+    return ["fwsrv", "w3proxy", "w3reverseproxy"].contains(service)
+      && (authenticated == "Y" || authenticated == "N")
+      && (Bytes.ipv4(fields[0]) != nil || fields[0].elementsEqual("-".utf8))
+      && fields[5].contains(UInt8(ascii: ":"))
+      && (fields[21].elementsEqual("-".utf8) || ISAResultCode.parse(fields[21]) != nil)
   }
 
   /// The columns of a log-viewer copy or export, or the fixed ones of the ISA file format.
@@ -268,6 +300,14 @@ public enum ISATextLogImporter: EvidenceImporter {
         separator: separator, names: [],
         columns: ISARecord.Columns(client: 4, originalClient: 6, code: 10, action: 9),
         format: "isa-text")
+    }
+
+    /// ISA Server 2000's file format: the client first, the operation 18th, the status 22nd.
+    static func isa2000Format(separator: UInt8) -> Header {
+      Header(
+        separator: separator, names: [],
+        columns: ISARecord.Columns(client: 0, originalClient: nil, code: 21, action: 17),
+        format: "isa2000-text")
     }
 
     init(separator: UInt8, names: [String], columns: ISARecord.Columns, format: String) {

@@ -210,6 +210,11 @@ public enum RoutePrintImporter: EvidenceImporter {
       if trimmed.starts(with: "Network Destination".utf8)
         || trimmed.starts(with: "Network Address".utf8) || trimmed.starts(with: "If Metric".utf8)
       {
+        // A paste trimmed by its author may keep the column header without `Active Routes:`.
+        if table == .none, family != .none, !trimmed.starts(with: "Network Address".utf8) {
+          table = .active
+          if family == .ipv4 { sawIPv4Active = true }
+        }
         return
       }
       if trimmed.starts(with: "Default Gateway:".utf8) {

@@ -1,52 +1,63 @@
-import Foundation
-
-/// A knowledge base compiled at build time: the loaded, linted model as JSON, so the default
-/// knowledge base starts without parsing YAML or linting again.
+/// A knowledge base compiled at build time: the loaded, linted model in a compact form, so the
+/// default knowledge base starts without parsing YAML, linting again or decoding JSON.
 ///
 /// `KnowledgeBaseEmbedder` loads `KnowledgeBase/*.yaml` with ``KnowledgeBaseLoader/loadChecked(_:root:vocabulary:)``
-/// (an error fails the build) and writes ``encode(_:)``'s text into the binary; ``decode(_:)``
-/// reads it back at start-up. The identity, digest included, travels with the model. A folder
-/// given with `--kb` is still loaded from YAML with every diagnostic.
+/// (an error fails the build) and writes ``encode(_:)``'s text into the binary as a string
+/// literal; ``decode(_:vocabulary:)`` reads it back at start-up, in place. The text is the format
+/// tag on its own line, then a string table and the model's values (see ``CompactWriter``). The
+/// identity, digest included, travels with the model. A folder given with `--kb` is still loaded
+/// from YAML with every diagnostic.
 public enum CompiledKnowledgeBase {
   /// The format tag: a binary only reads what its own embedder wrote.
-  public static let format = "nettriage.compiled-knowledge-base/1"
+  public static let format = "nettriage.compiled-knowledge-base/2"
 
-  private struct Envelope: Codable {
-    var format: String
-    var knowledgeBase: KnowledgeBase
-  }
-
-  /// The knowledge base as compiled text (JSON with sorted keys, so the same model always gives
-  /// the same bytes and an unchanged knowledge base does not rebuild its target).
+  /// The knowledge base as compiled text (dictionaries in sorted key order, so the same model
+  /// always gives the same bytes and an unchanged knowledge base does not rebuild its target).
   public static func encode(_ knowledgeBase: KnowledgeBase) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    let data = try encoder.encode(Envelope(format: format, knowledgeBase: knowledgeBase))
-    return String(decoding: data, as: UTF8.self)
+    var writer = CompactWriter()
+    knowledgeBase.write(to: &writer)
+    return writer.finished(format: format)
   }
 
   /// Reads compiled text back; `vocabulary` is the one the binary declares (evidence and probes).
   public static func decode(_ text: String, vocabulary: Vocabulary? = nil) throws(TriageError)
     -> KnowledgeBase
   {
-    let envelope: Envelope
-    do {
-      envelope = try JSONDecoder().decode(Envelope.self, from: Data(text.utf8))
-    } catch {
-      throw .invalidKnowledgeBase([
-        Diagnostic(.error, "the compiled knowledge base cannot be read: \(error)", at: nil)
-      ])
+    var text = text
+    let result = text.withUTF8 { bytes in Result { () throws(TriageError) in try decode(bytes) } }
+    var knowledgeBase = try result.get()
+    knowledgeBase.vocabulary = vocabulary
+    return knowledgeBase
+  }
+
+  private static func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws(TriageError)
+    -> KnowledgeBase
+  {
+    guard let newline = bytes.firstIndex(of: 0x0A) else {
+      throw unreadable("it has no format line")
     }
-    guard envelope.format == format else {
+    let tag = String(decoding: UnsafeBufferPointer(rebasing: bytes[..<newline]), as: UTF8.self)
+    guard tag == format else {
       throw .invalidKnowledgeBase([
         Diagnostic(
           .error,
-          "the compiled knowledge base is '\(VisibleText.excerpt(envelope.format, limit: 60))', "
+          "the compiled knowledge base is '\(VisibleText.excerpt(tag, limit: 60))', "
             + "expected '\(format)'", at: nil)
       ])
     }
-    var knowledgeBase = envelope.knowledgeBase
-    knowledgeBase.vocabulary = vocabulary
-    return knowledgeBase
+    do throws(CompactReader.Failure) {
+      var reader = try CompactReader(bytes, from: newline + 1)
+      let knowledgeBase = try KnowledgeBase(compact: &reader)
+      guard reader.atEnd else { throw reader.failure("bytes left after the model") }
+      return knowledgeBase
+    } catch {
+      throw unreadable("\(error.message) at byte \(error.offset)")
+    }
+  }
+
+  private static func unreadable(_ reason: String) -> TriageError {
+    .invalidKnowledgeBase([
+      Diagnostic(.error, "the compiled knowledge base cannot be read: \(reason)", at: nil)
+    ])
   }
 }

@@ -55,7 +55,9 @@ public struct FanoutChart: Sendable, Equatable {
     } else {
       limit = nil
     }
-    if case .string(let kind)? = observation.facts["probe.fanout.limit-kind"], kind != "none" {
+    if case .string(let kind)? = observation.facts["probe.fanout.limit-kind"],
+      !["none", "refused", "no-answer"].contains(kind)
+    {
       limitKind = kind
     } else {
       limitKind = nil

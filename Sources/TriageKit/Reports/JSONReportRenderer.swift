@@ -33,6 +33,8 @@ public enum JSONReportRenderer {
       var condition: String?
       var factor: Double
       var text: String
+      /// The same in words, as the Markdown report's diagnosis says it (Markdown).
+      var reason: String
     }
     struct RankedCause: Encodable {
       var id, title: String
@@ -203,20 +205,22 @@ public enum JSONReportRenderer {
               return Because(
                 kind: "answer", node: question, value: value, condition: nil,
                 factor: round2(contribution.factor),
-                text: report.explain(contribution))
+                text: report.explain(contribution), reason: report.reason(contribution))
             case .decided(let decision, let condition):
               return Because(
                 kind: "branch", node: decision, value: nil, condition: condition ?? "otherwise",
-                factor: round2(contribution.factor), text: report.explain(contribution))
+                factor: round2(contribution.factor), text: report.explain(contribution),
+                reason: report.reason(contribution))
             case .probed(let node, _, _):
               return Because(
                 kind: "probe", node: node, value: nil, condition: nil,
-                factor: round2(contribution.factor), text: report.explain(contribution))
+                factor: round2(contribution.factor), text: report.explain(contribution),
+                reason: report.reason(contribution))
             case .concluded(let conclusion):
               return Because(
                 kind: "conclusion", node: conclusion, value: nil, condition: nil,
                 factor: round2(contribution.factor),
-                text: report.explain(contribution))
+                text: report.explain(contribution), reason: report.reason(contribution))
             }
           })
       }

@@ -23,7 +23,7 @@ extension Report {
   }
 
   /// A choice label's first words: up to ` — ` or ` (`.
-  static func shortLabel(_ label: String) -> String {
+  public static func shortLabel(_ label: String) -> String {
     var text = label.trimmingCharacters(in: .whitespacesAndNewlines)
     for separator in [" — ", " (", " - "] {
       if let range = text.range(of: separator), range.lowerBound > text.startIndex {

@@ -232,12 +232,11 @@ public struct BundleCollector: Sendable {
     return preferred?["gateway"]?.stringValue
   }
 
+  /// Through ``AtomicFile``, as reports are: a file collected before is replaced whole, and a
+  /// symbolic link or anything else planted in the folder under a step's name is refused, never
+  /// followed.
   private func write(_ text: String, to url: URL) throws(TriageError) {
-    do {
-      try Data(text.utf8).write(to: url, options: .atomic)
-    } catch {
-      throw .cannotWrite(url.path, error.localizedDescription)
-    }
+    try AtomicFile.write(text, to: url, overwrite: true)
   }
 
   /// Runs `body`, giving up after `timeout` seconds (`nil`). A probe that blocks is left to

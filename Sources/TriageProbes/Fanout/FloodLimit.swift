@@ -14,6 +14,10 @@ public struct FloodLimit: Sendable, Equatable {
     /// successes as a limit's are (nothing listens on the targets' ports, or a firewall rejects
     /// them all).
     case refused
+    /// No limit read: most connection requests went unanswered from the start, not after a run of
+    /// successes (the targets or the path are down, or the station is already blocked). It says
+    /// nothing for or against a per-source limit; `none` would say none was met.
+    case noAnswer = "no-answer"
   }
 
   /// How the failed attempts failed.

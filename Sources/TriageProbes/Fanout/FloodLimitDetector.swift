@@ -7,8 +7,9 @@
 ///
 /// A limit is read only from a limit's failure pattern: failures that begin after a run of at
 /// least ``minimumRun`` successes, at a count or a rate that then stays put. Targets that refuse
-/// from the start (nothing listens, or a firewall rejects everything) are `refused`, and
-/// failures from the start that are silent are no limit.
+/// from the start (nothing listens, or a firewall rejects everything) are `refused`; targets that
+/// go unanswered from the start (down, a path that drops everything, or a station already
+/// blocked) are `no-answer`: neither is a limit, and neither says there is none.
 ///
 /// - concurrent: let K be the connections open when the first failure started. It is a
 ///   concurrent limit when (almost) every later failure started with about K or more open and
@@ -189,15 +190,27 @@ public enum FloodLimitDetector {
     return mean > 0 && variance / mean <= 0.1
   }
 
-  /// No limit: `refused` when most requests were answered with a reset, otherwise `none`.
+  /// No limit: `refused` when most requests were answered with a reset, `no-answer` when most
+  /// went unanswered and no run of successes came before the first failure, otherwise `none`.
   private static func refusedOrNone(_ attempts: [FanoutAttempt], because reason: String)
     -> FloodLimit
   {
     let requests = attempts.count(where: \.sentRequest)
     let refused = attempts.count { $0.outcome == .refused }
     guard refused > 0, refused * 2 >= requests else {
-      let down = attempts.first?.outcome.isLimitLike == true
-      return .none(reason + (down ? ": the targets or the path may be down" : ""))
+      let dropped = attempts.count { $0.outcome == .timedOut }
+      let first = attempts.firstIndex(where: \.outcome.isLimitLike) ?? attempts.count
+      let run = attempts[..<first].count { $0.outcome == .connected }
+      if dropped > 0, dropped * 2 >= requests, run < minimumRun {
+        return FloodLimit(
+          kind: .noAnswer, value: nil, matches: nil, failure: .silentDrop,
+          firstFailure: attempts.firstIndex { $0.outcome == .timedOut },
+          method:
+            "\(dropped) of \(requests) connection requests went unanswered, and not after a run "
+            + "of successes: \(reason); the targets or the path are down, or this station is "
+            + "already blocked (measure again once it can connect)")
+      }
+      return .none(reason)
     }
     return FloodLimit(
       kind: .refused, value: nil, matches: nil, failure: .refused,

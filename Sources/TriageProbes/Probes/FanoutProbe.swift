@@ -215,6 +215,7 @@ public struct FanoutProbe: Probe {
 
   private static func limitFigure(_ limit: FloodLimit, attempts: [FanoutAttempt]) -> String {
     if limit.kind == .refused { return "refused: \(limit.method)" }
+    if limit.kind == .noAnswer { return "no answer: \(limit.method)" }
     guard limit.kind != .none, let value = limit.value else {
       return "no per-source limit seen: \(limit.method)"
     }
@@ -274,7 +275,8 @@ extension FanoutProbe {
         "attempts this machine could not make"),
       FactDeclaration(
         "probe.fanout.limit-kind", .text,
-        "`concurrent`, `rate`, `none`, or `refused` (most requests reset, in no limit's pattern)"),
+        "`concurrent`, `rate`, `none`, `refused` (most requests reset, in no limit's pattern) or "
+          + "`no-answer` (most unanswered from the start)"),
       FactDeclaration(
         "probe.fanout.limit-value", .number,
         "connections open at the first failure, or connects a minute (absent when `none`)"),

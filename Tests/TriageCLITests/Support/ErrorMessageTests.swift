@@ -15,6 +15,18 @@ import Testing
   }
 
   @Test(arguments: [
+    // An error about a place in a file, demoted because the run goes on without that file.
+    ("a b.txt:3: error: no rows", "a b.txt:3: warning: no rows"),
+    ("error: cannot read 'x'", "nettriage: warning: cannot read 'x'"),
+    ("the knowledge base changed", "nettriage: warning: the knowledge base changed"),
+    // A message that only mentions an error is not a place.
+    ("the file says error: 5 here", "nettriage: warning: the file says error: 5 here"),
+  ])
+  func warningsTakeTheErrorsShape(message: String, expected: String) {
+    #expect(ErrorMessage.warning(message) == expected)
+  }
+
+  @Test(arguments: [
     (
       "Error: Unknown option '--jsno'. Did you mean '--json'?\nUsage: nettriage parse",
       "nettriage: error: unknown option '--jsno' (did you mean '--json'?)\nUsage: nettriage parse"

@@ -62,10 +62,10 @@ import TriageKit
   }
 
   @Test func unsupportedLanguageIsStillRefused() throws {
-    let text = try EvidenceText("\nConnexions actives\n\n  Proto  Adresse locale\n")
+    let text = try EvidenceText("\nActieve verbindingen\n\n  Proto  Lokaal adres\n")
     do {
       _ = try EvidenceImporters.read(text)
-      Issue.record("read a French netstat without a translation table")
+      Issue.record("read a Dutch netstat without a translation table")
     } catch {
       #expect(error.reason == .unsupportedLanguage)
     }

@@ -20,6 +20,17 @@ import TriageKit
     ("netstat/ru-lab-report-netstat-names.paste", "Russian"),
     ("ipconfig/ru-devops-2008-all-mixed-header.paste", "Russian"),
     ("net-use/ru-python-stderr-2250-53.paste", "Russian"),
+    ("netstat/fr-maitrise-poste-ano-tcp.paste", "French"),
+    ("netstat/fr-b1-workstation-abo-owners.paste", "French"),
+    ("ipconfig/fr-dhcp-course-all-ipv6-gateway.paste", "French"),
+    ("ipconfig/fr-tssr-lab-all-no-gateway.paste", "French"),
+    ("ipconfig/fr-ubuntuforums-xp-all-prompt.paste", "French"),
+    ("net-use/samba-forum-french-net-view-53.paste", "French"),
+    ("netstat/netzwerk-analyse-german-an-elided.paste", "German"),
+    ("ipconfig/netzwerk-analyse-german-all.paste", "German"),
+    ("ipconfig/cybersteps-german-wlan.paste", "German"),
+    ("ipconfig/de-xp-forum-ppp.paste", "German"),
+    ("eventviewer-text/de-sharepoint-blog-copy-decoded.paste", "German"),
   ]
 
   @Test(arguments: languages.indices)
@@ -135,6 +146,70 @@ import TriageKit
     #expect(throws: EvidenceError.self) {
       try EvidenceImporters.read(try EvidenceText("Error de sistema cincuenta y tres.\n"))
     }
+  }
+
+  /// French `ipconfig /all`: the adapter header with French spacing (`Carte Ethernet Ethernet0 :`)
+  /// keeps its name, the IPv4 gateway continued after an IPv6 one is the adapter's gateway, and
+  /// `-b`'s French owner lines are passed over as the English ones are.
+  @Test func frenchPastesKeepTheirAdapterAndOwnerLines() throws {
+    let ipconfig = try EvidenceImporters.read(
+      try ImporterChecks.text("ipconfig/fr-dhcp-course-all-ipv6-gateway.paste"), strict: true)
+    #expect(ipconfig.facts["ipconfig.ipv4"] == .string("192.168.1.12"))
+    #expect(
+      ipconfig.figures.contains { $0.contains("'Ethernet0'") && $0.contains("192.168.1.254") })
+    let netstat = try EvidenceImporters.read(
+      try ImporterChecks.text("netstat/fr-b1-workstation-abo-owners.paste"))
+    #expect(netstat.skipped.allSatisfy { $0.line == 1 || $0.line == 85 }, "\(netstat.skipped)")
+    #expect(netstat.facts["tcp.close-wait"] == .number(10))
+    #expect(netstat.json["pids"] != nil)
+  }
+
+  /// French labels as code page 850 output pasted as Windows-1252 shows them (`Passerelle par
+  /// d‚faut`, as public batch files matching `ipconfig` write them; SOURCES.md).
+  @Test func frenchCodePage850LabelsAreRead() throws {
+    let text = try EvidenceText(
+      "Configuration IP de Windows\n\nCarte Ethernet Ethernet :\n\n   Suffixe DNS propre \u{2026} la connexion. . . : numericable.fr\n   Adresse IPv4. . . . . . . . . . . . . .: 192.168.0.12\n   Masque de sous-r\u{201A}seau. . . . . . . . . : 255.255.255.0\n   Passerelle par d\u{201A}faut. . . . . . . . . : 192.168.0.1\n"
+    )
+    let evidence = try EvidenceImporters.read(text, strict: true)
+    #expect(evidence.language == "French")
+    #expect(evidence.facts["ipconfig.ipv4"] == .string("192.168.0.12"))
+    #expect(evidence.facts["ipconfig.gateway"] == .bool(true))
+  }
+
+  /// French XP's `*` inside a leader (`Adresse IP. . . . . . . . .*. . . :`) is part of the leader,
+  /// not of the value; both adapters of the real paste keep their address.
+  @Test func frenchXPStarInTheLeaderIsPassedOver() throws {
+    let evidence = try EvidenceImporters.read(
+      try ImporterChecks.text("ipconfig/fr-ubuntuforums-xp-vpn-star-leaders.paste"))
+    #expect(evidence.language == "French")
+    #expect(evidence.skipped.isEmpty)
+    #expect(evidence.facts["ipconfig.adapters"] == .number(2))
+    #expect(evidence.facts["ipconfig.ipv4"] == .string("192.168.2.104"))
+    #expect(evidence.facts["ipconfig.dns-servers"] == .number(2))
+  }
+
+  /// A French `net use` sentence with another code reads the same way as the real `53` paste.
+  @Test func frenchSystemErrorSentenceCarriesItsCode() throws {
+    let evidence = try EvidenceImporters.read(
+      try EvidenceText(
+        "L'erreur syst\u{E8}me 67 s'est produite.\n\nLe nom r\u{E9}seau est introuvable.\n"))
+    #expect(evidence.kind == .netUse)
+    #expect(evidence.language == "French")
+    #expect(evidence.facts["net.error"] == .number(67))
+  }
+
+  /// A German Event Viewer copy (`Protokollname:`, `Ereignis-ID:`, `Ebene: Fehler`) reads as the
+  /// English one: its ID, source, level and date.
+  @Test func germanEventViewerCopyIsRead() throws {
+    let evidence = try EvidenceImporters.read(
+      try ImporterChecks.text("eventviewer-text/de-sharepoint-blog-copy-decoded.paste"),
+      strict: true)
+    #expect(evidence.kind == .eventlog)
+    #expect(evidence.language == "German")
+    let event = try #require(evidence.json["events"]?.arrayValue?.first)
+    #expect(event["id"] == .int(2137))
+    #expect(event["level"] == .string("Error"))
+    #expect(event["source"] == .string("Microsoft-SharePoint Products-SharePoint Foundation"))
   }
 
   @Test func everyTableHasALanguageAndMarkersOfItsOwn() {

@@ -80,6 +80,20 @@ import TriageKit
     #expect(EvidenceImporters.detect(text)?.importer == ISATextLogImporter.self)
   }
 
+  /// ISA Server 2000's own file format, a real published sample (SOURCES.md): comma-separated,
+  /// indented by its code block, the status 22nd.
+  @Test func isa2000FileFormat() throws {
+    let text = try Checks.text("isa-text/isa2000-firewall-isa-format-loganalyzer.paste")
+    let evidence = try EvidenceImporters.read(text, strict: false)
+    #expect(evidence.format == "isa2000-text")
+    #expect(evidence.skipped.isEmpty)
+    #expect(evidence.facts["isa.records"] == .number(28))
+    #expect(evidence.facts["isa.20000"] == .number(10))
+    #expect(evidence.facts["isa.13301"] == .number(3))
+    #expect(evidence.json["clients"]?["10.45.1.68"]?["result_codes"]?["20000"] == .int(2))
+    #expect(EvidenceImporters.detect(text)?.importer == ISATextLogImporter.self)
+  }
+
   @Test func rowWithTooFewFieldsNamesItsLine() {
     let error = Checks.error(
       ISATextLogImporter.self,

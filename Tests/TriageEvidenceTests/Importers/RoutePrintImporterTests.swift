@@ -117,6 +117,21 @@ import TriageKit
     #expect(Fixtures.value(evidence, "default_gateways") == .array(["192.168.0.1"]))
   }
 
+  /// A route print its author cut to the IPv4 table's column header and one row, without
+  /// `Active Routes:` (a real study note's example, quoted): the header opens the active table.
+  @Test func columnHeaderWithoutActiveRoutesOpensTheTable() throws {
+    let evidence = try EvidenceImporters.read(
+      try Fixtures.text("route-print/study-note-quoted-no-active-routes.paste"))
+    #expect(evidence.facts["route.default-gateways"] == .number(1))
+    #expect(evidence.json["default_gateways"] == .array([.string("10.1.10.1")]))
+    // Under `Persistent Routes:`, `Network Address` stays a persistent table's header.
+    let persistent = try RoutePrintImporter.read(
+      try EvidenceText(
+        "IPv4 Route Table\nActive Routes:\nNetwork Destination        Netmask          Gateway       Interface  Metric\n          0.0.0.0          0.0.0.0         10.0.0.1       10.0.0.5     25\nPersistent Routes:\n  Network Address          Netmask  Gateway Address  Metric\n         10.9.0.0      255.255.0.0         10.0.0.2       1\n"
+      ))
+    #expect(persistent.json["ipv4_routes"] == .int(1))
+  }
+
   @Test func garbledRouteNamesLineAndColumn() throws {
     let text = try EvidenceText(
       """

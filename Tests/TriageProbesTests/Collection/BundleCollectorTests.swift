@@ -67,6 +67,34 @@ struct BundleCollectorTests {
     #expect(seen.events.first == .started(step: "census", index: 1, total: 4))
   }
 
+  /// A bundle's files are written as reports are (``AtomicFile``): a link planted in the folder
+  /// under a step's file name is refused, not followed to overwrite what it points to.
+  @Test func aLinkPlantedUnderAStepsNameIsRefusedNotFollowed() async throws {
+    var collector = BundleCollector(
+      targets: [], label: nil, stepTimeout: 1, nettriageVersion: "0.1.0", station: Self.station)
+    collector.steps = [
+      .init(
+        name: "kernel-log", file: "kernel-log.txt", command: "kernel log", timeout: 2,
+        run: { .text("nf_conntrack: table full, dropping packet\n") })
+    ]
+    let folder = Self.folder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let victim = folder.appendingPathComponent("victim.txt")
+    try Data("keep me\n".utf8).write(to: victim)
+    try FileManager.default.createSymbolicLink(
+      at: folder.appendingPathComponent("kernel-log.txt"), withDestinationURL: victim)
+    await #expect(throws: TriageError.self) { _ = try await collector.collect(into: folder) }
+    #expect(try String(contentsOf: victim, encoding: .utf8) == "keep me\n")
+    // A plain file from an earlier collection is replaced whole.
+    try FileManager.default.removeItem(at: folder.appendingPathComponent("kernel-log.txt"))
+    try Data("old\n".utf8).write(to: folder.appendingPathComponent("kernel-log.txt"))
+    _ = try await collector.collect(into: folder)
+    #expect(
+      try String(contentsOf: folder.appendingPathComponent("kernel-log.txt"), encoding: .utf8)
+        == "nf_conntrack: table full, dropping packet\n")
+  }
+
   @Test func namedTargetsGetADNSStepAndAddressesNone() {
     let collector = BundleCollector(
       targets: [

@@ -104,7 +104,7 @@ struct FloodLimitDetectorTests {
     let fine = Self.simulate(count: 50, spacing: 0.01, hold: 1) { _, _, _ in .connected }
     #expect(FloodLimitDetector.detect(fine) == .none("no attempt was dropped or refused"))
     let down = Self.simulate(count: 50, spacing: 0.01, hold: 1) { _, _, _ in .timedOut }
-    #expect(FloodLimitDetector.detect(down).kind == .none)
+    #expect(FloodLimitDetector.detect(down).kind == .noAnswer)
   }
 
   /// A deterministic coin with `probability` of heads (a linear congruential sequence).
@@ -187,11 +187,27 @@ struct FloodLimitDetectorTests {
     #expect(limit.failure == .refused)
   }
 
-  @Test func silentDropsFromTheStartAreNoLimitAndNotRefused() {
+  /// Unanswered from the first attempt: the targets or the path are down, or the station is
+  /// blocked already. Not a limit, not refused, and not `none` either: `none` tells the knowledge
+  /// base that no gateway limit stopped the station, which such a run cannot say.
+  @Test func silentDropsFromTheStartAreNoAnswerNeitherALimitNorNone() {
     let attempts = Self.simulate(count: 100, spacing: 0.01, hold: 0) { _, _, _ in .timedOut }
     let limit = FloodLimitDetector.detect(attempts)
-    #expect(limit.kind == .none)
-    #expect(limit.method.hasSuffix("the targets or the path may be down"))
+    #expect(limit.kind == .noAnswer)
+    #expect(limit.kind.rawValue == "no-answer")
+    #expect(limit.value == nil)
+    #expect(limit.failure == .silentDrop)
+    #expect(limit.firstFailure == 0)
+    #expect(limit.method.hasPrefix("100 of 100 connection requests went unanswered"))
+  }
+
+  /// A few connections, then nothing: fewer than a limit's run of successes, so no count or rate
+  /// can be read; the rest unanswered reads as no answer.
+  @Test func aFewSuccessesThenSilenceIsNoAnswer() {
+    let attempts = Self.simulate(count: 100, spacing: 0.01, hold: 0) { _, _, history in
+      history.count < 3 ? .connected : .timedOut
+    }
+    #expect(FloodLimitDetector.detect(attempts).kind == .noAnswer)
   }
 
   @Test func aConcurrentLimitOfResetsAfterARunIsALimitNotRefused() {
