@@ -52,11 +52,16 @@ func environmentClock() throws -> TriageClock {
 
 /// A new session ID: the UTC time and four random hex digits, so listings sort by start.
 func newSessionID(at date: Date) -> String {
-  let formatter = DateFormatter()
-  formatter.locale = Locale(identifier: "en_US_POSIX")
-  formatter.timeZone = TimeZone(identifier: "UTC")
-  formatter.dateFormat = "yyyyMMdd-HHmmss"
+  let stamp: String
+  if let time = UTCTime(date) {
+    stamp = time.compact
+  } else {
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    formatter.dateFormat = "yyyyMMdd-HHmmss"
+    stamp = formatter.string(from: date)
+  }
   let suffix = String(UInt16.random(in: 0...UInt16.max), radix: 16)
-  return formatter.string(from: date) + "-" + String(repeating: "0", count: 4 - suffix.count)
-    + suffix
+  return stamp + "-" + String(repeating: "0", count: 4 - suffix.count) + suffix
 }

@@ -47,7 +47,7 @@ public enum LinuxNetstatImporter: EvidenceImporter {
     return try ConnectionTable.read(text, kind: kind, format: format, example: example) {
       (line, fields, table) throws(EvidenceError) in
       let first = fields[0]
-      if ConnectionRows.equals(first, active) {
+      if matches(first, "Active") {
         // "Active UNIX domain sockets", "Active Bluetooth connections" end the table.
         inInternetSection = line.contains("Internet connections")
         if inInternetSection {
@@ -57,7 +57,7 @@ public enum LinuxNetstatImporter: EvidenceImporter {
         return
       }
       guard inInternetSection else { return }
-      if ConnectionRows.equals(first, proto) {
+      if matches(first, "Proto") {
         started = true
         table.keepHeader(line, in: text)
         hasProcessColumn = line.contains("PID/Program")
@@ -143,28 +143,32 @@ public enum LinuxNetstatImporter: EvidenceImporter {
   }
 
   private static func isTCP(_ field: RowField) -> Bool {
-    ConnectionRows.equals(field, tcp) || ConnectionRows.equals(field, tcp6)
+    matches(field, "tcp") || matches(field, "tcp6")
   }
 
   private static func isUDP(_ field: RowField) -> Bool {
-    ConnectionRows.equals(field, udp) || ConnectionRows.equals(field, udp6)
-      || ConnectionRows.equals(field, udplite) || ConnectionRows.equals(field, udplite6)
+    matches(field, "udp") || matches(field, "udp6") || matches(field, "udpl")
+      || matches(field, "udpl6")
   }
 
   private static func isOtherInternet(_ field: RowField) -> Bool {
-    ConnectionRows.equals(field, raw) || ConnectionRows.equals(field, raw6)
+    matches(field, "raw") || matches(field, "raw6")
   }
 
-  private static let tcp = Array("tcp".utf8)
-  private static let tcp6 = Array("tcp6".utf8)
-  private static let udp = Array("udp".utf8)
-  private static let udp6 = Array("udp6".utf8)
-  private static let udplite = Array("udpl".utf8)
-  private static let udplite6 = Array("udpl6".utf8)
-  private static let raw = Array("raw".utf8)
-  private static let raw6 = Array("raw6".utf8)
-  private static let active = Array("Active".utf8)
-  private static let proto = Array("Proto".utf8)
+  /// Whether `field` is the ASCII `literal`: compared with the literal's bytes in place (a
+  /// `static let` array costs a lazy-initialisation check at every use, on every row).
+  @inline(__always)
+  private static func matches(_ field: RowField, _ literal: StaticString) -> Bool {
+    guard field.count == literal.utf8CodeUnitCount else { return false }
+    let bytes = literal.utf8Start
+    var offset = 0
+    for byte in field {
+      guard byte == bytes[offset] else { return false }
+      offset += 1
+    }
+    return true
+  }
+
   private static let example = "tcp        0      0 10.0.0.5:52312    10.0.0.9:445    SYN_SENT"
 
   /// The facts it gives.

@@ -61,45 +61,47 @@ public struct PathExplorer: Sendable {
   {
     var coverage = Coverage()
     // The tree's own walks (the interview's order is covered by `random` and `singleFacts`).
+    // `base` is the fact base of the answers and facts when already built: the two futures of a
+    // probe step share their parent's (declining or running a probe changes no fact).
     var stack:
       [(
         answers: [String: GivenAnswer], declined: Set<String>, observed: Set<String>,
-        facts: [String: Fact]
-      )] = externalSeeds().reversed().map { (given, [], [], $0) }
+        facts: [String: Fact], base: FactBase?
+      )] = externalSeeds().reversed().map { (given, [], [], $0, nil) }
     // What lies ahead of a walk depends only on where it waits and on the facts that the nodes
     // reachable from there read; two partial walks alike in both have the same future, so one is
     // explored.
     let readFacts = factsAhead()
     var expanded: Set<String> = []
-    while let (answers, declined, observed, facts) = stack.popLast() {
+    while let (answers, declined, observed, facts, known) = stack.popLast() {
       if coverage.walks >= limit {
         coverage.truncated = true
         break
       }
-      let walk = try Walker.treeWalk(
-        knowledgeBase, FactBase(knowledgeBase, answers: answers, observed: facts),
-        declined: declined, observed: observed)
+      let base = known ?? FactBase(knowledgeBase, answers: answers, observed: facts)
+      let walk = try Walker.treeWalk(knowledgeBase, base, declined: declined, observed: observed)
       if let probe = walk.pendingProbe {
         // Both futures of a probe step: it ran (observing nothing the explorer could know), or
         // the person declined it.
         recordSteps(walk, into: &coverage)
-        stack.append((answers, declined.union([probe.id]), observed, facts))
-        stack.append((answers, declined, observed.union([probe.id]), facts))
+        stack.append((answers, declined.union([probe.id]), observed, facts, base))
+        stack.append((answers, declined, observed.union([probe.id]), facts, base))
         continue
       }
       if let question = walk.pendingQuestion {
         // A pruned partial walk still reached what it went through.
         recordSteps(walk, into: &coverage)
         let ahead = readFacts[question.id] ?? []
-        let relevant = walk.facts.filter { ahead.contains($0.key) }.map {
-          "\($0.key)=\($0.value.value.display)"
+        var relevant: [String] = []
+        for (name, fact) in walk.facts where ahead.contains(name) {
+          relevant.append("\(name)=\(fact.value.display)")
         }
         let key = ([question.id] + relevant.sorted()).joined(separator: "\u{1F}")
         guard expanded.insert(key).inserted else { continue }
         for value in candidateAnswers(for: question).reversed() {
           var next = answers
           next[question.id] = GivenAnswer(value, Provenance(.default, detail: "explorer"))
-          stack.append((next, declined, observed, facts))
+          stack.append((next, declined, observed, facts, nil))
         }
       } else {
         record(walk, into: &coverage)

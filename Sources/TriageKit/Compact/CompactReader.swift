@@ -12,6 +12,7 @@ struct CompactReader {
   private let bytes: UnsafeBufferPointer<UInt8>
   private var offset: Int
   private var strings: [String] = []
+  private var depth = 0
 
   /// A reader of `bytes` from `offset` on, at the string table.
   init(_ bytes: UnsafeBufferPointer<UInt8>, from offset: Int) throws(Failure) {
@@ -22,11 +23,22 @@ struct CompactReader {
     for _ in 0..<count {
       let length = try readCount()
       strings.append(
-        String(decoding: UnsafeBufferPointer(rebasing: bytes[self.offset..<self.offset + length]),
+        String(
+          decoding: UnsafeBufferPointer(rebasing: bytes[self.offset..<self.offset + length]),
           as: UTF8.self))
       self.offset += length
     }
   }
+
+  /// Counts one more level of nesting (a condition or expression within another), so a damaged
+  /// form cannot recurse without bound; ``leave()`` ends it.
+  mutating func enter() throws(Failure) {
+    depth += 1
+    guard depth <= 256 else { throw failure("nested too deeply") }
+  }
+
+  /// Ends a level of nesting begun with ``enter()``.
+  mutating func leave() { depth -= 1 }
 
   /// Whether every byte has been read.
   var atEnd: Bool { offset == bytes.count }

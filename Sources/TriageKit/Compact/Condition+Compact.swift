@@ -1,5 +1,7 @@
 extension Condition: CompactCodable {
   init(compact reader: inout CompactReader) throws(CompactReader.Failure) {
+    try reader.enter()
+    defer { reader.leave() }
     switch try reader.readUnsigned(below: 9) {
     case 0:
       self = .compare(

@@ -1,5 +1,7 @@
 extension Expression: CompactCodable {
   init(compact reader: inout CompactReader) throws(CompactReader.Failure) {
+    try reader.enter()
+    defer { reader.leave() }
     switch try reader.readUnsigned(below: 5) {
     case 0: self = .number(try reader.read())
     case 1: self = .fact(try reader.read())

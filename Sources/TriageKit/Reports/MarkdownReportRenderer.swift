@@ -601,6 +601,12 @@ public enum MarkdownReportRenderer {
 
   /// Local time with its zone: `2026-12-07 09:41 UTC+1`.
   static func timestamp(_ date: Date, in timeZone: TimeZone) -> String {
+    // The wall-clock time is the UTC time moved by the zone's offset at that moment: no
+    // `DateFormatter` (ICU's calendar) at every report.
+    let offset = TimeInterval(timeZone.secondsFromGMT(for: date))
+    if let local = UTCTime(date.addingTimeInterval(offset)) {
+      return local.dateAndTime + " " + zone(of: date, in: timeZone)
+    }
     let formatter = DateFormatter()
     formatter.locale = Locale(identifier: "en_US_POSIX")
     formatter.timeZone = timeZone

@@ -27,7 +27,7 @@ public enum Differential {
     let step = PathStep.answered(
       question: question.id, value: answer.value, provenance: answer.provenance,
       automatic: answer.automatic)
-    return question.route(for: answer.value).support.entries.map {
+    return question.routeTaken(for: answer.value).support.entries.map {
       Walk.Contribution(cause: $0.cause, factor: $0.factor, step: step)
     }
   }

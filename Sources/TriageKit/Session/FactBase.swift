@@ -72,13 +72,14 @@ public struct FactBase: Sendable {
     }
     // A person's answers first: they win over everything and feed the rules of other questions.
     for offset in questions.indices where given[offset] {
-      let question = questions[offset]
-      guard let given = answers[question.id], !question.isNotKnown(given.value) else { continue }
-      answered[question.id] = Answered(
-        question: question.id, value: given.value, provenance: given.provenance, automatic: false)
-      facts[question.fact] = Fact(
-        name: question.fact, value: given.value, provenance: given.provenance,
-        question: question.id)
+      // Its ID and fact, read in place: a copy of the question would retain every field.
+      let (id, fact) = (questions[offset].id, questions[offset].fact)
+      guard let given = answers[id], !questions[offset].picksNotKnown(given.value) else { continue }
+      answered[id] = Answered(
+        question: id, value: given.value, provenance: given.provenance, automatic: false)
+      facts[fact] = Fact(
+        name: fact, value: given.value, provenance: given.provenance,
+        question: id)
     }
     applyComputed()
     // Then what the facts settle; a settled answer can feed another question's rule, so repeat
@@ -93,24 +94,25 @@ public struct FactBase: Sendable {
         for offset in index.questionsByFact[name] ?? [] { candidate[offset] = true }
       }
       for offset in questions.indices where candidate[offset] {
-        let question = questions[offset]
-        guard answered[question.id] == nil, !reopened.contains(question.id) else { continue }
+        // Its ID and fact, read in place: a copy of the question would retain every field.
+        let (id, fact) = (questions[offset].id, questions[offset].fact)
+        guard answered[id] == nil, !reopened.contains(id) else { continue }
         let settled: (value: FactValue, provenance: Provenance)?
-        if let known = facts[question.fact], known.value != .unknown {
+        if let known = facts[fact], known.value != .unknown {
           settled = (known.value, known.provenance)
         } else {
-          settled = question.inferred(from: facts)
+          settled = questions[offset].inferred(from: facts)
         }
         guard let settled else { continue }
-        answered[question.id] = Answered(
-          question: question.id, value: settled.value, provenance: settled.provenance,
+        answered[id] = Answered(
+          question: id, value: settled.value, provenance: settled.provenance,
           automatic: true)
-        if facts[question.fact] == nil || facts[question.fact]?.value == .unknown {
-          facts[question.fact] = Fact(
-            name: question.fact, value: settled.value, provenance: settled.provenance,
-            question: question.id)
+        if facts[fact] == nil || facts[fact]?.value == .unknown {
+          facts[fact] = Fact(
+            name: fact, value: settled.value, provenance: settled.provenance,
+            question: id)
           // Later questions of the same fact are settled by it in this pass.
-          for later in index.questionsByFact[question.fact] ?? [] where later > offset {
+          for later in index.questionsByFact[fact] ?? [] where later > offset {
             candidate[later] = true
           }
         }
@@ -124,32 +126,34 @@ public struct FactBase: Sendable {
     // What is left answered `unknown` (or "not checked yet") stays so: asked, and nobody knows.
     var notKnownFacts: Set<String> = []
     for offset in questions.indices where given[offset] {
-      let question = questions[offset]
-      guard answered[question.id] == nil, let given = answers[question.id],
-        question.isNotKnown(given.value)
+      // Its ID and fact, read in place: a copy of the question would retain every field.
+      let (id, fact) = (questions[offset].id, questions[offset].fact)
+      guard answered[id] == nil, let given = answers[id],
+        questions[offset].picksNotKnown(given.value)
       else { continue }
-      answered[question.id] = Answered(
-        question: question.id, value: given.value, provenance: given.provenance, automatic: false)
-      if facts[question.fact] == nil {
-        facts[question.fact] = Fact(
-          name: question.fact, value: given.value, provenance: given.provenance,
-          question: question.id)
+      answered[id] = Answered(
+        question: id, value: given.value, provenance: given.provenance, automatic: false)
+      if facts[fact] == nil {
+        facts[fact] = Fact(
+          name: fact, value: given.value, provenance: given.provenance,
+          question: id)
         computedDirty = true
       }
-      notKnownFacts.insert(question.fact)
+      notKnownFacts.insert(fact)
     }
     applyComputed()
     var contradictions: [Contradiction] = []
     // Only a question with `infer:` rules can disagree with its answer.
     for offset in index.inferringQuestions {
-      let question = questions[offset]
-      guard let given = answered[question.id], !given.automatic, !question.isNotKnown(given.value),
-        let rule = question.inferred(from: facts), rule.value != given.value,
+      let id = questions[offset].id
+      guard let given = answered[id], !given.automatic,
+        !questions[offset].picksNotKnown(given.value),
+        let rule = questions[offset].inferred(from: facts), rule.value != given.value,
         rule.provenance.source == .evidence || rule.provenance.source == .probe
       else { continue }
       contradictions.append(
         Contradiction(
-          question: question.id, given: given.value, observed: rule.value,
+          question: id, given: given.value, observed: rule.value,
           observedBy: rule.provenance))
     }
     // Every question's fact that has no value.

@@ -123,7 +123,7 @@ public struct Interview: Sendable {
       let allowed =
         question.askWhen.map { $0.condition.truth(facts.facts, open: facts.undetermined) == true }
         ?? true
-      let notKnown = answered.map { question.isNotKnown($0.value) } ?? false
+      let notKnown = answered.map { question.picksNotKnown($0.value) } ?? false
       guard answered == nil || notKnown, allowed || question.id == treeNext
       else { continue }
       let (value, separates) = estimator.value(of: question)
@@ -195,8 +195,8 @@ public struct Interview: Sendable {
       var next: [String] = []
       switch knowledgeBase.nodes[id] {
       case .question(let question)?:
-        if let answer = facts.answered[question.id], !question.isNotKnown(answer.value) {
-          next = [question.route(for: answer.value).next]
+        if let answer = facts.answered[question.id], !question.picksNotKnown(answer.value) {
+          next = [question.routeTaken(for: answer.value).next]
         } else {
           next = question.routes.map(\.next)
         }

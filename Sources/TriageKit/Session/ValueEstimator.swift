@@ -92,8 +92,17 @@ struct ValueEstimator {
         known[question.fact] = Fact(
           name: question.fact, value: answer, provenance: Provenance(.default),
           question: question.id)
-        ComputedFact.apply(knowledgeBase.computed, to: &known)
-        let open = facts.open.filter { known[$0] == nil }
+        // One pass settles them when they are written in dependency order (as in the fact base).
+        ComputedFact.apply(
+          knowledgeBase.computed, to: &known, passes: index.computedInWrittenOrder ? 1 : 2)
+        // What is still open: the open facts now known are the question's own and computed ones
+        // (every other known fact was known already, so never open).
+        var open = facts.open
+        open.remove(question.fact)
+        for computed in knowledgeBase.computed
+        where known[computed.id] != nil && open.contains(computed.id) {
+          open.remove(computed.id)
+        }
         for decision in decisions {
           added += Differential.decisionContributions(decision, known, open: open)
         }

@@ -136,11 +136,21 @@ public enum Walker {
     _ knowledgeBase: KnowledgeBase, _ base: FactBase, declined: Set<String> = [],
     observed: Set<String> = [], observedArguments: [String: [String: String]] = [:]
   ) throws(TriageError) -> Walk {
-    let context = ResolutionContext(
-      facts: base.facts, answers: base.answered.mapValues { GivenAnswer($0.value, $0.provenance) },
-      reopened: [], declined: declined, observed: observed,
-      automatic: Set(base.answered.values.filter(\.automatic).map(\.question)),
-      observedArguments: observedArguments)
+    // Questions are resolved from the fact base and decisions read the facts alone; the full
+    // context (every answer again, by ID) is built only for a node kind that may read more.
+    let factsOnly = ResolutionContext(facts: base.facts, answers: [:], reopened: [])
+    var fullContext: ResolutionContext?
+    func context() -> ResolutionContext {
+      if let fullContext { return fullContext }
+      let built = ResolutionContext(
+        facts: base.facts,
+        answers: base.answered.mapValues { GivenAnswer($0.value, $0.provenance) },
+        reopened: [], declined: declined, observed: observed,
+        automatic: Set(base.answered.values.filter(\.automatic).map(\.question)),
+        observedArguments: observedArguments)
+      fullContext = built
+      return built
+    }
     var visited: [String] = []
     var steps: [PathStep] = []
     var seen: Set<String> = []
@@ -163,7 +173,24 @@ public enum Walker {
       // The facts do not change along the path, so passing a node twice would repeat forever.
       guard seen.insert(current).inserted else { throw .cycle(node: current) }
       visited.append(current)
-      switch node.flow.resolve(in: context) {
+      let resolution: NodeResolution
+      switch node {
+      case .question(let question):
+        // What `QuestionNode.resolve(in:)` gives: the settled answer's route, or a request.
+        if let given = base.answered[question.id] {
+          resolution = .advance(
+            question.routeTaken(for: given.value),
+            step: .answered(
+              question: question.id, value: given.value, provenance: given.provenance,
+              automatic: given.automatic))
+        } else {
+          resolution = .needsInput(.answer(question))
+        }
+      case .decision(let decision): resolution = decision.resolve(in: factsOnly)
+      case .conclusion(let conclusion): resolution = conclusion.resolve(in: factsOnly)
+      case .probe(let probe): resolution = probe.resolve(in: context())
+      }
+      switch resolution {
       case .advance(let route, let step):
         steps.append(step)
         current = route.next

@@ -34,6 +34,7 @@ public struct TriageClock: Sendable {
 extension Date {
   /// The time as ISO 8601 in UTC with seconds, the form every report and journal uses.
   public var iso8601: String {
+    if let time = UTCTime(self) { return time.iso8601 }
     let formatter = ISO8601DateFormatter()
     formatter.timeZone = TimeZone(identifier: "UTC")
     formatter.formatOptions = [.withInternetDateTime]
