@@ -16,6 +16,7 @@ import Testing
     process.executableURL = BinaryRun.executable
     process.arguments = arguments
     process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
+      .merging(BinaryRun.sanitizerOptions) { $1 }
     process.standardInput = FileHandle(forReadingAtPath: inputPath)
     process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
     let stderr = Pipe()

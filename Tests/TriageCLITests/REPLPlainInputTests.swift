@@ -138,6 +138,7 @@ struct InterruptTests {
     let process = Process()
     process.executableURL = BinaryRun.executable
     process.environment = ["XDG_STATE_HOME": folder.path("state"), "PATH": "/usr/bin:/bin"]
+      .merging(BinaryRun.sanitizerOptions) { $1 }
     let input = Pipe()
     let output = Pipe()
     let errors = Pipe()

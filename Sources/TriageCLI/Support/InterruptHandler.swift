@@ -12,17 +12,23 @@
 /// so leaving at once loses nothing; the handler only writes a prepared message and exits, or sets
 /// a flag: the things a signal handler may safely do.
 enum InterruptHandler {
-  nonisolated(unsafe) private static var message: UnsafeMutableBufferPointer<UInt8>?
+  /// The message, in one buffer allocated once and kept for the life of the program (the handler
+  /// may run at any moment, so it is never freed or moved); a later ``install(message:)`` writes
+  /// over it. Messages longer than the buffer are cut.
+  nonisolated(unsafe) private static let message = UnsafeMutableBufferPointer<UInt8>.allocate(
+    capacity: messageCapacity)
+  nonisolated(unsafe) private static var messageLength = 0
+  private static let messageCapacity = 1024
   /// While set, Ctrl-C sets ``cancelRequested`` instead of ending the program.
   nonisolated(unsafe) private static var cancellable: sig_atomic_t = 0
   nonisolated(unsafe) private static var cancelled: sig_atomic_t = 0
 
-  /// Installs the handler with the message to print.
+  /// Installs the handler with the message to print; installing again only changes the message.
   static func install(message text: String) {
-    let bytes = Array(text.utf8)
-    let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
-    _ = buffer.initialize(from: bytes)
-    message = buffer
+    let bytes = text.utf8.prefix(messageCapacity)
+    messageLength = 0
+    _ = message.initialize(from: bytes)
+    messageLength = bytes.count
     // A parent may have started us with SIGINT blocked (test runners' threads do); we handle it.
     var interrupt = sigset_t()
     sigemptyset(&interrupt)
@@ -33,9 +39,8 @@ enum InterruptHandler {
         InterruptHandler.cancelled = 1
         return
       }
-      if let message = InterruptHandler.message {
-        _ = write(STDERR_FILENO, message.baseAddress, message.count)
-      }
+      _ = write(
+        STDERR_FILENO, InterruptHandler.message.baseAddress, InterruptHandler.messageLength)
       _exit(130)
     }
   }

@@ -13,6 +13,19 @@ struct BinaryRun {
   /// The built executable (see ``PseudoTerminal/builtProduct(named:)``).
   static var executable: URL { PseudoTerminal.builtProduct(named: "nettriage") }
 
+  /// The sanitizers' settings of the test run (`make sanitize` sets `LSAN_OPTIONS` to the
+  /// suppressions of leaks that are not ours), handed on to every program a test starts with an
+  /// environment of its own, so the program under test is checked the same way.
+  static let sanitizerOptions: [String: String] = ProcessInfo.processInfo.environment.filter {
+    ["LSAN_OPTIONS", "UBSAN_OPTIONS"].contains($0.key)
+  }
+
+  /// How much longer than usual a run may take before it counts as hung:
+  /// `NETTRIAGE_TEST_TIME_SCALE` (a sanitized build runs several times slower), else 1.
+  static let timeScale: Double =
+    ProcessInfo.processInfo.environment["NETTRIAGE_TEST_TIME_SCALE"]
+    .flatMap(Double.init).map { max($0, 1) } ?? 1
+
   /// Runs `nettriage` with `arguments`; standard input is `input`, `inputFile` or /dev/null, so it
   /// can never wait for a terminal. A run still going after `timeout` is killed and reported as status 137.
   @discardableResult
@@ -24,7 +37,7 @@ struct BinaryRun {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
-    var env = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
+    var env = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"].merging(sanitizerOptions) { $1 }
     env.merge(environment) { _, new in new }
     process.environment = env
     if let currentDirectory { process.currentDirectoryURL = currentDirectory }
@@ -52,7 +65,7 @@ struct BinaryRun {
     DispatchQueue.global().async(group: group) {
       err = stderr.fileHandleForReading.readDataToEndOfFile()
     }
-    let deadline = Date().addingTimeInterval(timeout)
+    let deadline = Date().addingTimeInterval(timeout * timeScale)
     while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
     if process.isRunning {
       kill(process.processIdentifier, SIGKILL)

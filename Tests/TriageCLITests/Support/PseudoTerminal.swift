@@ -84,7 +84,7 @@ final class PseudoTerminal: @unchecked Sendable {
     let terminal = FileHandle(fileDescriptor: slave, closeOnDealloc: false)
     process.executableURL = executable
     process.arguments = arguments
-    process.environment = environment
+    process.environment = environment.merging(BinaryRun.sanitizerOptions) { mine, _ in mine }
     if let currentDirectory {
       process.currentDirectoryURL = currentDirectory
     }
