@@ -60,8 +60,9 @@ public enum EvidenceImporters {
     return evidence
   }
 
-  /// Lenient reading of the text as pasted and, when every line is indented, without the common
-  /// indentation; the reading that skips fewer lines wins (the text as pasted on a tie).
+  /// Lenient reading of the text as pasted, when every line is indented without the common
+  /// indentation, and when a terminal wrapped its lines with them joined again; the reading that
+  /// skips fewer lines wins (the text as pasted on a tie).
   private static func readLeniently(_ text: EvidenceText, as kind: EvidenceKind?)
     throws(EvidenceError) -> Evidence
   {
@@ -84,6 +85,16 @@ public enum EvidenceImporters {
       {
         best = evidence
       }
+    }
+    // Only when still skipping lines or failing: the same with the lines a terminal wrapped
+    // joined again (see ``EvidenceText/unwrappingTerminalLines()``).
+    if best?.skipped.isEmpty != true, let (unwrapped, joined) = text.unwrappingTerminalLines(),
+      var evidence = try? LenientReading.read(
+        unwrapped, with: try importer(for: unwrapped, as: kind)),
+      evidence.skippedLineCount < best?.skippedLineCount ?? Int.max
+    {
+      evidence.rejoinedLines = Array(Set(evidence.rejoinedLines + joined)).sorted()
+      best = evidence
     }
     if let best { return best }
     throw firstError

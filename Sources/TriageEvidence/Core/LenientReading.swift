@@ -51,7 +51,10 @@ enum LenientReading {
         else { throw firstError ?? error }
         // A row wrapped onto the next line: both halves are unreadable alone, and the two joined
         // read past them.
-        if attempts <= budget, !joinTried.contains(number), error.reason != .truncated,
+        // (A row too short for its table is cut off when it is the last, but may be wrapped when
+        // another follows: the next line alone must then fail, which a complete row does not.)
+        if attempts <= budget, !joinTried.contains(number),
+          error.reason != .truncated || !isLast(line, in: text),
           let joined = text.joiningLine(number)
         {
           joinTried.insert(number)
@@ -71,6 +74,26 @@ enum LenientReading {
           if progressed {
             text = joined
             rejoined.append(number)
+            continue
+          }
+        }
+        // The line goes on from the line before it, which was read (an e-mail client or a terminal
+        // wrapped it at a space): a long line before, and the two joined read past this one.
+        if attempts <= budget, !joinTried.contains(-number),
+          let previous = lineBefore(number, in: text), previous == number - 1,
+          !text.excludedLines.contains(previous),
+          let before = text.lines.first(where: { $0.number == previous }),
+          isWrapped(before, before: line), let joined = text.joiningLine(previous)
+        {
+          joinTried.insert(-number)
+          attempts += 1
+          var progressed = true
+          do { _ = try importer.read(joined) } catch {
+            progressed = error.line.map { $0 > number } ?? false
+          }
+          if progressed {
+            text = joined
+            rejoined.append(previous)
             continue
           }
         }
@@ -96,6 +119,22 @@ enum LenientReading {
         text.excludedLines.insert(number)
       }
     }
+  }
+
+  /// The narrowest width at which e-mail clients and forums wrap lines (72 to 80 columns).
+  static let narrowestWrapWidth = 72
+
+  /// Whether `line` looks wrapped before `next` at a space: it is no wider than a terminal, and
+  /// `next`'s first word would not have fitted after it (and a space, or the spaces it ends with)
+  /// at the narrowest wrap width, so a client that wraps at the last space that fits moved it down.
+  private static func isWrapped(_ line: EvidenceLine, before next: EvidenceLine) -> Bool {
+    var content = line.bytes
+    while let last = content.last, last == 32 || last == 9 { content = content.dropLast() }
+    // Up to the space the line was wrapped at: its trailing spaces when the client kept them.
+    let width = max(EvidenceText.displayWidth(content) + 1, EvidenceText.displayWidth(line.bytes))
+    guard width > 1, width <= EvidenceText.terminalWidths[0] + 1 else { return false }
+    let word = next.trimmed.prefix { $0 != 32 && $0 != 9 }
+    return width + EvidenceText.displayWidth(word) > narrowestWrapWidth
   }
 
   /// After the budget: sets aside everything from the run of skipped lines that ends at `line` to

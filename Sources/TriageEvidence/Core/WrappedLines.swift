@@ -45,3 +45,106 @@ extension EvidenceText {
     return text
   }
 }
+
+extension EvidenceText {
+  /// The widths at which consoles wrap long lines: the default 80 columns of a Windows console or
+  /// a terminal, and 79 for those that keep the last column free.
+  static let terminalWidths = [80, 79]
+
+  /// The text with the lines a terminal wrapped joined again, and the numbers of the lines that
+  /// went on; `nil` when the text shows no such wrapping.
+  ///
+  /// A console wraps a long line at its width, mid-word, so the rows of a wide table (`ss -tanp`,
+  /// `Get-NetTCPConnection`, a macOS `netstat -An`) reach the paste cut into pieces of exactly that
+  /// many columns. Wrapping at width `W` is only assumed when some line is exactly `W` columns
+  /// wide and none is wider; every line of exactly `W` columns is then joined, without a space,
+  /// with the line after it (which is left blank and set aside, so later lines keep their
+  /// numbers). A line that was exactly `W` columns by itself is joined too; the caller keeps this
+  /// reading only when it sets aside fewer lines than the text as pasted.
+  func unwrappingTerminalLines() -> (text: EvidenceText, joined: [Int])? {
+    var lines: [(number: Int, bytes: ArraySlice<UInt8>)] = []
+    var widest = 0
+    var widths: [Int: Int] = [:]
+    // Lines as they came (prompt lines included: a wrapped prompt is part of the picture).
+    var position = 0
+    var number = 0
+    while position < bytes.count {
+      number += 1
+      var content = Self.nextLine(in: bytes, at: &position)
+      if isQuoted { content = Self.unquote(content) }
+      let width = Self.displayWidth(content)
+      widest = max(widest, width)
+      widths[width, default: 0] += 1
+      lines.append((number, content))
+    }
+    guard let width = Self.terminalWidths.first(where: { $0 == widest && widths[$0] != nil })
+    else { return nil }
+    var joined: [Int] = []
+    var output: [UInt8] = []
+    output.reserveCapacity(bytes.count)
+    var excluded = excludedLines
+    var index = 0
+    while index < lines.count {
+      let first = lines[index]
+      output += first.bytes
+      var next = index + 1
+      var current = first.bytes
+      // A wrapped line may wrap again: join while the piece fills the width.
+      while Self.displayWidth(current) == width, next < lines.count,
+        !lines[next].bytes.allSatisfy({ $0 == 32 || $0 == 9 })
+      {
+        output += lines[next].bytes
+        if joined.last != first.number { joined.append(first.number) }
+        excluded.insert(lines[next].number)
+        current = lines[next].bytes
+        next += 1
+      }
+      output.append(10)
+      for _ in index + 1..<next { output.append(10) }
+      index = next
+    }
+    // A last line without a line end (cut mid-way) stays without one.
+    if let last = bytes.last, last != 10, last != 13, output.last == 10 { output.removeLast() }
+    guard !joined.isEmpty, var text = try? EvidenceText(bytes: output, source: source) else {
+      return nil
+    }
+    text.encoding = encoding
+    text.excludedLines = excluded
+    text.indentation = indentation
+    return (text, joined)
+  }
+
+  /// The columns a console gives `line`: one per character, two for the wide characters of
+  /// Chinese, Japanese and Korean text.
+  static func displayWidth(_ line: some ByteSlice) -> Int {
+    var width = 0
+    var index = line.startIndex
+    while index < line.endIndex {
+      let byte = line[index]
+      if byte < 0x80 {
+        width += 1
+        index += 1
+        continue
+      }
+      // The scalar's value, from its lead byte and continuation bytes.
+      let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+      var scalar = UInt32(byte) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
+      var offset = 1
+      while offset < length, index + offset < line.endIndex {
+        scalar = scalar << 6 | UInt32(line[index + offset]) & 0x3F
+        offset += 1
+      }
+      width += isWide(scalar) ? 2 : 1
+      index += offset
+    }
+    return width
+  }
+
+  /// Whether a console draws `scalar` two columns wide (East Asian wide and full-width forms).
+  private static func isWide(_ scalar: UInt32) -> Bool {
+    (0x1100...0x115F).contains(scalar) || (0x2E80...0xA4CF).contains(scalar)
+      || (0xAC00...0xD7A3).contains(scalar) || (0xF900...0xFAFF).contains(scalar)
+      || (0xFE30...0xFE4F).contains(scalar) || (0xFF00...0xFF60).contains(scalar)
+      || (0xFFE0...0xFFE6).contains(scalar)
+  }
+}
