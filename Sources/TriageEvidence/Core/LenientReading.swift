@@ -51,10 +51,7 @@ enum LenientReading {
         else { throw firstError ?? error }
         // A row wrapped onto the next line: both halves are unreadable alone, and the two joined
         // read past them.
-        // (A row too short for its table is cut off when it is the last, but may be wrapped when
-        // another follows: the next line alone must then fail, which a complete row does not.)
-        if attempts <= budget, !joinTried.contains(number),
-          error.reason != .truncated || !isLast(line, in: text),
+        if attempts <= budget, !joinTried.contains(number), error.reason != .truncated,
           let joined = text.joiningLine(number)
         {
           joinTried.insert(number)
@@ -79,7 +76,9 @@ enum LenientReading {
         }
         // The line goes on from the line before it, which was read (an e-mail client or a terminal
         // wrapped it at a space): a long line before, and the two joined read past this one.
+        // (Not a last row cut off: that is what it looks like.)
         if attempts <= budget, !joinTried.contains(-number),
+          error.reason != .truncated || !isLast(line, in: text),
           let previous = lineBefore(number, in: text), previous == number - 1,
           !text.excludedLines.contains(previous),
           let before = text.lines.first(where: { $0.number == previous }),
@@ -133,7 +132,14 @@ enum LenientReading {
     // Up to the space the line was wrapped at: its trailing spaces when the client kept them.
     let width = max(EvidenceText.displayWidth(content) + 1, EvidenceText.displayWidth(line.bytes))
     guard width > 1, width <= EvidenceText.terminalWidths[0] + 1 else { return false }
+    // A client drops the space it wraps at, so the next line starts with a word; it starts with
+    // spaces only when a run of spaces was cut (the line then ends with spaces too), while an
+    // indented line after a line that ends in a word starts a field or a row of its own.
+    let startsBlank = next.bytes.first.map { $0 == 32 || $0 == 9 } ?? false
+    if startsBlank, content.count == line.bytes.count { return false }
     let word = next.trimmed.prefix { $0 != 32 && $0 != 9 }
+    // A line that starts with the first word of the line before is a row of the same table.
+    if word.elementsEqual(line.trimmed.prefix { $0 != 32 && $0 != 9 }) { return false }
     return width + EvidenceText.displayWidth(word) > narrowestWrapWidth
   }
 

@@ -26,6 +26,7 @@ public enum NslookupImporter: EvidenceImporter {
     if let command = text.command, command.lowercased().hasPrefix("nslookup") { return 100 }
     var score = 0
     var previousWasServer = false
+    var previousWasName = false
     for line in text.lines.prefix(30) {
       let trimmed = line.trimmed
       if trimmed.starts(with: "Default Server:".utf8)
@@ -35,7 +36,10 @@ public enum NslookupImporter: EvidenceImporter {
         return 95
       }
       if previousWasServer, trimmed.starts(with: "Address:".utf8) { score = max(score, 90) }
+      if previousWasName, Reader.numberedAddress(trimmed) != nil { score = max(score, 90) }
+      if trimmed.starts(with: "nslookup: can't resolve '".utf8) { score = max(score, 90) }
       previousWasServer = trimmed.starts(with: "Server:".utf8)
+      previousWasName = trimmed.starts(with: "Name:".utf8)
       if trimmed.elementsEqual("Non-authoritative answer:".utf8)
         || (trimmed.starts(with: "*** ".utf8) && line.contains(" can't find "))
       {
