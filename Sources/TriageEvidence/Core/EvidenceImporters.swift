@@ -96,6 +96,15 @@ public enum EvidenceImporters {
       evidence.rejoinedLines = Array(Set(evidence.rejoinedLines + joined)).sorted()
       best = evidence
     }
+    // The same with the lines an e-mail client or a forum wrapped at a space joined again.
+    if best?.skipped.isEmpty != true, let (unwrapped, joined) = text.unwrappingMailLines(),
+      var evidence = try? LenientReading.read(
+        unwrapped, with: try importer(for: unwrapped, as: kind)),
+      evidence.skippedLineCount < best?.skippedLineCount ?? Int.max
+    {
+      evidence.rejoinedLines = Array(Set(evidence.rejoinedLines + joined)).sorted()
+      best = evidence
+    }
     if let best { return best }
     throw firstError
       ?? EvidenceError(source: text.source, line: nil, message: "nothing could be read")

@@ -120,27 +120,11 @@ enum LenientReading {
     }
   }
 
-  /// The narrowest width at which e-mail clients and forums wrap lines (72 to 80 columns).
-  static let narrowestWrapWidth = 72
-
-  /// Whether `line` looks wrapped before `next` at a space: it is no wider than a terminal, and
-  /// `next`'s first word would not have fitted after it (and a space, or the spaces it ends with)
-  /// at the narrowest wrap width, so a client that wraps at the last space that fits moved it down.
+  /// Whether `line` looks wrapped at a space before `next` (see
+  /// ``EvidenceText/looksWrappedAtSpace(_:before:rowWord:)``).
   private static func isWrapped(_ line: EvidenceLine, before next: EvidenceLine) -> Bool {
-    var content = line.bytes
-    while let last = content.last, last == 32 || last == 9 { content = content.dropLast() }
-    // Up to the space the line was wrapped at: its trailing spaces when the client kept them.
-    let width = max(EvidenceText.displayWidth(content) + 1, EvidenceText.displayWidth(line.bytes))
-    guard width > 1, width <= EvidenceText.terminalWidths[0] + 1 else { return false }
-    // A client drops the space it wraps at, so the next line starts with a word; it starts with
-    // spaces only when a run of spaces was cut (the line then ends with spaces too), while an
-    // indented line after a line that ends in a word starts a field or a row of its own.
-    let startsBlank = next.bytes.first.map { $0 == 32 || $0 == 9 } ?? false
-    if startsBlank, content.count == line.bytes.count { return false }
-    let word = next.trimmed.prefix { $0 != 32 && $0 != 9 }
-    // A line that starts with the first word of the line before is a row of the same table.
-    if word.elementsEqual(line.trimmed.prefix { $0 != 32 && $0 != 9 }) { return false }
-    return width + EvidenceText.displayWidth(word) > narrowestWrapWidth
+    EvidenceText.looksWrappedAtSpace(
+      line.bytes, before: next.bytes, rowWord: EvidenceText.firstWord(line.bytes))
   }
 
   /// After the budget: sets aside everything from the run of skipped lines that ends at `line` to

@@ -89,9 +89,15 @@ extension EvidenceText {
       output += first.bytes
       var next = index + 1
       var current = first.bytes
-      // A wrapped line may wrap again: join while the piece fills the width.
-      while Self.displayWidth(current) == width, next < lines.count,
-        !lines[next].bytes.allSatisfy({ $0 == 32 || $0 == 9 })
+      // A wrapped line may wrap again: join while the piece fills the width, up to a blank line
+      // or a line that starts with the row's first word (the next row of a padded table); a
+      // blank line (spaces to the width) continues nothing, and a piece that ends in spaces (a
+      // line padded to the width) goes on only on a line that starts with spaces.
+      let rowWord = Self.firstWord(first.bytes)
+      while !rowWord.isEmpty, Self.displayWidth(current) == width, next < lines.count,
+        !lines[next].bytes.allSatisfy({ $0 == 32 || $0 == 9 }),
+        !Self.firstWord(lines[next].bytes).elementsEqual(rowWord),
+        !Self.endsBlank(current) || Self.startsBlank(lines[next].bytes)
       {
         output += lines[next].bytes
         if joined.last != first.number { joined.append(first.number) }
@@ -112,6 +118,96 @@ extension EvidenceText {
     text.excludedLines = excluded
     text.indentation = indentation
     return (text, joined)
+  }
+
+  /// The narrowest width at which e-mail clients and forums wrap lines (72 to 80 columns).
+  static let narrowestWrapWidth = 72
+
+  /// Whether `line` looks wrapped before `next` at a space, the way an e-mail client or a forum
+  /// wraps: it is no wider than a terminal, and `next`'s first word would not have fitted after it
+  /// (and a space, or the spaces it ends with) at the narrowest wrap width, so a client that wraps
+  /// at the last space that fits moved it down. `rowWord` is the first word of the row `line` is
+  /// part of (its own when it starts one).
+  static func looksWrappedAtSpace(
+    _ line: ArraySlice<UInt8>, before next: ArraySlice<UInt8>, rowWord: ArraySlice<UInt8>
+  ) -> Bool {
+    var content = line
+    while let last = content.last, last == 32 || last == 9 { content = content.dropLast() }
+    // Up to the space the line was wrapped at: its trailing spaces when the client kept them.
+    let width = max(displayWidth(content) + 1, displayWidth(line))
+    guard !content.isEmpty, width <= terminalWidths[0] + 1 else { return false }
+    // A client drops the space it wraps at, so the next line starts with a word; it starts with
+    // spaces only when a run of spaces was cut (the line then ends with spaces too), while an
+    // indented line after a line that ends in a word starts a field or a row of its own.
+    let startsBlank = next.first.map { $0 == 32 || $0 == 9 } ?? false
+    if startsBlank, content.count == line.count { return false }
+    let word = firstWord(next)
+    guard !word.isEmpty else { return false }
+    // A line that starts with the row's first word is the next row of the same table.
+    if word.elementsEqual(rowWord) { return false }
+    return width + displayWidth(word) > narrowestWrapWidth
+  }
+
+  /// The text with the lines an e-mail client or a forum wrapped at a space joined again (with a
+  /// space), and the numbers of the lines that went on; `nil` when no line looks wrapped.
+  ///
+  /// Used when the text as pasted cannot be read, or sets lines aside: a message or a row cut
+  /// between two words may hide the words that tell its kind (`Possible SYN` / `flooding on
+  /// port`). The caller keeps this reading only when it sets aside fewer lines.
+  func unwrappingMailLines() -> (text: EvidenceText, joined: [Int])? {
+    var lines: [ArraySlice<UInt8>] = []
+    var position = 0
+    while position < bytes.count {
+      var content = Self.nextLine(in: bytes, at: &position)
+      if isQuoted { content = Self.unquote(content) }
+      lines.append(content)
+    }
+    var joined: [Int] = []
+    var excluded = excludedLines
+    var output: [UInt8] = []
+    output.reserveCapacity(bytes.count + 16)
+    var index = 0
+    while index < lines.count {
+      let first = lines[index]
+      let rowWord = Self.firstWord(first)
+      output += first
+      var next = index + 1
+      var current = first
+      while next < lines.count, !excluded.contains(index + 1), !excluded.contains(next + 1),
+        Self.looksWrappedAtSpace(current, before: lines[next], rowWord: rowWord)
+      {
+        if output.last != 32 { output.append(32) }
+        output += lines[next].drop { $0 == 32 || $0 == 9 }
+        if joined.last != index + 1 { joined.append(index + 1) }
+        excluded.insert(next + 1)
+        current = lines[next]
+        next += 1
+      }
+      output.append(10)
+      for _ in index + 1..<next { output.append(10) }
+      index = next
+    }
+    if let last = bytes.last, last != 10, last != 13, output.last == 10 { output.removeLast() }
+    guard !joined.isEmpty, var text = try? EvidenceText(bytes: output, source: source) else {
+      return nil
+    }
+    text.encoding = encoding
+    text.excludedLines = excluded
+    text.indentation = indentation
+    return (text, joined)
+  }
+
+  static func startsBlank(_ line: ArraySlice<UInt8>) -> Bool {
+    line.first.map { $0 == 32 || $0 == 9 } ?? false
+  }
+
+  static func endsBlank(_ line: ArraySlice<UInt8>) -> Bool {
+    line.last.map { $0 == 32 || $0 == 9 } ?? false
+  }
+
+  /// The first whitespace-separated word of `line`.
+  static func firstWord(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+    line.drop { $0 == 32 || $0 == 9 }.prefix { $0 != 32 && $0 != 9 }
   }
 
   /// The columns a console gives `line`: one per character, two for the wide characters of

@@ -9,8 +9,8 @@ import TriageKit
 /// The wrapped inputs are built from real outputs in Fixtures (sources in each SOURCES.md) the way
 /// a terminal or a mail client wraps them: `fold -w 80` (a console cuts every line at 80 columns,
 /// mid-word) and `fold -s -w 76` (a client moves the word that does not fit to the next line).
-/// Reading one must give the same facts as reading the real output it was built from; each of
-/// these read differently, or not at all, before wrapped lines were joined.
+/// Reading one must give the same facts as reading the real output it was built from; all but the
+/// padded `ss -tulpen` read differently, or not at all, before wrapped lines were joined.
 @Suite struct WrappedLinesTests {
   /// A real output and how it is wrapped.
   struct Case: CustomTestStringConvertible, Sendable {
@@ -25,12 +25,26 @@ import TriageKit
     "netstat/osx-10.14.6-netstat-An.out",
     "ss/ss-sudo-tulanp.out",
     "ss/ss-tulpan-ens160.out",
+    // Every line padded to 80 columns: the join stops at the next row, which starts alike.
+    "ss/ubuntu-18.04-ss-sudo-tulpen.out",
     "get-winevent-table/windows-powershell-evtx.txt",
+    "kernel-log/lede-5072-syn-flooding-kern-info.paste",
+    "event-lines/wsl-2913-4227-message-after-colon.paste",
+    "netstat/guanhui07-191-chinese-time-wait.paste",
+    "ss/osquery-4173-ss-tauepnn-cut.paste",
   ].map { Case(file: $0, atSpaces: false) }
 
   static let mailCases = [
     "get-nettcpconnection/owning-process-table.out",
     "get-nettcpconnection/state-listen-established-table.out",
+    "netstat/osx-10.14.6-netstat-An.out",
+    "ss/ss-sudo-tulanp.out",
+    "ss/ss-tulpan-ens160.out",
+    "get-winevent-table/windows-powershell-evtx.txt",
+    "kernel-log/lede-5072-syn-flooding-kern-info.paste",
+    "event-lines/wsl-2913-4227-message-after-colon.paste",
+    "event-lines/errorcode-pro-4227-messagetext-wrapped.paste",
+    "netstat/guanhui07-191-chinese-time-wait.paste",
   ].map { Case(file: $0, atSpaces: true) }
 
   static func real(_ file: String) throws -> String {
@@ -113,6 +127,18 @@ import TriageKit
     let lines = unwrapped.lines.map { ($0.number, $0.text) }
     #expect(lines.map(\.0) == [1, 2, 5])
     #expect(lines.map(\.1) == ["first", long, "last"])
+  }
+
+  @Test func mailWrappedLinesAreJoinedWithASpace() throws {
+    // The kernel line of coolsnowwolf/lede #5072 (kernel-log fixtures) as a client wraps it at 76.
+    let line =
+      "kern.info kernel: [31617.809376] TCP: request_sock_TCP: Possible SYN flooding on port 5000."
+    let text = try EvidenceText(Self.foldAtSpaces(line, width: 76) + "\nshort line\nnext\n")
+    let (unwrapped, joined) = try #require(text.unwrappingMailLines())
+    #expect(joined == [1])
+    #expect(unwrapped.lines.map(\.text) == [line, "short line", "next"])
+    // Lines far from any wrap width stay as they are.
+    #expect(try EvidenceText("a short line\nand another\n").unwrappingMailLines()?.joined == nil)
   }
 
   @Test func wideCharactersTakeTwoColumns() {
