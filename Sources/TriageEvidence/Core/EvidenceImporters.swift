@@ -86,28 +86,45 @@ public enum EvidenceImporters {
         best = evidence
       }
     }
-    // Only when still skipping lines or failing: the same with the lines a terminal wrapped
-    // joined again (see ``EvidenceText/unwrappingTerminalLines()``).
-    if best?.skipped.isEmpty != true, let (unwrapped, joined) = text.unwrappingTerminalLines(),
-      var evidence = try? LenientReading.read(
-        unwrapped, with: try importer(for: unwrapped, as: kind)),
-      evidence.skippedLineCount < best?.skippedLineCount ?? Int.max
-    {
-      evidence.rejoinedLines = Array(Set(evidence.rejoinedLines + joined)).sorted()
-      best = evidence
-    }
-    // The same with the lines an e-mail client or a forum wrapped at a space joined again.
-    if best?.skipped.isEmpty != true, let (unwrapped, joined) = text.unwrappingMailLines(),
-      var evidence = try? LenientReading.read(
-        unwrapped, with: try importer(for: unwrapped, as: kind)),
-      evidence.skippedLineCount < best?.skippedLineCount ?? Int.max
-    {
+    // Only when still skipping lines or failing, and where the text as pasted could not be read:
+    // the same with the lines a terminal wrapped joined again, then with those an e-mail client
+    // or a forum wrapped at a space (see ``EvidenceText/unwrappingTerminalLines()``).
+    let unread = unreadLines(of: best)
+    for unwrapping in [EvidenceText.unwrappingTerminalLines, EvidenceText.unwrappingMailLines] {
+      guard best == nil || !(unread ?? []).isEmpty,
+        let (unwrapped, joined) = unwrapping(text)(),
+        joins(unread, in: text, unwrapped: unwrapped, joined: joined),
+        var evidence = try? LenientReading.read(
+          unwrapped, with: try importer(for: unwrapped, as: kind)),
+        evidence.skippedLineCount < best?.skippedLineCount ?? Int.max
+      else { continue }
       evidence.rejoinedLines = Array(Set(evidence.rejoinedLines + joined)).sorted()
       best = evidence
     }
     if let best { return best }
     throw firstError
       ?? EvidenceError(source: text.source, line: nil, message: "nothing could be read")
+  }
+
+  /// The lines `best` set aside as unreadable (not those that mark text left out); `nil` when
+  /// nothing was read.
+  private static func unreadLines(of best: Evidence?) -> Set<Int>? {
+    guard let best else { return nil }
+    var unread: Set<Int> = []
+    for skipped in best.skipped where skipped.reason != LenientReading.markerReason {
+      unread.formUnion(skipped.line...(skipped.lastLine ?? skipped.line))
+    }
+    return unread
+  }
+
+  /// Whether the lines `unwrapped` joins include an `unread` one (or nothing was read, `nil`):
+  /// otherwise joining them cannot read more, and a large input is not read again for nothing.
+  private static func joins(
+    _ unread: Set<Int>?, in text: EvidenceText, unwrapped: EvidenceText, joined: [Int]
+  ) -> Bool {
+    guard let unread else { return true }
+    let continued = unwrapped.excludedLines.subtracting(text.excludedLines)
+    return !unread.isDisjoint(with: continued) || !unread.isDisjoint(with: joined)
   }
 
   /// The importer for `text`: the best of `kind`'s, or the one detection picks.

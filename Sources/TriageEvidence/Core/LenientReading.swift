@@ -8,6 +8,9 @@
 /// its common indentation, and the reading that skips fewer lines wins. Only input in which the
 /// importer finds nothing of its kind is an error: the first error, as strict reading reports it.
 enum LenientReading {
+  /// Why a line a person inserted to mark left-out text is skipped.
+  static let markerReason = "marks text left out of the paste"
+
   /// Reads `text` with `importer`, setting aside lines it cannot read.
   static func read(_ text: EvidenceText, with importer: any EvidenceImporter.Type)
     throws(EvidenceError) -> Evidence
@@ -21,7 +24,7 @@ enum LenientReading {
       for line in text.lines where PasteMarker.isMarker(line.trimmed) {
         skipped.append(
           SkippedLine(
-            line: line.number, text: line.text, reason: "marks text left out of the paste"))
+            line: line.number, text: line.text, reason: markerReason))
         text.excludedLines.insert(line.number)
         lastMarker = line.number
       }
@@ -113,7 +116,7 @@ enum LenientReading {
           cutOff = true
         }
         let reason =
-          PasteMarker.isMarker(line.trimmed) ? "marks text left out of the paste" : error.message
+          PasteMarker.isMarker(line.trimmed) ? markerReason : error.message
         skipped.append(SkippedLine(line: number, text: line.text, reason: reason))
         text.excludedLines.insert(number)
       }

@@ -64,21 +64,19 @@ extension EvidenceText {
   func unwrappingTerminalLines() -> (text: EvidenceText, joined: [Int])? {
     var lines: [(number: Int, bytes: ArraySlice<UInt8>)] = []
     var widest = 0
-    var widths: [Int: Int] = [:]
-    // Lines as they came (prompt lines included: a wrapped prompt is part of the picture).
+    // Lines as they came (prompt lines included: a wrapped prompt is part of the picture). A line
+    // is never wider than its bytes, so only long ones are measured.
+    let narrowest = Self.terminalWidths.min() ?? 0
     var position = 0
     var number = 0
     while position < bytes.count {
       number += 1
       var content = Self.nextLine(in: bytes, at: &position)
       if isQuoted { content = Self.unquote(content) }
-      let width = Self.displayWidth(content)
-      widest = max(widest, width)
-      widths[width, default: 0] += 1
+      if content.count >= narrowest { widest = max(widest, Self.displayWidth(content)) }
       lines.append((number, content))
     }
-    guard let width = Self.terminalWidths.first(where: { $0 == widest && widths[$0] != nil })
-    else { return nil }
+    guard let width = Self.terminalWidths.first(where: { $0 == widest }) else { return nil }
     var joined: [Int] = []
     var output: [UInt8] = []
     output.reserveCapacity(bytes.count)
@@ -131,6 +129,11 @@ extension EvidenceText {
   static func looksWrappedAtSpace(
     _ line: ArraySlice<UInt8>, before next: ArraySlice<UInt8>, rowWord: ArraySlice<UInt8>
   ) -> Bool {
+    // Cheap first: the two together must pass the narrowest wrap width, and a line that starts
+    // with the row's first word is the next row of the same table.
+    guard line.count + next.count > narrowestWrapWidth else { return false }
+    let word = firstWord(next)
+    guard !word.isEmpty, !word.elementsEqual(rowWord) else { return false }
     var content = line
     while let last = content.last, last == 32 || last == 9 { content = content.dropLast() }
     // Up to the space the line was wrapped at: its trailing spaces when the client kept them.
@@ -141,10 +144,6 @@ extension EvidenceText {
     // indented line after a line that ends in a word starts a field or a row of its own.
     let startsBlank = next.first.map { $0 == 32 || $0 == 9 } ?? false
     if startsBlank, content.count == line.count { return false }
-    let word = firstWord(next)
-    guard !word.isEmpty else { return false }
-    // A line that starts with the row's first word is the next row of the same table.
-    if word.elementsEqual(rowWord) { return false }
     return width + displayWidth(word) > narrowestWrapWidth
   }
 
@@ -162,6 +161,13 @@ extension EvidenceText {
       if isQuoted { content = Self.unquote(content) }
       lines.append(content)
     }
+    // Cheap first: most texts have no line that looks wrapped.
+    guard
+      lines.indices.dropLast().contains(where: {
+        Self.looksWrappedAtSpace(
+          lines[$0], before: lines[$0 + 1], rowWord: Self.firstWord(lines[$0]))
+      })
+    else { return nil }
     var joined: [Int] = []
     var excluded = excludedLines
     var output: [UInt8] = []

@@ -100,6 +100,28 @@ import TriageKit
     #expect(!evidence.rejoinedLines.isEmpty)
   }
 
+  @Test func windowsNetstatRowsWithScopedIPv6AddressesWrappedAt80() throws {
+    // Rows of a real `netstat -ano` (an HTB write-up, code search index file id 30280769691) under
+    // the header netstat prints; the link-local rows are 90 and 102 columns wide.
+    let rows = [
+      "  Proto  Local Address          Foreign Address        State           PID",
+      "  TCP    [::1]:49680            [::1]:389              ESTABLISHED     2992",
+      "  TCP    [::1]:49696            [::1]:389              ESTABLISHED     2948",
+      "  TCP    [::1]:49697            [::1]:389              ESTABLISHED     2948",
+      "  TCP    [dead:beef::14a]:53    [::]:0                 LISTENING       2948",
+      "  TCP    [fe80::e900:66ee:c9a5:cec9%10]:53  [::]:0                 LISTENING       2948",
+      "  TCP    [fe80::e900:66ee:c9a5:cec9%10]:389  [fe80::e900:66ee:c9a5:cec9%10]:52934"
+        + "  ESTABLISHED     628",
+      "  TCP    [fe80::e900:66ee:c9a5:cec9%10]:389  [fe80::e900:66ee:c9a5:cec9%10]:52937"
+        + "  ESTABLISHED     628",
+    ].joined(separator: "\n")
+    // Before: the cut rows ('…:5293' / '4  ESTABLISHED     628') were set aside, 3 and 1.
+    let evidence = try Self.read(Self.fold(rows, width: 80), source: "netstat -ano at 80")
+    #expect(evidence.facts["tcp.established"]?.display == "5")
+    #expect(evidence.facts["tcp.listen"]?.display == "2")
+    #expect(evidence.skipped.isEmpty)
+  }
+
   @Test func valueWrappedAtASpaceIsJoinedToItsLabel() throws {
     // The IPv6 address moved below its label by a client wrapping at 76 columns.
     let wrapped = Self.foldAtSpaces(
