@@ -135,6 +135,17 @@ import TriageKit
     #expect(german.rejoinedLines == [17])
   }
 
+  @Test func translatedPastesAreUnwrappedAtTheWidthsOfTheirOwnLanguage() throws {
+    // Real Vista pastes in Italian and Spanish wrapped at 79 columns: the wrapped lines are found
+    // before the labels are translated (translation changes the widths).
+    let italian = try Self.read("ipconfig/it-ubuntuforums-vista-all-wrapped.paste")
+    #expect(italian.skipped.isEmpty)
+    #expect(italian.rejoinedLines == [18, 28, 37, 42, 58, 71, 73])
+    let spanish = try Self.read("ipconfig/es-ubuntuforums-vista-all-wrapped.paste")
+    #expect(spanish.skipped.isEmpty)
+    #expect(spanish.rejoinedLines == [15, 24, 26, 31, 45])
+  }
+
   @Test func aCutLastRowIsNotJoinedToTheRowBeforeIt() throws {
     // Rows of 79 columns, the last cut: it starts a row of its own, it does not continue one.
     let evidence = try Self.read("netstat/kippo-173-linux-truncated-hostnames-cut.paste")

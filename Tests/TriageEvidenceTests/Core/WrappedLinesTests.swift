@@ -45,6 +45,8 @@ import TriageKit
     "event-lines/wsl-2913-4227-message-after-colon.paste",
     "event-lines/errorcode-pro-4227-messagetext-wrapped.paste",
     "netstat/guanhui07-191-chinese-time-wait.paste",
+    // Portuguese: the wrapped lines are found before the labels are translated.
+    "ipconfig/pt-aula03-all-no-header.paste",
   ].map { Case(file: $0, atSpaces: true) }
 
   static func real(_ file: String) throws -> String {
