@@ -35,7 +35,11 @@ import TriageKit
   }()
 
   /// Pastes still read wrong, named so the count stays honest; each says why in its SOURCES.md.
-  static let knownMisses: Set<String> = []
+  static let knownMisses: Set<String> = [
+    "netstat/lighthouse-7694-ano-junk-row-cut.paste",
+    "netstat/nscp-241-find-masked.paste",
+    "netstat/diamond-217-netstat-ta-elided-cut.paste",
+  ]
 
   static func read(_ file: String, strict: Bool = false) throws -> Evidence {
     let bytes = Array(try Data(contentsOf: fixtures.appendingPathComponent(file)))
@@ -58,7 +62,14 @@ import TriageKit
 
   @Test(arguments: expectations)
   func readsToTheRightFigures(_ expected: Expectation) throws {
-    let evidence = try Self.read(expected.file)
+    let evidence: Evidence
+    do {
+      evidence = try Self.read(expected.file)
+    } catch {
+      // A known miss may be refused outright (nothing of its kind recognised).
+      #expect(Self.knownMisses.contains(expected.file), "\(expected.file): \(error)")
+      return
+    }
     var wrong: [String] = []
     if evidence.kind.rawValue != expected.kind { wrong.append("kind \(evidence.kind.rawValue)") }
     for (name, value) in expected.facts {
@@ -112,6 +123,42 @@ import TriageKit
     #expect(evidence.rejoinedLines == [6])
     #expect(evidence.skipped.isEmpty)
     #expect(evidence.figures.contains("1 wrapped line re-joined (first: lines 6–7)"))
+  }
+
+  @Test func valuesAConsoleWrappedAtEightyColumnsAreJoinedAgain() throws {
+    // Real XP pastes: long values cut mid-word at column 80 ('…Cont' / 'roller').
+    let english = try Self.read("ipconfig/ubuntuforums-xp-wrapped-80.paste")
+    #expect(english.skipped.isEmpty)
+    #expect(english.rejoinedLines == [12, 19, 29, 31])
+    let german = try Self.read("ipconfig/de-xp-forum-ppp.paste")
+    #expect(german.skipped.isEmpty)
+    #expect(german.rejoinedLines == [17])
+  }
+
+  @Test func translatedPastesAreUnwrappedAtTheWidthsOfTheirOwnLanguage() throws {
+    // Real Vista pastes in Italian and Spanish wrapped at 79 columns: the wrapped lines are found
+    // before the labels are translated (translation changes the widths).
+    let italian = try Self.read("ipconfig/it-ubuntuforums-vista-all-wrapped.paste")
+    #expect(italian.skipped.isEmpty)
+    #expect(italian.rejoinedLines == [18, 28, 37, 42, 58, 71, 73])
+    let spanish = try Self.read("ipconfig/es-ubuntuforums-vista-all-wrapped.paste")
+    #expect(spanish.skipped.isEmpty)
+    #expect(spanish.rejoinedLines == [15, 24, 26, 31, 45])
+  }
+
+  @Test func aCutLastRowIsNotJoinedToTheRowBeforeIt() throws {
+    // Rows of 79 columns, the last cut: it starts a row of its own, it does not continue one.
+    let evidence = try Self.read("netstat/kippo-173-linux-truncated-hostnames-cut.paste")
+    #expect(evidence.rejoinedLines.isEmpty)
+    #expect(evidence.skipped.map(\.line) == [18])
+    #expect(evidence.isCutOff)
+  }
+
+  @Test func nslookupDebugDumpsAreReadForTheirResponseCode() throws {
+    // Read as 'ok' before: the dumps' 'name = value' lines were taken for answer records.
+    let evidence = try Self.read("nslookup/adguardhome-5651-debug-nxdomain-chinese-cut.paste")
+    #expect(evidence.facts["nslookup.status"]?.display == "nxdomain")
+    #expect(evidence.skipped.isEmpty)
   }
 
   @Test func indentedPasteIsReadWithoutItsIndentation() throws {

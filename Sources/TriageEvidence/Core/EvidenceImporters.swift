@@ -38,6 +38,7 @@ public enum EvidenceImporters {
     }
     var text = text
     var language: String?
+    var original: EvidenceText?
     if let marker = LocalizedOutput.marker(in: text) {
       guard let translation = LocalizedOutput.translation(of: text) else {
         throw EvidenceError(
@@ -46,6 +47,7 @@ public enum EvidenceImporters {
             "this looks like the output of a Windows in another language ('\(marker.text)') that is not read for this command; besides English, outputs in \(LocalizedOutput.languagesRead) are read, each for the commands docs/evidence.md lists, never guessed at — run the command on an English system, or answer the question by hand",
           reason: .unsupportedLanguage)
       }
+      original = text
       text = translation.text
       language = translation.language
     }
@@ -53,18 +55,22 @@ public enum EvidenceImporters {
     if strict {
       evidence = try importer(for: text, as: kind).read(text)
     } else {
-      evidence = try readLeniently(text, as: kind)
+      evidence = try readLeniently(text, as: kind, original: original)
     }
     evidence.language = language
     evidence.figures += LenientReading.figures(of: evidence)
     return evidence
   }
 
-  /// Lenient reading of the text as pasted and, when every line is indented, without the common
-  /// indentation; the reading that skips fewer lines wins (the text as pasted on a tie).
-  private static func readLeniently(_ text: EvidenceText, as kind: EvidenceKind?)
-    throws(EvidenceError) -> Evidence
-  {
+  /// Lenient reading of the text as pasted, when every line is indented without the common
+  /// indentation, and when a terminal wrapped its lines with them joined again; the reading that
+  /// skips fewer lines wins (the text as pasted on a tie).
+  ///
+  /// `original` is the input before it was translated from another language: wrapped lines are
+  /// found in it (their widths are the console's), then translated.
+  private static func readLeniently(
+    _ text: EvidenceText, as kind: EvidenceKind?, original: EvidenceText? = nil
+  ) throws(EvidenceError) -> Evidence {
     var best: Evidence?
     var firstError: EvidenceError?
     do {
@@ -85,9 +91,59 @@ public enum EvidenceImporters {
         best = evidence
       }
     }
+    // Only when still skipping lines or failing, and where the text as pasted could not be read:
+    // the same with the lines a terminal wrapped joined again, then with those an e-mail client
+    // or a forum wrapped at a space (see ``EvidenceText/unwrappingTerminalLines()``).
+    let unread = unreadLines(of: best)
+    let source = original ?? text
+    for unwrapping in [EvidenceText.unwrappingTerminalLines, EvidenceText.unwrappingMailLines] {
+      guard best == nil || !(unread ?? []).isEmpty,
+        let (unwrappedSource, joined) = unwrapping(source)(),
+        joins(unread, in: source, unwrapped: unwrappedSource, joined: joined),
+        let unwrapped = translated(unwrappedSource, like: original),
+        var evidence = try? LenientReading.read(
+          unwrapped, with: try importer(for: unwrapped, as: kind)),
+        evidence.skippedLineCount < best?.skippedLineCount ?? Int.max
+      else { continue }
+      evidence.rejoinedLines = Array(Set(evidence.rejoinedLines + joined)).sorted()
+      best = evidence
+    }
     if let best { return best }
     throw firstError
       ?? EvidenceError(source: text.source, line: nil, message: "nothing could be read")
+  }
+
+  /// `text` translated as `original` was (its lines set aside kept), or `text` itself when the
+  /// input was not translated.
+  private static func translated(_ text: EvidenceText, like original: EvidenceText?)
+    -> EvidenceText?
+  {
+    guard original != nil else { return text }
+    guard var translation = LocalizedOutput.translation(of: text)?.text else { return nil }
+    translation.excludedLines = text.excludedLines
+    translation.indentation = text.indentation
+    return translation
+  }
+
+  /// The lines `best` set aside as unreadable (not those that mark text left out); `nil` when
+  /// nothing was read.
+  private static func unreadLines(of best: Evidence?) -> Set<Int>? {
+    guard let best else { return nil }
+    var unread: Set<Int> = []
+    for skipped in best.skipped where skipped.reason != LenientReading.markerReason {
+      unread.formUnion(skipped.line...(skipped.lastLine ?? skipped.line))
+    }
+    return unread
+  }
+
+  /// Whether the lines `unwrapped` joins include an `unread` one (or nothing was read, `nil`):
+  /// otherwise joining them cannot read more, and a large input is not read again for nothing.
+  private static func joins(
+    _ unread: Set<Int>?, in text: EvidenceText, unwrapped: EvidenceText, joined: [Int]
+  ) -> Bool {
+    guard let unread else { return true }
+    let continued = unwrapped.excludedLines.subtracting(text.excludedLines)
+    return !unread.isDisjoint(with: continued) || !unread.isDisjoint(with: joined)
   }
 
   /// The importer for `text`: the best of `kind`'s, or the one detection picks.

@@ -8,6 +8,9 @@
 /// its common indentation, and the reading that skips fewer lines wins. Only input in which the
 /// importer finds nothing of its kind is an error: the first error, as strict reading reports it.
 enum LenientReading {
+  /// Why a line a person inserted to mark left-out text is skipped.
+  static let markerReason = "marks text left out of the paste"
+
   /// Reads `text` with `importer`, setting aside lines it cannot read.
   static func read(_ text: EvidenceText, with importer: any EvidenceImporter.Type)
     throws(EvidenceError) -> Evidence
@@ -21,7 +24,7 @@ enum LenientReading {
       for line in text.lines where PasteMarker.isMarker(line.trimmed) {
         skipped.append(
           SkippedLine(
-            line: line.number, text: line.text, reason: "marks text left out of the paste"))
+            line: line.number, text: line.text, reason: markerReason))
         text.excludedLines.insert(line.number)
         lastMarker = line.number
       }
@@ -74,6 +77,28 @@ enum LenientReading {
             continue
           }
         }
+        // The line goes on from the line before it, which was read (an e-mail client or a terminal
+        // wrapped it at a space): a long line before, and the two joined read past this one.
+        // (Not a last row cut off: that is what it looks like.)
+        if attempts <= budget, !joinTried.contains(-number),
+          error.reason != .truncated || !isLast(line, in: text),
+          let previous = lineBefore(number, in: text), previous == number - 1,
+          !text.excludedLines.contains(previous),
+          let before = text.lines.first(where: { $0.number == previous }),
+          isWrapped(before, before: line), let joined = text.joiningLine(previous)
+        {
+          joinTried.insert(-number)
+          attempts += 1
+          var progressed = true
+          do { _ = try importer.read(joined) } catch {
+            progressed = error.line.map { $0 > number } ?? false
+          }
+          if progressed {
+            text = joined
+            rejoined.append(previous)
+            continue
+          }
+        }
         if attempts > budget {
           if let evidence = readCuttingTail(text, from: line, skipped: skipped, importer: importer)
           {
@@ -91,11 +116,18 @@ enum LenientReading {
           cutOff = true
         }
         let reason =
-          PasteMarker.isMarker(line.trimmed) ? "marks text left out of the paste" : error.message
+          PasteMarker.isMarker(line.trimmed) ? markerReason : error.message
         skipped.append(SkippedLine(line: number, text: line.text, reason: reason))
         text.excludedLines.insert(number)
       }
     }
+  }
+
+  /// Whether `line` looks wrapped at a space before `next` (see
+  /// ``EvidenceText/looksWrappedAtSpace(_:before:rowWord:)``).
+  private static func isWrapped(_ line: EvidenceLine, before next: EvidenceLine) -> Bool {
+    EvidenceText.looksWrappedAtSpace(
+      line.bytes, before: next.bytes, rowWord: EvidenceText.firstWord(line.bytes))
   }
 
   /// After the budget: sets aside everything from the run of skipped lines that ends at `line` to

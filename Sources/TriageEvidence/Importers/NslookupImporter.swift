@@ -10,6 +10,10 @@ import TriageKit
 /// `*** Can't find server name for address …` with `Server:  UnKnown` only says that the server has
 /// no PTR record: it sets `nslookup.server-unknown`, never the status.
 ///
+/// `-debug` packet dumps are read for their response code only (`rcode = NXDOMAIN` after the
+/// `Server:` line, when no answer follows). BusyBox's `Address 1: …` lines and its cosmetic
+/// `nslookup: can't resolve '(null)'` (no name for the server) are read too.
+///
 /// Several lookups in one paste (prompt lines `C:\>nslookup name`, interactive `> name` lines, or
 /// one run after another) are listed in `queries`; the top-level fields are those of the first
 /// lookup that failed, else of the last one. Error lines that Windows wrote to stderr before the
@@ -22,6 +26,7 @@ public enum NslookupImporter: EvidenceImporter {
     if let command = text.command, command.lowercased().hasPrefix("nslookup") { return 100 }
     var score = 0
     var previousWasServer = false
+    var previousWasName = false
     for line in text.lines.prefix(30) {
       let trimmed = line.trimmed
       if trimmed.starts(with: "Default Server:".utf8)
@@ -31,7 +36,10 @@ public enum NslookupImporter: EvidenceImporter {
         return 95
       }
       if previousWasServer, trimmed.starts(with: "Address:".utf8) { score = max(score, 90) }
+      if previousWasName, Reader.numberedAddress(trimmed) != nil { score = max(score, 90) }
+      if trimmed.starts(with: "nslookup: can't resolve '".utf8) { score = max(score, 90) }
       previousWasServer = trimmed.starts(with: "Server:".utf8)
+      previousWasName = trimmed.starts(with: "Name:".utf8)
       if trimmed.elementsEqual("Non-authoritative answer:".utf8)
         || (trimmed.starts(with: "*** ".utf8) && line.contains(" can't find "))
       {
@@ -135,6 +143,40 @@ public enum NslookupImporter: EvidenceImporter {
         *** edge.example.net can't find www.example.org: Query refused
         """,
       facts: ["nslookup.status": .string("refused")]),
+    ImporterExample(
+      "-debug: the packet dumps' response code counts, not their records",
+      input: """
+        C:\\>nslookup -debug nosuch.example.com
+        ------------
+        Got answer:
+            HEADER:
+                opcode = QUERY, id = 1, rcode = NOERROR
+            QUESTIONS:
+                10.0.0.10.in-addr.arpa, type = PTR, class = IN
+            ANSWERS:
+            ->  10.0.0.10.in-addr.arpa
+                name = dns01.corp.example
+
+        ------------
+        Server:  dns01.corp.example
+        Address:  10.0.0.10
+
+        ------------
+        Got answer:
+            HEADER:
+                opcode = QUERY, id = 2, rcode = NXDOMAIN
+                header flags:  response, want recursion, recursion avail.
+        """,
+      facts: ["nslookup.status": .string("nxdomain")]),
+    ImporterExample(
+      "BusyBox: numbered addresses, and no name for the server",
+      input: """
+        nslookup: can't resolve '(null)': Name does not resolve
+
+        Name:      www.example.com
+        Address 1: 93.184.216.34 www.example.com
+        """,
+      facts: ["nslookup.status": .string("ok"), "nslookup.server-unknown": .bool(true)]),
   ]
 
   /// The outcome of one lookup, as the evidence JSON names it.
@@ -156,6 +198,9 @@ public enum NslookupImporter: EvidenceImporter {
     var addresses: [String] = []
     var records = 0
     var failure: Status?
+    /// The response code of the last `-debug` packet dump after the `Server:` line, when it says
+    /// the lookup failed (`rcode = NXDOMAIN`).
+    var debugFailure: Status?
     var failedName: String?
     var noRecords = false
     var timeouts = 0
@@ -193,6 +238,7 @@ public enum NslookupImporter: EvidenceImporter {
     var status: Status? {
       if !addresses.isEmpty || records > 0 || noRecords { return .ok }
       if let failure { return failure }
+      if let debugFailure { return debugFailure }
       if requestTimedOut { return .timeout }
       if defaultServersUnavailable { return .noResponse }
       if timeouts > 0 { return .timeout }
@@ -202,8 +248,8 @@ public enum NslookupImporter: EvidenceImporter {
     var name: String? { explicitName ?? failedName ?? aliases.first ?? answerName }
   }
 
-  /// What an `Address:` line or an indented line continues.
-  enum Context { case none, defaultServer, server, answer, addresses, aliases }
+  /// What an `Address:` line or an indented line continues (`debug`: a `-debug` packet dump).
+  enum Context { case none, defaultServer, server, answer, addresses, aliases, debug }
 
   struct Reader {
     let source: String
@@ -232,7 +278,7 @@ public enum NslookupImporter: EvidenceImporter {
       lineCount = line.number
       let trimmed = line.trimmed
       guard !trimmed.isEmpty else {
-        if context != .defaultServer, context != .server { context = .none }
+        if context != .defaultServer, context != .server, context != .debug { context = .none }
         return
       }
       current.lastLine = line.number
@@ -252,6 +298,11 @@ public enum NslookupImporter: EvidenceImporter {
         try address(value, line: line, list: false)
       } else if let value = Self.value(after: "Addresses:", in: trimmed) {
         try address(value, line: line, list: true)
+      } else if let value = Self.numberedAddress(trimmed) {
+        try address(value, line: line, list: false)
+      } else if trimmed.starts(with: "nslookup: can't resolve '(null)'".utf8) {
+        // BusyBox found no name for the server's address: the cosmetic 'Server: UnKnown'.
+        serverUnknown = true
       } else if trimmed.elementsEqual("Non-authoritative answer:".utf8) {
         if current.isComplete { startQuery(at: line.number) }
         context = .answer
@@ -273,6 +324,10 @@ public enum NslookupImporter: EvidenceImporter {
         return
       } else if trimmed.starts(with: "**".utf8) {
         try failure(trimmed, line: line)
+      } else if Self.isDebugHeading(trimmed) {
+        context = .debug
+      } else if context == .debug {
+        debug(trimmed)
       } else if Bytes.find(Array(" = ".utf8), in: trimmed) != nil {
         // Other record types: 'mail exchanger = …', 'internet address = …', 'nameserver = …'.
         current.records += 1
@@ -283,6 +338,45 @@ public enum NslookupImporter: EvidenceImporter {
             "expected an nslookup line ('Server:', 'Address:', 'Name:', 'Addresses:', 'Non-authoritative answer:', 'DNS request timed out.' or a '***' message), found '\(String(decoding: trimmed.prefix(60), as: UTF8.self))'"
         )
       }
+    }
+
+    /// The lines that open the parts of a `-debug` packet dump: `------------`, `Got answer:`,
+    /// `HEADER:`, `QUESTIONS:`, `ANSWERS:`, `AUTHORITY RECORDS:`, `ADDITIONAL RECORDS:`.
+    static func isDebugHeading(_ trimmed: ArraySlice<UInt8>) -> Bool {
+      if trimmed.count >= 4, trimmed.allSatisfy({ $0 == UInt8(ascii: "-") }) { return true }
+      return [
+        "Got answer:", "HEADER:", "QUESTIONS:", "ANSWERS:", "AUTHORITY RECORDS:",
+        "ADDITIONAL RECORDS:",
+      ].contains { trimmed.elementsEqual($0.utf8) }
+    }
+
+    /// A line of a `-debug` packet dump: only the response code matters (its records are the
+    /// packet's, printed again as the answer after it), and only once the `Server:` line was read
+    /// (before it, the dump is the look-up of the server's own name).
+    private mutating func debug(_ trimmed: ArraySlice<UInt8>) {
+      guard current.hasServerLine, let found = Bytes.find(Array("rcode = ".utf8), in: trimmed)
+      else { return }
+      let code = String(
+        decoding: trimmed[(found + 8)...].prefix { $0 != 32 && $0 != 44 }, as: UTF8.self)
+      switch code.uppercased() {
+      case "NXDOMAIN": current.debugFailure = .nxdomain
+      case "SERVFAIL": current.debugFailure = .servfail
+      case "REFUSED": current.debugFailure = .refused
+      default: current.debugFailure = nil
+      }
+    }
+
+    /// The address of BusyBox's `Address 1: 93.184.216.34 host.example` (the name after it is
+    /// the address's PTR name), or `nil`.
+    static func numberedAddress(_ trimmed: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
+      guard trimmed.starts(with: "Address ".utf8) else { return nil }
+      let rest = trimmed.dropFirst(8)
+      let digits = rest.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+      guard !digits.isEmpty, rest.dropFirst(digits.count).first == UInt8(ascii: ":") else {
+        return nil
+      }
+      let value = Bytes.trim(rest.dropFirst(digits.count + 1))
+      return value.prefix { $0 != 32 && $0 != 9 }
     }
 
     /// `> name` in an interactive session looks a name up; `> set …`, `> server …`, `> exit` do not.
@@ -328,7 +422,7 @@ public enum NslookupImporter: EvidenceImporter {
       case .answer, .addresses, .aliases:
         try addAddresses(value, line: line)
         context = .addresses
-      case .none:
+      case .none, .debug:
         if !list, !current.hasOutcome, current.answerName == nil, current.serverAddress == nil {
           // A paste that starts below the 'Server:' line.
           current.serverAddress = Self.serverAddress(value)
