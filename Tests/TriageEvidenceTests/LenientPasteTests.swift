@@ -36,7 +36,6 @@ import TriageKit
 
   /// Pastes still read wrong, named so the count stays honest; each says why in its SOURCES.md.
   static let knownMisses: Set<String> = [
-    "netstat/lighthouse-7694-ano-junk-row-cut.paste",
     "netstat/nscp-241-find-masked.paste",
     "netstat/diamond-217-netstat-ta-elided-cut.paste",
   ]

@@ -98,12 +98,18 @@ public enum WindowsNetstatImporter: EvidenceImporter {
         line: line, at: fields[3], in: text)
     }
     // After the state: the PID (-o) and words such as `InHost` (-t's offload state) or
-    // `Internet` (-y's template), in either order.
+    // `Internet` (-y's template), in either order. Once the PID is read, text netstat does not
+    // print (a note a person typed onto the row, seen in a real paste) ends the row: its columns
+    // are all read.
     var pid: Int?
     for field in fields.dropFirst(4) {
       if let value = ConnectionRows.number(field) {
         if pid == nil { pid = value }
-      } else if !field.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) {
+      } else if field.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) {
+        continue
+      } else if pid != nil {
+        break
+      } else {
         throw ConnectionRows.rowError(
           "expected a process id, found '\(ConnectionRows.shown(field))'", line: line, at: field,
           in: text)

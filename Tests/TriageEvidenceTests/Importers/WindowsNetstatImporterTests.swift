@@ -154,6 +154,20 @@ import TriageKit
     #expect(error.message == "expected a process id, found '12:34'")
   }
 
+  /// A real paste (lighthouse issue 7694) has a person's note typed after one row's PID.
+  @Test func textAfterThePIDEndsTheRow() throws {
+    let evidence = try readConnections(
+      """
+        Proto  Local Address          Foreign Address        State           PID
+        TCP    0.0.0.0:2103           0.0.0.0:0              LISTENING       2744
+        TCP    0.0.0.0:2105           0.0.0.0:0              LISTENING       2744      NOTE ON #1, below
+        TCP    10.0.0.5:52312         10.0.0.9:445           ESTABLISHED     2212      12:34
+      """, with: importer)
+    #expect(evidence.facts["tcp.listen"] == .number(2))
+    #expect(evidence.facts["tcp.established"] == .number(1))
+    #expect(evidence.counts("pids") == ["2744": 2, "2212": 1])
+  }
+
   @Test func headerWithoutRowsIsNoConnections() throws {
     let error = try #require(
       connectionError(
