@@ -314,16 +314,29 @@ public struct PathExplorer: Sendable {
   }
 
   private func recordSteps(_ walk: Walk, into coverage: inout Coverage) {
-    // The tree's path, then what counted off it: every answer and every decided decision.
-    var counted = Set(walk.steps)
+    // The tree's path, then what counted off it: every answer and every decided decision not
+    // already on it. A question or decision is on the path once at most, and answers and decided
+    // decisions name each once, so a step is counted when the path's step of the same node is not
+    // the same step (found by the node's ID: hashing a whole step is dearer).
+    var onPath: [String: PathStep] = [:]
+    for step in walk.steps {
+      switch step {
+      case .answered(let question, _, _, _): onPath[question] = step
+      case .decided(let decision, _): onPath[decision] = step
+      default: break
+      }
+    }
     var steps = walk.steps
     for answer in walk.answers {
       let step = PathStep.answered(
         question: answer.question, value: answer.value, provenance: answer.provenance,
         automatic: answer.automatic)
-      if counted.insert(step).inserted { steps.append(step) }
+      if onPath[answer.question] != step { steps.append(step) }
     }
-    for step in walk.decided where counted.insert(step).inserted { steps.append(step) }
+    for step in walk.decided {
+      guard case .decided(let decision, _) = step else { continue }
+      if onPath[decision] != step { steps.append(step) }
+    }
     if let conclusion = walk.conclusion, walk.visited.last != conclusion.id {
       steps.append(.concluded(conclusion: conclusion.id))
     }

@@ -27,9 +27,11 @@ indirect enum InternedCondition: Sendable {
     case .constant(let value): self = .constant(value)
     case .not(let inner): self = .not(InternedCondition(inner, symbols: &symbols))
     case .and(let lhs, let rhs):
-      self = .and(InternedCondition(lhs, symbols: &symbols), InternedCondition(rhs, symbols: &symbols))
+      self = .and(
+        InternedCondition(lhs, symbols: &symbols), InternedCondition(rhs, symbols: &symbols))
     case .or(let lhs, let rhs):
-      self = .or(InternedCondition(lhs, symbols: &symbols), InternedCondition(rhs, symbols: &symbols))
+      self = .or(
+        InternedCondition(lhs, symbols: &symbols), InternedCondition(rhs, symbols: &symbols))
     }
   }
 
@@ -49,15 +51,15 @@ indirect enum InternedCondition: Sendable {
   func evaluate(_ facts: FactTable) -> Bool {
     switch self {
     case .compare(let fact, let comparison, let literal):
-      return Condition.holds(facts[fact]?.value, comparison, literal)
+      return Condition.holds(facts.value(fact), comparison, literal)
     case .member(let fact, let literals, let negated):
-      return Condition.isMember(facts[fact]?.value, of: literals, negated: negated)
+      return Condition.isMember(facts.value(fact), of: literals, negated: negated)
     case .isTrue(let fact):
-      return facts[fact]?.value == .bool(true)
+      return facts.value(fact) == .bool(true)
     case .known(let fact):
-      return facts[fact] != nil
+      return facts.contains(fact)
     case .missing(let fact):
-      return facts[fact] == nil
+      return !facts.contains(fact)
     case .constant(let value):
       return value
     case .not(let inner):
@@ -73,18 +75,18 @@ indirect enum InternedCondition: Sendable {
   func truth(_ facts: FactTable, open: FactFlags) -> Bool? {
     switch self {
     case .compare(let fact, _, let literal):
-      guard let value = facts[fact]?.value else { return open[fact] ? nil : false }
+      guard let value = facts.value(fact) else { return open[fact] ? nil : false }
       if value == .unknown, literal != .unknown, open[fact] { return nil }
       return evaluate(facts)
     case .member(let fact, _, _), .isTrue(let fact):
-      guard let value = facts[fact]?.value else { return open[fact] ? nil : false }
+      guard let value = facts.value(fact) else { return open[fact] ? nil : false }
       if value == .unknown, open[fact] { return nil }
       return evaluate(facts)
     case .known(let fact):
-      if facts[fact] != nil { return true }
+      if facts.contains(fact) { return true }
       return open[fact] ? nil : false
     case .missing(let fact):
-      if facts[fact] != nil { return false }
+      if facts.contains(fact) { return false }
       return open[fact] ? nil : true
     case .constant(let value):
       return value

@@ -30,7 +30,7 @@ indirect enum InternedExpression: Sendable {
     switch self {
     case .number(let value): return value
     case .fact(let id):
-      switch facts[id]?.value {
+      switch facts.value(id) {
       case .number(let value)?: return value
       case .bool(let flag)?: return flag ? 1 : 0
       default: return nil

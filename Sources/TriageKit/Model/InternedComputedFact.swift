@@ -27,7 +27,7 @@ struct InternedComputedFact: Sendable {
           facts[fact.id] = Fact(
             name: fact.name, value: .number(value),
             provenance: Provenance(.computed, detail: fact.formula))
-        } else if facts[fact.id]?.provenance.source == .computed {
+        } else if facts.slots[fact.id]?.provenance.source == .computed {
           facts[fact.id] = nil
         }
       }

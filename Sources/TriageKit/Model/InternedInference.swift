@@ -22,7 +22,7 @@ extension QuestionNode {
     value: FactValue, provenance: Provenance
   )? {
     func observedSource(_ read: [Int]) -> Provenance? {
-      read.lazy.compactMap { facts[$0]?.provenance }
+      read.lazy.compactMap { facts.slots[$0]?.provenance }
         .first { $0.source == .evidence || $0.source == .probe }
     }
     if type == .multipleChoice {
@@ -31,7 +31,9 @@ extension QuestionNode {
         inferences[$0].from == nil && rules[$0].condition.evaluate(facts)
       }
       let values = choices.map(\.value).filter { value in
-        held.contains { inferences[$0].value == .string(value) || inferences[$0].value == .list([value]) }
+        held.contains {
+          inferences[$0].value == .string(value) || inferences[$0].value == .list([value])
+        }
       }
       guard let first = held.first, !values.isEmpty else { return nil }
       return (
@@ -44,7 +46,7 @@ extension QuestionNode {
       let rule = inferences[offset]
       var value = rule.value
       if let from = rules[offset].from {
-        guard let fact = facts[from]?.value, fact != .unknown else { continue }
+        guard let fact = facts.value(from), fact != .unknown else { continue }
         value = fact
       }
       let read = (rules[offset].from.map { [$0] } ?? []) + rules[offset].conditionReads

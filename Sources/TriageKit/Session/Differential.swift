@@ -69,7 +69,7 @@ public enum Differential {
       case true?:
         return (branch.route, .decided(decision: decision.id, condition: branch.text))
       case false?:
-        readUnknown = readUnknown || condition.factIDs.contains { facts[$0]?.value == .unknown }
+        readUnknown = readUnknown || condition.factIDs.contains { facts.value($0) == .unknown }
       case nil: return nil
       }
     }

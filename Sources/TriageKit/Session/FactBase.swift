@@ -100,7 +100,7 @@ public struct FactBase: Sendable {
       for offset in index.inferringQuestions { candidate[offset] = true }
       // Only interned names can be a question's fact.
       for factID in index.questionsByFactID.indices {
-        guard let known = facts[factID], known.value != .unknown else { continue }
+        guard let known = facts.value(factID), known != .unknown else { continue }
         for offset in index.questionsByFactID[factID] { candidate[offset] = true }
       }
       for offset in questions.indices where candidate[offset] {
@@ -117,7 +117,7 @@ public struct FactBase: Sendable {
         answered[id] = Answered(
           question: id, value: settled.value, provenance: settled.provenance,
           automatic: true)
-        if facts[factID] == nil || facts[factID]?.value == .unknown {
+        if !facts.contains(factID) || facts.value(factID) == .unknown {
           facts[factID] = Fact(
             name: fact, value: settled.value, provenance: settled.provenance,
             question: id)
@@ -143,7 +143,7 @@ public struct FactBase: Sendable {
       else { continue }
       answered[id] = Answered(
         question: id, value: given.value, provenance: given.provenance, automatic: false)
-      if facts[factID] == nil {
+      if !facts.contains(factID) {
         facts[factID] = Fact(
           name: fact, value: given.value, provenance: given.provenance,
           question: id)
@@ -169,17 +169,17 @@ public struct FactBase: Sendable {
     }
     // Every question's fact that has no value.
     var open = index.questionFactFlags
-    for factID in index.questionsByFactID.indices where facts[factID] != nil {
+    for factID in index.questionsByFactID.indices where facts.contains(factID) {
       open[factID] = false
     }
     // A computed fact without a value may still get one while its inputs are open.
-    for computed in index.computedFacts where facts[computed.id] == nil {
+    for computed in index.computedFacts where !facts.contains(computed.id) {
       open[computed.id] = true
     }
     var undetermined = open
     undetermined.formUnion(notKnownFacts)
     for factID in index.questionsByFactID.indices
-    where facts[factID]?.value == .unknown && index.questionFactFlags[factID] {
+    where index.questionFactFlags[factID] && facts.value(factID) == .unknown {
       undetermined[factID] = true
     }
     self.undeterminedFlags = undetermined

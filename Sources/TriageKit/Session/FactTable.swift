@@ -49,6 +49,12 @@ struct FactTable: Sendable {
     set { slots[id] = newValue }
   }
 
+  /// The value of an interned name's fact, read in place (the fact itself is not copied).
+  func value(_ id: Int) -> FactValue? { slots[id]?.value }
+
+  /// Whether an interned name has a fact.
+  func contains(_ id: Int) -> Bool { slots[id] != nil }
+
   /// The fact of any name.
   subscript(name: String) -> Fact? {
     get {

@@ -100,7 +100,7 @@ struct ValueEstimator {
         // (every other known fact was known already, so never open).
         var open = facts.openFlags
         open[factID] = false
-        for computed in index.computedFacts where known[computed.id] != nil {
+        for computed in index.computedFacts where known.contains(computed.id) {
           open[computed.id] = false
         }
         for (decision, conditions) in zip(decisions, reach.decisionConditions) {
