@@ -5,6 +5,10 @@ SWIFT ?= swift
 PREFIX ?= /usr/local
 CONFIG ?= debug
 BIN := .build/$(CONFIG)/nettriage
+# The release binary (bench, install) links the Swift runtime and Foundation statically on Linux:
+# a copied executable then needs no Swift toolchain, and it starts faster, with no dynamic loader
+# binding its symbols to a dozen shared libraries (Benchmarks/README.md). Empty elsewhere.
+RELEASE_FLAGS ?= $(if $(filter Linux,$(shell uname -s)),--static-swift-stdlib,)
 APT_PACKAGES := libedit-dev pkg-config cmark-gfm
 # The flood lab (lab/flood-lab.sh and its tests): namespaces, netfilter rules, the listener.
 LAB_APT_PACKAGES := iptables iproute2 python3
@@ -95,8 +99,8 @@ test: deps lab-deps fleet-deps
 BENCH_SIZE ?= full
 
 bench: deps
-	@if [ -z "$(NETTRIAGE)" ]; then $(SWIFT) build -c release >&2; fi
-	@NETTRIAGE="$${NETTRIAGE:-$$($(SWIFT) build -c release --show-bin-path)/nettriage}" \
+	@if [ -z "$(NETTRIAGE)" ]; then $(SWIFT) build -c release $(RELEASE_FLAGS) >&2; fi
+	@NETTRIAGE="$${NETTRIAGE:-$$($(SWIFT) build -c release $(RELEASE_FLAGS) --show-bin-path)/nettriage}" \
 	  sh Benchmarks/run.sh $(BENCH_SIZE)
 
 # Grades the real incidents of KnowledgeBase/cases (a low score is reported, not a failure; a case
@@ -153,9 +157,9 @@ format:
 # The binary, shell completions for bash, zsh and fish, and a man page generated from the commands'
 # help (swift-argument-parser's generate-manual plugin).
 install: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release $(RELEASE_FLAGS)
 	$(SWIFT) package plugin generate-manual >/dev/null
-	@bin="$$($(SWIFT) build -c release --show-bin-path)/nettriage"; \
+	@bin="$$($(SWIFT) build -c release $(RELEASE_FLAGS) --show-bin-path)/nettriage"; \
 	share="$(DESTDIR)$(PREFIX)/share"; \
 	set -e; \
 	install -d "$(DESTDIR)$(PREFIX)/bin" "$$share/bash-completion/completions" \

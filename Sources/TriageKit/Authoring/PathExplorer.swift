@@ -72,6 +72,16 @@ public struct PathExplorer: Sendable {
     // reachable from there read; two partial walks alike in both have the same future, so one is
     // explored.
     let readFacts = factsAhead()
+    // The same by interned ID, so the facts of a walk are read in place rather than by name.
+    let symbols = knowledgeBase.index.symbols
+    var readFlags: [String: FactFlags] = [:]
+    for (question, names) in readFacts {
+      var flags = FactFlags(count: symbols.count)
+      for name in names {
+        if let id = symbols.ids[name] { flags[id] = true }
+      }
+      readFlags[question] = flags
+    }
     var expanded: Set<String> = []
     while let (answers, declined, observed, facts, known) = stack.popLast() {
       if coverage.walks >= limit {
@@ -79,7 +89,8 @@ public struct PathExplorer: Sendable {
         break
       }
       let base = known ?? FactBase(knowledgeBase, answers: answers, observed: facts)
-      let walk = try Walker.treeWalk(knowledgeBase, base, declined: declined, observed: observed)
+      let walk = try Walker.treeWalk(
+        knowledgeBase, base, declined: declined, observed: observed, keepingFacts: false)
       if let probe = walk.pendingProbe {
         // Both futures of a probe step: it ran (observing nothing the explorer could know), or
         // the person declined it.
@@ -92,8 +103,12 @@ public struct PathExplorer: Sendable {
         // A pruned partial walk still reached what it went through.
         recordSteps(walk, into: &coverage)
         let ahead = readFacts[question.id] ?? []
+        let aheadFlags = readFlags[question.id] ?? FactFlags(count: symbols.count)
         var relevant: [String] = []
-        for (name, fact) in walk.facts where ahead.contains(name) {
+        for (id, fact) in base.table.slots.enumerated() where aheadFlags[id] {
+          if let fact { relevant.append("\(symbols.names[id])=\(fact.value.display)") }
+        }
+        for (name, fact) in base.table.others where ahead.contains(name) {
           relevant.append("\(name)=\(fact.value.display)")
         }
         let key = ([question.id] + relevant.sorted()).joined(separator: "\u{1F}")
@@ -299,16 +314,29 @@ public struct PathExplorer: Sendable {
   }
 
   private func recordSteps(_ walk: Walk, into coverage: inout Coverage) {
-    // The tree's path, then what counted off it: every answer and every decided decision.
-    var counted = Set(walk.steps)
+    // The tree's path, then what counted off it: every answer and every decided decision not
+    // already on it. A question or decision is on the path once at most, and answers and decided
+    // decisions name each once, so a step is counted when the path's step of the same node is not
+    // the same step (found by the node's ID: hashing a whole step is dearer).
+    var onPath: [String: PathStep] = [:]
+    for step in walk.steps {
+      switch step {
+      case .answered(let question, _, _, _): onPath[question] = step
+      case .decided(let decision, _): onPath[decision] = step
+      default: break
+      }
+    }
     var steps = walk.steps
     for answer in walk.answers {
       let step = PathStep.answered(
         question: answer.question, value: answer.value, provenance: answer.provenance,
         automatic: answer.automatic)
-      if counted.insert(step).inserted { steps.append(step) }
+      if onPath[answer.question] != step { steps.append(step) }
     }
-    for step in walk.decided where counted.insert(step).inserted { steps.append(step) }
+    for step in walk.decided {
+      guard case .decided(let decision, _) = step else { continue }
+      if onPath[decision] != step { steps.append(step) }
+    }
     if let conclusion = walk.conclusion, walk.visited.last != conclusion.id {
       steps.append(.concluded(conclusion: conclusion.id))
     }

@@ -54,25 +54,9 @@ public indirect enum Condition: Hashable, Sendable {
   public func evaluate(_ facts: [String: Fact]) -> Bool {
     switch self {
     case .compare(let fact, let comparison, let literal):
-      // Several values (a multiple-choice answer): `==` holds when one of them is equal, `!=`
-      // when none is, any other comparison when one of them satisfies it.
-      if case .list(let values)? = facts[fact]?.value {
-        if comparison == .notEqual {
-          return !values.contains { Self.compare(.string($0), .equal, literal) }
-        }
-        return values.contains { Self.compare(.string($0), comparison, literal) }
-      }
-      return Self.compare(facts[fact]?.value, comparison, literal)
+      return Self.holds(facts[fact]?.value, comparison, literal)
     case .member(let fact, let literals, let negated):
-      guard let value = facts[fact]?.value, value != .unknown else { return false }
-      let values: [FactValue]
-      if case .list(let items) = value {
-        values = items.map(FactValue.string)
-      } else {
-        values = [value]
-      }
-      let found = values.contains { value in literals.contains { Self.compare(value, .equal, $0) } }
-      return negated ? !found : found
+      return Self.isMember(facts[fact]?.value, of: literals, negated: negated)
     case .isTrue(let fact):
       return facts[fact]?.value == .bool(true)
     case .known(let fact):
@@ -88,6 +72,32 @@ public indirect enum Condition: Hashable, Sendable {
     case .or(let lhs, let rhs):
       return lhs.evaluate(facts) || rhs.evaluate(facts)
     }
+  }
+
+  /// `value OP literal`, as `compare` evaluates it for a fact with that value (`nil`: none).
+  static func holds(_ value: FactValue?, _ comparison: Comparison, _ literal: Literal) -> Bool {
+    // Several values (a multiple-choice answer): `==` holds when one of them is equal, `!=`
+    // when none is, any other comparison when one of them satisfies it.
+    if case .list(let values)? = value {
+      if comparison == .notEqual {
+        return !values.contains { compare(.string($0), .equal, literal) }
+      }
+      return values.contains { compare(.string($0), comparison, literal) }
+    }
+    return compare(value, comparison, literal)
+  }
+
+  /// `value in literals` (`not in` when `negated`), as `member` evaluates it (`nil`: no value).
+  static func isMember(_ value: FactValue?, of literals: [Literal], negated: Bool) -> Bool {
+    guard let value, value != .unknown else { return false }
+    let values: [FactValue]
+    if case .list(let items) = value {
+      values = items.map(FactValue.string)
+    } else {
+      values = [value]
+    }
+    let found = values.contains { value in literals.contains { compare(value, .equal, $0) } }
+    return negated ? !found : found
   }
 
   private static func compare(_ value: FactValue?, _ comparison: Comparison, _ literal: Literal)

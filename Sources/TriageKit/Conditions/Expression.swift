@@ -25,6 +25,16 @@ public indirect enum Expression: Hashable, Sendable {
     }
 
     var precedence: Int { self == .add || self == .subtract ? 1 : 2 }
+
+    /// `a OP b`; `nil` on a division by zero.
+    func apply(_ a: Double, _ b: Double) -> Double? {
+      switch self {
+      case .add: return a + b
+      case .subtract: return a - b
+      case .multiply: return a * b
+      case .divide: return b == 0 ? nil : a / b
+      }
+    }
   }
 
   /// The functions the language knows, with their argument counts.
@@ -35,6 +45,17 @@ public indirect enum Expression: Hashable, Sendable {
       switch self {
       case .min, .max: return 2...8
       case .ceil, .floor, .round: return 1...1
+      }
+    }
+
+    /// The function of these arguments.
+    func apply(_ values: [Double]) -> Double? {
+      switch self {
+      case .min: return values.min()
+      case .max: return values.max()
+      case .ceil: return values.first.map { Foundation.ceil($0) }
+      case .floor: return values.first.map { Foundation.floor($0) }
+      case .round: return values.first.map { $0.rounded() }
       }
     }
   }
@@ -76,25 +97,14 @@ public indirect enum Expression: Hashable, Sendable {
     case .negate(let inner): return inner.evaluate(facts).map { -$0 }
     case .binary(let lhs, let op, let rhs):
       guard let a = lhs.evaluate(facts), let b = rhs.evaluate(facts) else { return nil }
-      switch op {
-      case .add: return a + b
-      case .subtract: return a - b
-      case .multiply: return a * b
-      case .divide: return b == 0 ? nil : a / b
-      }
+      return op.apply(a, b)
     case .call(let function, let arguments):
       var values: [Double] = []
       for argument in arguments {
         guard let value = argument.evaluate(facts) else { return nil }
         values.append(value)
       }
-      switch function {
-      case .min: return values.min()
-      case .max: return values.max()
-      case .ceil: return values.first.map { Foundation.ceil($0) }
-      case .floor: return values.first.map { Foundation.floor($0) }
-      case .round: return values.first.map { $0.rounded() }
-      }
+      return function.apply(values)
     }
   }
 

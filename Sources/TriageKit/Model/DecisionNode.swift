@@ -29,6 +29,18 @@ public struct DecisionNode: FlowNode, Hashable {
     }
     return .advance(otherwise, step: .decided(decision: id, condition: nil))
   }
+
+  /// ``resolve(in:)`` over interned facts; `conditions` are the branches' conditions, interned
+  /// (``KnowledgeBaseIndex/branchConditions``; `nil`: not this knowledge base's, read by name).
+  func resolve(_ facts: FactTable, conditions: [InternedCondition]?) -> NodeResolution {
+    guard let conditions, conditions.count == branches.count else {
+      return resolve(in: ResolutionContext(facts: facts.dictionary, answers: [:], reopened: []))
+    }
+    for (branch, condition) in zip(branches, conditions) where condition.evaluate(facts) {
+      return .advance(branch.route, step: .decided(decision: id, condition: branch.text))
+    }
+    return .advance(otherwise, step: .decided(decision: id, condition: nil))
+  }
 }
 
 // The compiled knowledge base (`CompiledKnowledgeBase`) stores the model as it loads.

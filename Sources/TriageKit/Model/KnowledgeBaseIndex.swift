@@ -17,6 +17,10 @@ final class KnowledgeBaseIndex: Sendable {
     let decisionIDs: Set<String>
     /// The answers the interview tries (``PathExplorer/candidateAnswers(for:)``), `unknown` left out.
     let answers: [FactValue]
+    /// The question's fact, interned.
+    var factID = 0
+    /// The branch conditions of `decisions`, interned.
+    var decisionConditions: [[InternedCondition]] = []
   }
 
   /// Questions in written order.
@@ -44,6 +48,24 @@ final class KnowledgeBaseIndex: Sendable {
   let computedInWrittenOrder: Bool
   /// Per question ID: what valuing it involves.
   let reach: [String: QuestionReach]
+  /// Every fact name the engine reads, interned.
+  let symbols: FactSymbols
+  /// Each question's fact ID, by place in ``orderedQuestions``.
+  let questionFactIDs: [Int]
+  /// Places in ``orderedQuestions`` of the questions that set each fact, by fact ID.
+  let questionsByFactID: [[Int]]
+  /// ``questionFacts`` by ID.
+  let questionFactFlags: FactFlags
+  /// Each question's `infer:` rules, interned, by place in ``orderedQuestions``.
+  let inferenceRules: [[InternedInference]]
+  /// Each question's `ask-when:`, interned, by place in ``orderedQuestions``.
+  let askWhen: [InternedCondition?]
+  /// Each decision's branch conditions, interned, by decision ID.
+  let branchConditions: [String: [InternedCondition]]
+  /// The same, by place in ``orderedDecisions``.
+  let orderedBranchConditions: [[InternedCondition]]
+  /// The computed facts, interned, in written order.
+  let computedFacts: [InternedComputedFact]
 
   init(_ knowledgeBase: KnowledgeBase) {
     var orderedQuestions: [QuestionNode] = []
@@ -130,6 +152,49 @@ final class KnowledgeBaseIndex: Sendable {
       reach[question.id] = QuestionReach(
         reads: reads, decisions: decisions, decisionIDs: Set(decisions.map(\.id)),
         answers: explorer.candidateAnswers(for: question).filter { $0 != .unknown })
+    }
+
+    // Question facts first, then computed facts, then whatever the conditions read.
+    var symbols = FactSymbols()
+    questionFactIDs = orderedQuestions.map { symbols.intern($0.fact) }
+    computedFacts = knowledgeBase.computed.map { InternedComputedFact($0, symbols: &symbols) }
+    inferenceRules = orderedQuestions.map { question in
+      question.inferences.map { InternedInference($0, symbols: &symbols) }
+    }
+    askWhen = orderedQuestions.map { question in
+      question.askWhen.map { InternedCondition($0.condition, symbols: &symbols) }
+    }
+    let orderedBranchConditions = orderedDecisions.map { decision in
+      decision.branches.map { InternedCondition($0.condition, symbols: &symbols) }
+    }
+    self.orderedBranchConditions = orderedBranchConditions
+    var branchConditions: [String: [InternedCondition]] = [:]
+    for (decision, conditions) in zip(orderedDecisions, orderedBranchConditions)
+    where branchConditions[decision.id] == nil {
+      branchConditions[decision.id] = conditions
+    }
+    self.branchConditions = branchConditions
+    var byFactID = [[Int]](repeating: [], count: symbols.count)
+    var flags = FactFlags(count: symbols.count)
+    for (offset, id) in questionFactIDs.enumerated() {
+      byFactID[id].append(offset)
+      flags[id] = true
+    }
+    questionsByFactID = byFactID
+    questionFactFlags = flags
+    self.symbols = symbols
+    var decisionPosition: [String: Int] = [:]
+    for (offset, decision) in orderedDecisions.enumerated()
+    where decisionPosition[decision.id] == nil {
+      decisionPosition[decision.id] = offset
+    }
+    for (id, question) in questions {
+      guard var questionReach = reach[id] else { continue }
+      questionReach.factID = symbols.ids[question.fact] ?? 0
+      questionReach.decisionConditions = questionReach.decisions.map {
+        orderedBranchConditions[decisionPosition[$0.id] ?? 0]
+      }
+      reach[id] = questionReach
     }
     self.reach = reach
   }

@@ -14,8 +14,10 @@ public enum Differential {
     for (question, answer) in facts.answeredInOrder(knowledgeBase) where answer.value != .unknown {
       contributions += answerContributions(question, answer)
     }
-    for decision in knowledgeBase.orderedDecisions {
-      contributions += decisionContributions(decision, facts.facts, open: facts.open)
+    let index = knowledgeBase.index
+    for (decision, conditions) in zip(index.orderedDecisions, index.orderedBranchConditions) {
+      contributions += decisionContributions(
+        decision, conditions, facts.table, open: facts.openFlags)
     }
     return contributions
   }
@@ -41,6 +43,38 @@ public enum Differential {
     return route.support.entries.map {
       Walk.Contribution(cause: $0.cause, factor: $0.factor, step: step)
     }
+  }
+
+  /// ``decisionContributions(_:_:open:)`` over interned facts; `conditions` are the decision's
+  /// branch conditions, interned.
+  static func decisionContributions(
+    _ decision: DecisionNode, _ conditions: [InternedCondition], _ facts: FactTable,
+    open: FactFlags
+  ) -> [Walk.Contribution] {
+    guard let (route, step) = taken(decision, conditions, facts, open: open) else { return [] }
+    return route.support.entries.map {
+      Walk.Contribution(cause: $0.cause, factor: $0.factor, step: step)
+    }
+  }
+
+  /// ``taken(_:_:open:)`` over interned facts; `conditions` are the decision's branch conditions,
+  /// interned.
+  static func taken(
+    _ decision: DecisionNode, _ conditions: [InternedCondition], _ facts: FactTable,
+    open: FactFlags
+  ) -> (route: Route, step: PathStep)? {
+    var readUnknown = false
+    for (branch, condition) in zip(decision.branches, conditions) {
+      switch condition.truth(facts, open: open) {
+      case true?:
+        return (branch.route, .decided(decision: decision.id, condition: branch.text))
+      case false?:
+        readUnknown = readUnknown || condition.factIDs.contains { facts.value($0) == .unknown }
+      case nil: return nil
+      }
+    }
+    guard !readUnknown else { return nil }
+    return (decision.otherwise, .decided(decision: decision.id, condition: nil))
   }
 
   /// The branch of `decision` the facts decide, as a path step; `nil` while undecided.

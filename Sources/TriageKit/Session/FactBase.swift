@@ -33,17 +33,23 @@ public struct FactBase: Sendable {
   }
 
   /// Facts by name: evidence, probes, answers, inferences, computed.
-  public var facts: [String: Fact]
+  public var facts: [String: Fact] { table.dictionary }
   /// Questions with a value (including an explicit `unknown`), by ID.
   public var answered: [String: Answered]
   /// Where evidence disagrees with an answer, in the knowledge base's question order.
   public var contradictions: [Contradiction]
   /// Fact names with no value yet that a question could still give: conditions reading them are
   /// undecided rather than false.
-  public var open: Set<String>
+  public var open: Set<String> { openFlags.names(table.symbols) }
   /// `open`, and the facts of questions answered `unknown`: what could still turn out either way,
   /// for where the tree may go, what may be asked and which steps a plan keeps.
-  public var undetermined: Set<String>
+  public var undetermined: Set<String> { undeterminedFlags.names(table.symbols) }
+  /// `facts` by interned ID (``KnowledgeBaseIndex/symbols``), for the engine's inner loops.
+  let table: FactTable
+  /// `open` by interned ID.
+  let openFlags: FactFlags
+  /// `undetermined` by interned ID.
+  let undeterminedFlags: FactFlags
 
   /// Builds the facts from the answers in force, the questions reopened with `.change` (asked
   /// again whatever the facts say) and the observed facts.
@@ -51,10 +57,12 @@ public struct FactBase: Sendable {
     _ knowledgeBase: KnowledgeBase, answers: [String: GivenAnswer], reopened: Set<String> = [],
     observed: [String: Fact] = [:]
   ) {
-    var facts = observed
-    var answered: [String: Answered] = [:]
     let index = knowledgeBase.index
+    // Facts by interned ID: every lookup below is an array access, not a hash of the name.
+    var facts = FactTable(observed, symbols: index.symbols)
+    var answered: [String: Answered] = [:]
     let questions = index.orderedQuestions
+    let factIDs = index.questionFactIDs
     // The questions answered, by place: every loop below goes in the knowledge base's order but
     // visits only the questions it can change, so a step costs what its answers and facts hold.
     var given = [Bool](repeating: false, count: questions.count)
@@ -66,8 +74,8 @@ public struct FactBase: Sendable {
       // Computed facts written in dependency order are settled by one pass, and stay settled
       // until a fact changes.
       guard computedDirty || !index.computedInWrittenOrder else { return }
-      ComputedFact.apply(
-        knowledgeBase.computed, to: &facts, passes: index.computedInWrittenOrder ? 1 : 2)
+      InternedComputedFact.apply(
+        index.computedFacts, to: &facts, passes: index.computedInWrittenOrder ? 1 : 2)
       computedDirty = false
     }
     // A person's answers first: they win over everything and feed the rules of other questions.
@@ -77,7 +85,7 @@ public struct FactBase: Sendable {
       guard let given = answers[id], !questions[offset].picksNotKnown(given.value) else { continue }
       answered[id] = Answered(
         question: id, value: given.value, provenance: given.provenance, automatic: false)
-      facts[fact] = Fact(
+      facts[factIDs[offset]] = Fact(
         name: fact, value: given.value, provenance: given.provenance,
         question: id)
     }
@@ -90,29 +98,31 @@ public struct FactBase: Sendable {
       changed = false
       var candidate = [Bool](repeating: false, count: questions.count)
       for offset in index.inferringQuestions { candidate[offset] = true }
-      for (name, fact) in facts where fact.value != .unknown {
-        for offset in index.questionsByFact[name] ?? [] { candidate[offset] = true }
+      // Only interned names can be a question's fact.
+      for factID in index.questionsByFactID.indices {
+        guard let known = facts.value(factID), known != .unknown else { continue }
+        for offset in index.questionsByFactID[factID] { candidate[offset] = true }
       }
       for offset in questions.indices where candidate[offset] {
         // Its ID and fact, read in place: a copy of the question would retain every field.
-        let (id, fact) = (questions[offset].id, questions[offset].fact)
+        let (id, fact, factID) = (questions[offset].id, questions[offset].fact, factIDs[offset])
         guard answered[id] == nil, !reopened.contains(id) else { continue }
         let settled: (value: FactValue, provenance: Provenance)?
-        if let known = facts[fact], known.value != .unknown {
+        if let known = facts[factID], known.value != .unknown {
           settled = (known.value, known.provenance)
         } else {
-          settled = questions[offset].inferred(from: facts)
+          settled = questions[offset].inferred(from: facts, rules: index.inferenceRules[offset])
         }
         guard let settled else { continue }
         answered[id] = Answered(
           question: id, value: settled.value, provenance: settled.provenance,
           automatic: true)
-        if facts[fact] == nil || facts[fact]?.value == .unknown {
-          facts[fact] = Fact(
+        if !facts.contains(factID) || facts.value(factID) == .unknown {
+          facts[factID] = Fact(
             name: fact, value: settled.value, provenance: settled.provenance,
             question: id)
           // Later questions of the same fact are settled by it in this pass.
-          for later in index.questionsByFact[fact] ?? [] where later > offset {
+          for later in index.questionsByFactID[factID] where later > offset {
             candidate[later] = true
           }
         }
@@ -124,22 +134,22 @@ public struct FactBase: Sendable {
       }
     }
     // What is left answered `unknown` (or "not checked yet") stays so: asked, and nobody knows.
-    var notKnownFacts: Set<String> = []
+    var notKnownFacts = FactFlags(count: index.symbols.count)
     for offset in questions.indices where given[offset] {
       // Its ID and fact, read in place: a copy of the question would retain every field.
-      let (id, fact) = (questions[offset].id, questions[offset].fact)
+      let (id, fact, factID) = (questions[offset].id, questions[offset].fact, factIDs[offset])
       guard answered[id] == nil, let given = answers[id],
         questions[offset].picksNotKnown(given.value)
       else { continue }
       answered[id] = Answered(
         question: id, value: given.value, provenance: given.provenance, automatic: false)
-      if facts[fact] == nil {
-        facts[fact] = Fact(
+      if !facts.contains(factID) {
+        facts[factID] = Fact(
           name: fact, value: given.value, provenance: given.provenance,
           question: id)
         computedDirty = true
       }
-      notKnownFacts.insert(fact)
+      notKnownFacts[factID] = true
     }
     applyComputed()
     var contradictions: [Contradiction] = []
@@ -148,7 +158,8 @@ public struct FactBase: Sendable {
       let id = questions[offset].id
       guard let given = answered[id], !given.automatic,
         !questions[offset].picksNotKnown(given.value),
-        let rule = questions[offset].inferred(from: facts), rule.value != given.value,
+        let rule = questions[offset].inferred(from: facts, rules: index.inferenceRules[offset]),
+        rule.value != given.value,
         rule.provenance.source == .evidence || rule.provenance.source == .probe
       else { continue }
       contradictions.append(
@@ -157,22 +168,24 @@ public struct FactBase: Sendable {
           observedBy: rule.provenance))
     }
     // Every question's fact that has no value.
-    var open = index.questionFacts
-    for name in facts.keys where open.contains(name) {
-      open.remove(name)
+    var open = index.questionFactFlags
+    for factID in index.questionsByFactID.indices where facts.contains(factID) {
+      open[factID] = false
     }
     // A computed fact without a value may still get one while its inputs are open.
-    for computed in knowledgeBase.computed where facts[computed.id] == nil {
-      open.insert(computed.id)
+    for computed in index.computedFacts where !facts.contains(computed.id) {
+      open[computed.id] = true
     }
-    var undetermined = open.union(notKnownFacts)
-    for (name, fact) in facts where fact.value == .unknown && index.questionFacts.contains(name) {
-      undetermined.insert(name)
+    var undetermined = open
+    undetermined.formUnion(notKnownFacts)
+    for factID in index.questionsByFactID.indices
+    where index.questionFactFlags[factID] && facts.value(factID) == .unknown {
+      undetermined[factID] = true
     }
-    self.undetermined = undetermined
-    self.facts = facts
+    self.undeterminedFlags = undetermined
+    self.openFlags = open
+    self.table = facts
     self.answered = answered
     self.contradictions = contradictions
-    self.open = open
   }
 }

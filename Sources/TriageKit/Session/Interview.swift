@@ -118,11 +118,15 @@ public struct Interview: Sendable {
     let reachable = Self.reachable(knowledgeBase, facts: facts, tree: tree)
     var candidates: [Candidate] = []
     var unknownAnswered: [Candidate] = []
-    for question in knowledgeBase.orderedQuestions where reachable.contains(question.id) {
+    let index = knowledgeBase.index
+    for offset in index.orderedQuestions.indices
+    where reachable.contains(index.orderedQuestions[offset].id) {
+      let question = index.orderedQuestions[offset]
       let answered = facts.answered[question.id]
       let allowed =
-        question.askWhen.map { $0.condition.truth(facts.facts, open: facts.undetermined) == true }
-        ?? true
+        index.askWhen[offset].map {
+          $0.truth(facts.table, open: facts.undeterminedFlags) == true
+        } ?? true
       let notKnown = answered.map { question.picksNotKnown($0.value) } ?? false
       guard answered == nil || notKnown, allowed || question.id == treeNext
       else { continue }
@@ -184,6 +188,7 @@ public struct Interview: Sendable {
   /// The nodes the tree can still reach from `start` with what is known (see the type's summary).
   static func reachable(_ knowledgeBase: KnowledgeBase, facts: FactBase, tree: Walk) -> Set<String>
   {
+    let index = knowledgeBase.index
     var seen: Set<String> = [knowledgeBase.start]
     var pending = [knowledgeBase.start]
     let ran = Set(
@@ -202,8 +207,9 @@ public struct Interview: Sendable {
         }
       case .decision(let decision)?:
         var decided = false
-        for branch in decision.branches {
-          switch branch.condition.truth(facts.facts, open: facts.undetermined) {
+        let conditions = index.branchConditions[decision.id] ?? []
+        for (branch, condition) in zip(decision.branches, conditions) {
+          switch condition.truth(facts.table, open: facts.undeterminedFlags) {
           case true?:
             next.append(branch.route.next)
             decided = true
@@ -237,11 +243,12 @@ public struct Interview: Sendable {
     position: (String) -> Int
   ) -> QuestionNode? {
     var wanted: Set<String> = []
+    let (open, undetermined) = (facts.open, facts.undetermined)
     for id in knowledgeBase.causes[cause]?.plan ?? [] {
       guard let condition = knowledgeBase.steps[id]?.condition,
-        condition.truth(facts.facts, open: facts.undetermined) == nil
+        condition.truth(facts.facts, open: undetermined) == nil
       else { continue }
-      wanted.formUnion(condition.factNames.filter { facts.open.contains($0) })
+      wanted.formUnion(condition.factNames.filter { open.contains($0) })
     }
     return knowledgeBase.orderedQuestions.filter {
       wanted.contains($0.fact) && facts.answered[$0.id] == nil

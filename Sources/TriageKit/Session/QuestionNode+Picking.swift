@@ -15,12 +15,13 @@ extension QuestionNode {
   /// answer at every step.
   func picksNotKnown(_ value: FactValue) -> Bool {
     if value == .unknown { return true }
-    var picked: Choice?
-    for choice in choices where picks(choice, value) {
+    // The picked choice's place: copying the choice would retain every field.
+    var picked: Int?
+    for offset in choices.indices where picks(choices[offset], value) {
       guard picked == nil else { return false }
-      picked = choice
+      picked = offset
     }
-    return picked?.notKnown == true
+    return picked.map { choices[$0].notKnown } == true
   }
 
   /// ``route(for:)`` without building the list of picked choices when the value picks one (the

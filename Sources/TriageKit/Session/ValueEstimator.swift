@@ -88,23 +88,23 @@ struct ValueEstimator {
         FactBase.Answered(
           question: question.id, value: answer, provenance: Provenance(.default), automatic: false))
       if !decisions.isEmpty {
-        var known = facts.facts
-        known[question.fact] = Fact(
+        var known = facts.table
+        let factID = reach.factID
+        known[factID] = Fact(
           name: question.fact, value: answer, provenance: Provenance(.default),
           question: question.id)
         // One pass settles them when they are written in dependency order (as in the fact base).
-        ComputedFact.apply(
-          knowledgeBase.computed, to: &known, passes: index.computedInWrittenOrder ? 1 : 2)
+        InternedComputedFact.apply(
+          index.computedFacts, to: &known, passes: index.computedInWrittenOrder ? 1 : 2)
         // What is still open: the open facts now known are the question's own and computed ones
         // (every other known fact was known already, so never open).
-        var open = facts.open
-        open.remove(question.fact)
-        for computed in knowledgeBase.computed
-        where known[computed.id] != nil && open.contains(computed.id) {
-          open.remove(computed.id)
+        var open = facts.openFlags
+        open[factID] = false
+        for computed in index.computedFacts where known.contains(computed.id) {
+          open[computed.id] = false
         }
-        for decision in decisions {
-          added += Differential.decisionContributions(decision, known, open: open)
+        for (decision, conditions) in zip(decisions, reach.decisionConditions) {
+          added += Differential.decisionContributions(decision, conditions, known, open: open)
         }
       }
       var deltas: [(String, Double)] = []

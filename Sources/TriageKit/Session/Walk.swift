@@ -112,8 +112,11 @@ public enum Walker {
     walk.checks = interview.checks
     walk.contradictions = base.contradictions
     walk.undetermined = base.undetermined
-    walk.decided = knowledgeBase.orderedDecisions.compactMap {
-      Differential.taken($0, base.facts, open: base.open)?.step
+    let index = knowledgeBase.index
+    walk.decided = knowledgeBase.orderedDecisions.indices.compactMap { offset in
+      Differential.taken(
+        index.orderedDecisions[offset], index.orderedBranchConditions[offset], base.table,
+        open: base.openFlags)?.step
     }
     let onPath = tree.steps.compactMap { step -> String? in
       if case .answered(let question, _, _, _) = step { return question }
@@ -136,14 +139,32 @@ public enum Walker {
     _ knowledgeBase: KnowledgeBase, _ base: FactBase, declined: Set<String> = [],
     observed: Set<String> = [], observedArguments: [String: [String: String]] = [:]
   ) throws(TriageError) -> Walk {
-    // Questions are resolved from the fact base and decisions read the facts alone; the full
-    // context (every answer again, by ID) is built only for a node kind that may read more.
-    let factsOnly = ResolutionContext(facts: base.facts, answers: [:], reopened: [])
+    try treeWalk(
+      knowledgeBase, base, declined: declined, observed: observed,
+      observedArguments: observedArguments, keepingFacts: true)
+  }
+
+  /// ``treeWalk(_:_:declined:observed:observedArguments:)``; without `keepingFacts` the walk's
+  /// `facts` are left empty (the explorer reads the fact base's own).
+  static func treeWalk(
+    _ knowledgeBase: KnowledgeBase, _ base: FactBase, declined: Set<String> = [],
+    observed: Set<String> = [], observedArguments: [String: [String: String]] = [:],
+    keepingFacts: Bool
+  ) throws(TriageError) -> Walk {
+    // Questions are resolved from the fact base and decisions read its interned facts; the facts
+    // by name, and the full context (every answer again, by ID), are built only when needed.
+    var byName: [String: Fact]?
+    func facts() -> [String: Fact] {
+      if let byName { return byName }
+      let built = base.facts
+      byName = built
+      return built
+    }
     var fullContext: ResolutionContext?
     func context() -> ResolutionContext {
       if let fullContext { return fullContext }
       let built = ResolutionContext(
-        facts: base.facts,
+        facts: facts(),
         answers: base.answered.mapValues { GivenAnswer($0.value, $0.provenance) },
         reopened: [], declined: declined, observed: observed,
         automatic: Set(base.answered.values.filter(\.automatic).map(\.question)),
@@ -151,6 +172,7 @@ public enum Walker {
       fullContext = built
       return built
     }
+    let index = knowledgeBase.index
     var visited: [String] = []
     var steps: [PathStep] = []
     var seen: Set<String> = []
@@ -161,7 +183,8 @@ public enum Walker {
         return nil
       }
       return Walk(
-        visited: visited, steps: steps, facts: base.facts, contributions: [], end: end,
+        visited: visited, steps: steps, facts: keepingFacts ? facts() : [:], contributions: [],
+        end: end,
         answers: answers)
     }
     while true {
@@ -186,8 +209,11 @@ public enum Walker {
         } else {
           resolution = .needsInput(.answer(question))
         }
-      case .decision(let decision): resolution = decision.resolve(in: factsOnly)
-      case .conclusion(let conclusion): resolution = conclusion.resolve(in: factsOnly)
+      case .decision(let decision):
+        // `DecisionNode.resolve(in:)`, over the interned facts.
+        resolution = decision.resolve(base.table, conditions: index.branchConditions[decision.id])
+      // What `ConclusionNode.resolve(in:)` gives.
+      case .conclusion(let conclusion): resolution = .conclude(conclusion)
       case .probe(let probe): resolution = probe.resolve(in: context())
       }
       switch resolution {
