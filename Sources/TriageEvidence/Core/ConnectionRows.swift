@@ -81,6 +81,11 @@ enum ConnectionRows {
     if let port = decimal(portBytes), port <= 65535 {
       return address.isEmpty ? nil : (address, port)
     }
+    // A port a person masked before posting (`<RandomHighPort>`, `###`, seen in real pastes): the
+    // row stands, its port unknown.
+    if isMaskedPort(portBytes) {
+      return address.isEmpty ? nil : (address, nil)
+    }
     guard cut > bytes.startIndex else { return nil }
     let name = portBytes
     guard !name.isEmpty, name.count <= 32, name.allSatisfy(isServiceNameByte),
@@ -88,6 +93,14 @@ enum ConnectionRows {
     else { return nil }
     guard !address.isEmpty else { return nil }
     return (address, servicePort(name))
+  }
+
+  /// Whether `port` is a placeholder for a masked port: `<Name>` or a run of `#`.
+  static func isMaskedPort(_ port: some ByteSlice) -> Bool {
+    if port.count >= 3, port.first == UInt8(ascii: "<"), port.last == UInt8(ascii: ">") {
+      return port.dropFirst().dropLast().allSatisfy(isServiceNameByte)
+    }
+    return !port.isEmpty && port.allSatisfy { $0 == UInt8(ascii: "#") }
   }
 
   /// A decimal number of up to 18 digits without separators, or `nil`.

@@ -18,6 +18,19 @@ import TriageKit
     #expect(ConnectionRows.state(ArraySlice("".utf8)) == nil)
   }
 
+  /// Ports people mask before posting (a real nscp forum paste has `<RandomHighPort>`).
+  @Test func maskedPortsLeaveTheRowItsAddress() {
+    let masked = ConnectionRows.endpoint(
+      ArraySlice("<MonitorServerIPAddress>:<RandomHighPort>".utf8))
+    #expect(
+      masked.map { String(decoding: $0.address, as: UTF8.self) } == "<MonitorServerIPAddress>")
+    #expect(masked != nil && masked?.port == nil)
+    #expect(ConnectionRows.endpoint(ArraySlice("10.0.0.9:###".utf8)) != nil)
+    #expect(ConnectionRows.endpoint(ArraySlice("10.0.0.9:<>".utf8)) == nil)
+    #expect(ConnectionRows.endpoint(ArraySlice("10.0.0.9:<a b>".utf8)) == nil)
+    #expect(ConnectionRows.endpoint(ArraySlice(":###".utf8)) == nil)
+  }
+
   @Test func endpointsWithServiceNames() {
     #expect(ConnectionRows.endpoint(ArraySlice("10.0.0.9:microsoft-ds".utf8))?.port == 445)
     #expect(ConnectionRows.endpoint(ArraySlice("host.https".utf8), dotted: true)?.port == 443)
