@@ -114,7 +114,8 @@ lint:
 # libFuzzer targets (Fuzz/, docs/limits.md): the condition language, the knowledge-base loader and
 # linter, answer files, every evidence importer; built with AddressSanitizer (and UBSan for the C of
 # libyaml). `make fuzz` runs each for FUZZ_SECONDS (600 by default), keeping its corpus in
-# Fuzz/corpus/TARGET and any crash in Fuzz/crashes/; `make fuzz-smoke` runs each for 10 seconds.
+# Fuzz/corpus/TARGET (seeded from the real inputs: the importers' fixtures, the knowledge base, the
+# scenarios' answer files) and any crash in Fuzz/crashes/; `make fuzz-smoke` runs each for 10 seconds.
 FUZZ_TARGETS := FuzzConditions FuzzKnowledgeBase FuzzAnswerFile FuzzImporters
 FUZZ_SECONDS ?= 600
 FUZZ ?= 0
@@ -147,8 +148,14 @@ fuzz-run:
 	@for target in $(FUZZ_TARGETS); do \
 	  mkdir -p Fuzz/corpus/$$target; \
 	  echo "fuzzing $$target for $(FUZZ_SECONDS) s"; \
+	  case $$target in \
+	    FuzzImporters) seeds=Tests/TriageEvidenceTests/Fixtures ;; \
+	    FuzzKnowledgeBase) seeds=KnowledgeBase ;; \
+	    FuzzAnswerFile) seeds=KnowledgeBase/scenarios ;; \
+	    *) seeds= ;; \
+	  esac; \
 	  $(FUZZ_BIN)/$$target -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=2048 \
-	    -timeout=10 -artifact_prefix=Fuzz/crashes/$$target- Fuzz/corpus/$$target || exit 1; \
+	    -timeout=10 -artifact_prefix=Fuzz/crashes/$$target- Fuzz/corpus/$$target $$seeds || exit 1; \
 	done
 
 format:

@@ -36,9 +36,13 @@ enum LenientReading {
     var attempts = 0
     var joinTried: Set<Int> = []
     var rejoined: [Int] = []
+    // The reading of `text` as the next attempt will find it, when a join test already made it.
+    var nextReading: Result<Evidence, EvidenceError>?
     while true {
       do {
-        var evidence = try importer.read(text)
+        let reading = nextReading ?? Self.reading(text, with: importer)
+        nextReading = nil
+        var evidence = try reading.get()
         if let lastMarker, lastMarker > text.lines.reduce(0, { $1.isBlank ? $0 : $1.number }) {
           cutOff = true
         }
@@ -52,6 +56,7 @@ enum LenientReading {
         guard let number = error.line, !text.excludedLines.contains(number),
           let line = text.lines.first(where: { $0.number == number })
         else { throw firstError ?? error }
+        var readingWithout: Result<Evidence, EvidenceError>?
         // A row wrapped onto the next line: both halves are unreadable alone, and the two joined
         // read past them.
         if attempts <= budget, !joinTried.contains(number), error.reason != .truncated,
@@ -61,10 +66,13 @@ enum LenientReading {
           attempts += 2
           var without = text
           without.excludedLines.insert(number)
+          let withoutReading = Self.reading(without, with: importer)
           var continuationFails = false
-          do { _ = try importer.read(without) } catch {
+          if case .failure(let error) = withoutReading {
             continuationFails = error.line == number + 1
           }
+          // Unless the join is kept, `text` becomes `without` below: its reading is the next one.
+          readingWithout = withoutReading
           var progressed = continuationFails
           if continuationFails {
             do { _ = try importer.read(joined) } catch {
@@ -119,8 +127,16 @@ enum LenientReading {
           PasteMarker.isMarker(line.trimmed) ? markerReason : error.message
         skipped.append(SkippedLine(line: number, text: line.text, reason: reason))
         text.excludedLines.insert(number)
+        nextReading = readingWithout
       }
     }
+  }
+
+  /// One reading of `text` by `importer`, as a value.
+  private static func reading(_ text: EvidenceText, with importer: any EvidenceImporter.Type)
+    -> Result<Evidence, EvidenceError>
+  {
+    do { return .success(try importer.read(text)) } catch { return .failure(error) }
   }
 
   /// Whether `line` looks wrapped at a space before `next` (see
