@@ -53,7 +53,7 @@ import Testing
 
     /// Waits until the editor has returned `count` inputs, and returns them.
     func inputs(count: Int, timeout: Duration = .seconds(10)) throws -> [LineInput] {
-      let deadline = ContinuousClock.now + timeout
+      let deadline = ContinuousClock.now + timeout * TerminalPair.timeScale
       while true {
         let inputs = inbox.inputs
         if inputs.count >= count { return inputs }

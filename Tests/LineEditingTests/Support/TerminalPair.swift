@@ -82,8 +82,14 @@ final class TerminalPair: @unchecked Sendable {
     send(String(UnicodeScalar(ascii & 0x1F)))
   }
 
+  /// How much longer than usual a wait may take: `NETTRIAGE_TEST_TIME_SCALE` (`make sanitize`
+  /// sets it: a sanitized build runs several times slower), else 1.
+  static let timeScale: Double =
+    ProcessInfo.processInfo.environment["NETTRIAGE_TEST_TIME_SCALE"]
+    .flatMap(Double.init).map { max($0, 1) } ?? 1
+
   private func wait(timeout: Duration, for what: String, until condition: () -> Bool) throws {
-    let deadline = ContinuousClock.now + timeout
+    let deadline = ContinuousClock.now + timeout * Self.timeScale
     while !condition() {
       guard ContinuousClock.now < deadline else {
         throw Failure(
