@@ -30,7 +30,7 @@ enum LenientReading {
       }
     }
     // Each attempt reads the whole input again: many for a paste, few for a large file.
-    let budget = max(16, min(400, 16_000_000 / max(1, text.bytes.count)))
+    let budget = max(16, min(400, 8_000_000 / max(1, text.bytes.count)))
     var firstError: EvidenceError?
     var cutOff = false
     var attempts = 0
