@@ -38,9 +38,15 @@ extension EvidenceText {
     joined += bytes[first.end..<first.next]
     joined += bytes[second.end..<second.next]
     joined += bytes[second.next...]
-    guard var text = try? EvidenceText(bytes: joined, source: source) else { return nil }
+    return rewritten(joined, excluding: excludedLines)
+  }
+
+  /// This text with its bytes replaced by `bytes` (lines joined), keeping its source, encoding and
+  /// indentation, and setting aside `excluded`; `nil` when the bytes are no text.
+  func rewritten(_ bytes: [UInt8], excluding excluded: Set<Int>) -> EvidenceText? {
+    guard var text = try? EvidenceText(bytes: bytes, source: source) else { return nil }
     text.encoding = encoding
-    text.excludedLines = excludedLines
+    text.excludedLines = excluded
     text.indentation = indentation
     return text
   }
@@ -109,12 +115,7 @@ extension EvidenceText {
     }
     // A last line without a line end (cut mid-way) stays without one.
     if let last = bytes.last, last != 10, last != 13, output.last == 10 { output.removeLast() }
-    guard !joined.isEmpty, var text = try? EvidenceText(bytes: output, source: source) else {
-      return nil
-    }
-    text.encoding = encoding
-    text.excludedLines = excluded
-    text.indentation = indentation
+    guard !joined.isEmpty, let text = rewritten(output, excluding: excluded) else { return nil }
     return (text, joined)
   }
 
@@ -194,12 +195,7 @@ extension EvidenceText {
       index = next
     }
     if let last = bytes.last, last != 10, last != 13, output.last == 10 { output.removeLast() }
-    guard !joined.isEmpty, var text = try? EvidenceText(bytes: output, source: source) else {
-      return nil
-    }
-    text.encoding = encoding
-    text.excludedLines = excluded
-    text.indentation = indentation
+    guard !joined.isEmpty, let text = rewritten(output, excluding: excluded) else { return nil }
     return (text, joined)
   }
 

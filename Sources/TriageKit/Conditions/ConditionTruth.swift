@@ -32,17 +32,27 @@ extension Condition {
     case .not(let inner):
       return inner.truth(facts, open: open).map { !$0 }
     case .and(let lhs, let rhs):
-      let left = lhs.truth(facts, open: open)
-      if left == false { return false }
-      let right = rhs.truth(facts, open: open)
-      if right == false { return false }
-      return left == true && right == true ? true : nil
+      return ThreeValued.and(lhs.truth(facts, open: open)) { rhs.truth(facts, open: open) }
     case .or(let lhs, let rhs):
-      let left = lhs.truth(facts, open: open)
-      if left == true { return true }
-      let right = rhs.truth(facts, open: open)
-      if right == true { return true }
-      return left == false && right == false ? false : nil
+      return ThreeValued.or(lhs.truth(facts, open: open)) { rhs.truth(facts, open: open) }
     }
+  }
+}
+
+/// Kleene's three-valued `and` and `or` (`nil` is "cannot tell yet"), shared by the written and the
+/// interned conditions; the right side is only decided when the left does not settle the result.
+enum ThreeValued {
+  static func and(_ left: Bool?, _ right: () -> Bool?) -> Bool? {
+    if left == false { return false }
+    let right = right()
+    if right == false { return false }
+    return left == true && right == true ? true : nil
+  }
+
+  static func or(_ left: Bool?, _ right: () -> Bool?) -> Bool? {
+    if left == true { return true }
+    let right = right()
+    if right == true { return true }
+    return left == false && right == false ? false : nil
   }
 }

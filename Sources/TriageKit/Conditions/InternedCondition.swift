@@ -93,17 +93,9 @@ indirect enum InternedCondition: Sendable {
     case .not(let inner):
       return inner.truth(facts, open: open).map { !$0 }
     case .and(let lhs, let rhs):
-      let left = lhs.truth(facts, open: open)
-      if left == false { return false }
-      let right = rhs.truth(facts, open: open)
-      if right == false { return false }
-      return left == true && right == true ? true : nil
+      return ThreeValued.and(lhs.truth(facts, open: open)) { rhs.truth(facts, open: open) }
     case .or(let lhs, let rhs):
-      let left = lhs.truth(facts, open: open)
-      if left == true { return true }
-      let right = rhs.truth(facts, open: open)
-      if right == true { return true }
-      return left == false && right == false ? false : nil
+      return ThreeValued.or(lhs.truth(facts, open: open)) { rhs.truth(facts, open: open) }
     }
   }
 }
