@@ -98,7 +98,9 @@ def main():
         for role, command, results in pair:
             elapsed, status, error = run_once(command, args.stdin)
             if status not in args.ok_status:
-                row.update(ratio=None, met=False, runs=index,
+                # A subject that fails misses its target; a baseline that fails (jc refusing an
+                # input it cannot parse) leaves nothing to compare with: not judged.
+                row.update(ratio=None, met=False if role == "subject" else None, runs=index,
                            error="%s exited %d: %s" % (role, status, error.strip()[:300]))
                 print(json.dumps(row))
                 return

@@ -35,9 +35,7 @@ import TriageKit
   }()
 
   /// Pastes still read wrong, named so the count stays honest; each says why in its SOURCES.md.
-  static let knownMisses: Set<String> = [
-    "netstat/diamond-217-netstat-ta-elided-cut.paste"
-  ]
+  static let knownMisses: Set<String> = []
 
   static func read(_ file: String, strict: Bool = false) throws -> Evidence {
     let bytes = Array(try Data(contentsOf: fixtures.appendingPathComponent(file)))

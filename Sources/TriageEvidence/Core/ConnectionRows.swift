@@ -95,6 +95,13 @@ enum ConnectionRows {
     return (address, servicePort(name))
   }
 
+  /// Whether `field` stands for addresses a person left out before posting: `...`, `....` or `…`
+  /// where a row's local and foreign addresses were (a real paste has `tcp 0 0 ... ESTABLISHED`).
+  static func isElidedAddresses(_ field: some ByteSlice) -> Bool {
+    if field.count >= 3, field.allSatisfy({ $0 == UInt8(ascii: ".") }) { return true }
+    return field.elementsEqual([0xE2, 0x80, 0xA6])  // …
+  }
+
   /// Whether `port` is a placeholder for a masked port: `<Name>` or a run of `#`.
   static func isMaskedPort(_ port: some ByteSlice) -> Bool {
     if port.count >= 3, port.first == UInt8(ascii: "<"), port.last == UInt8(ascii: ">") {

@@ -28,18 +28,23 @@ struct ConnectionTable {
       var table = ConnectionTable()
       var buffer = RowFields()
       var lastLine = 0
+      var unread = UnreadRows(text)
       for line in lines {
         lastLine = line.number
         buffer.split(line.bytes)
         let fields = buffer.fields
         guard !fields.isEmpty else { continue }
-        try row(line, fields, &table)
+        try unread.read(line: line.number, text: line.evidenceLine(in: text).text) {
+          () throws(EvidenceError) in try row(line, fields, &table)
+        }
       }
       guard table.tally.hasTCPRows else {
         throw ConnectionRows.noConnections(
           in: text, header: table.header, udpRows: table.tally.udpRows, example: example)
       }
-      return table.tally.evidence(kind: kind, format: format, lines: lastLine)
+      var evidence = table.tally.evidence(kind: kind, format: format, lines: lastLine)
+      evidence.unreadRows = unread.rows
+      return evidence
     }
   }
 }

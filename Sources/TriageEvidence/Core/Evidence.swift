@@ -26,6 +26,8 @@ public struct Evidence: Sendable, Equatable {
   /// The language of the output when it is not English (`German`), read through
   /// ``LocalizedOutput``.
   public var language: String?
+  /// Rows a resuming reading set aside (``UnreadRows``), for lenient reading to list as skipped.
+  var unreadRows: [UnreadRows.Row] = []
 
   /// Lines skipped, counting every line of a skipped run.
   public var skippedLineCount: Int { skipped.reduce(0) { $0 + $1.count } }

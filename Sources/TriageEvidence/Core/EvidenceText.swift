@@ -32,6 +32,9 @@ public struct EvidenceText: Sendable {
   /// Leading spaces and tabs removed from every line (the common indentation of a paste from a
   /// Markdown code block, a KB article or an e-mail), in bytes.
   var indentation = 0
+  /// Whether importers whose row loops can go on after a bad row do so (``UnreadRows``) instead of
+  /// stopping there: lenient reading asks for it when reading again per bad line costs too much.
+  var resumesAfterBadRows = false
 
   /// Decodes `data`; throws when it is larger than ``maximumSize`` or empty.
   public init(bytes data: [UInt8], source: String) throws(EvidenceError) {

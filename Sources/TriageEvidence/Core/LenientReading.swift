@@ -56,6 +56,15 @@ enum LenientReading {
         guard let number = error.line, !text.excludedLines.contains(number),
           let line = text.lines.first(where: { $0.number == number })
         else { throw firstError ?? error }
+        // A large input is not read again per bad line: one resuming reading sets its bad rows
+        // aside, when the importer's rows can be read that way.
+        if text.bytes.count > resumingSize,
+          let evidence = resumedReading(
+            text, skipped: skipped, rejoined: rejoined, cutOff: cutOff, lastMarker: lastMarker,
+            importer: importer)
+        {
+          return evidence
+        }
         var readingWithout: Result<Evidence, EvidenceError>?
         // A row wrapped onto the next line: both halves are unreadable alone, and the two joined
         // read past them.
@@ -108,6 +117,12 @@ enum LenientReading {
           }
         }
         if attempts > budget {
+          if let evidence = resumedReading(
+            text, skipped: skipped, rejoined: rejoined, cutOff: cutOff, lastMarker: lastMarker,
+            importer: importer)
+          {
+            return evidence
+          }
           if let evidence = readCuttingTail(text, from: line, skipped: skipped, importer: importer)
           {
             return evidence
@@ -130,6 +145,82 @@ enum LenientReading {
         nextReading = readingWithout
       }
     }
+  }
+
+  /// Above this size the first bad line leads to a resuming reading: reading the input again per
+  /// bad line would spend the budget of 8 MB of re-reading within 16 lines.
+  static let resumingSize = 8_000_000 / 16
+
+  /// One reading that goes on after the rows it cannot read (``UnreadRows``) and sets them aside:
+  /// adjacent ones as a run, a run to the end as "not … output from here on", the last row cut
+  /// off as a cut-off input, as the reading line by line would. `nil` when the importer cannot
+  /// read its rows that way, or nothing of its kind is found.
+  private static func resumedReading(
+    _ text: EvidenceText, skipped: [SkippedLine], rejoined: [Int], cutOff: Bool,
+    lastMarker: Int?, importer: any EvidenceImporter.Type
+  ) -> Evidence? {
+    var resuming = text
+    resuming.resumesAfterBadRows = true
+    guard var evidence = try? importer.read(resuming), !evidence.unreadRows.isEmpty else {
+      return nil
+    }
+    let rows = evidence.unreadRows
+    evidence.unreadRows = []
+    let unread = Set(rows.map(\.line))
+    // One pass over every line (set aside or not): the last two non-blank ones, the last one
+    // read, and the text of rows given without it (a record over several lines).
+    var untitled = Set(rows.filter { $0.text.isEmpty }.map(\.line))
+    var texts: [Int: String] = [:]
+    var last: Int?
+    var beforeLast: Int?
+    var lastIncluded = 0
+    var all = text
+    all.excludedLines = []
+    for line in all.lines where !line.isBlank {
+      beforeLast = last
+      last = line.number
+      if !text.excludedLines.contains(line.number) { lastIncluded = line.number }
+      if !untitled.isEmpty, untitled.remove(line.number) != nil { texts[line.number] = line.text }
+    }
+    var cutOff = cutOff
+    if let lastMarker, lastMarker > lastIncluded { cutOff = true }
+    // The last row cut off mid-way, after rows that were read.
+    var cutRow: Int?
+    if let final = rows.last, final.line == last {
+      let unterminated = text.bytes.last.map { $0 != 10 && $0 != 13 } ?? false
+      if final.error.reason == .truncated || unterminated, let beforeLast,
+        !unread.contains(beforeLast),
+        !text.excludedLines.contains(beforeLast) || beforeLast == lastMarker
+      {
+        cutOff = true
+        cutRow = final.line
+      }
+    }
+    var entries = skipped
+    var index = 0
+    while index < rows.count {
+      let first = rows[index]
+      var end = index
+      while end + 1 < rows.count, rows[end + 1].line == rows[end].line + 1,
+        rows[end + 1].line != cutRow
+      {
+        end += 1
+      }
+      let count = end - index + 1
+      let toEnd = rows[end].line == last && rows[end].line != cutRow
+      let reason =
+        count >= 3 && toEnd
+        ? "not \(importer.kind.rawValue) output from here on" : first.error.message
+      entries.append(
+        SkippedLine(
+          line: first.line, lastLine: count > 1 ? rows[end].line : nil, count: count,
+          text: first.text.isEmpty ? texts[first.line] ?? "" : first.text, reason: reason))
+      index = end + 1
+    }
+    evidence.skipped = entries.sorted { $0.line < $1.line }
+    evidence.isCutOff = evidence.isCutOff || cutOff
+    evidence.rejoinedLines = rejoined.sorted()
+    return evidence
   }
 
   /// One reading of `text` by `importer`, as a value.

@@ -45,6 +45,7 @@ public enum ISATextLogImporter: EvidenceImporter {
     var header: Header?
     var reader: DelimitedRecordReader?
     var lines = 0
+    var unread = UnreadRows(text)
     for line in text.lines {
       lines += 1
       if header == nil {
@@ -72,7 +73,11 @@ public enum ISATextLogImporter: EvidenceImporter {
       guard let layout = header, let row = reader?.feed(line) else { continue }
       if row.fields.allSatisfy({ LogBytes.trim($0).isEmpty }) { continue }
       if layout.isRepeat(of: row.fields) { continue }
-      try count(row.fields, layout: layout, line: row.line, into: &tally, source: text.source)
+      // A record that spans lines (a quoted field with line ends) is set aside by its first line.
+      try unread.read(line: row.line, text: row.line == line.number ? line.text : "") {
+        () throws(EvidenceError) in
+        try count(row.fields, layout: layout, line: row.line, into: &tally, source: text.source)
+      }
     }
     if let reader, reader.isInsideQuotes {
       throw EvidenceError(
@@ -80,9 +85,11 @@ public enum ISATextLogImporter: EvidenceImporter {
         message: "a quoted field in the record that starts here is never closed (expected '\"')",
         reason: .truncated)
     }
-    return try tally.evidence(
+    var evidence = try tally.evidence(
       format: header?.format ?? "log-viewer", lines: lines, source: text.source,
       expected: "ISA/TMG log rows under a header such as 'Log Time, Client IP, …, Result Code'")
+    evidence.unreadRows = unread.rows
+    return evidence
   }
 
   /// The facts it gives.

@@ -43,6 +43,7 @@ public enum ISAW3CLogImporter: EvidenceImporter {
     var tally = ISALogTally()
     var columns: Columns?
     var lines = 0
+    var unread = UnreadRows(text)
     for line in text.lines {
       lines += 1
       let content = LogBytes.trim(line.bytes)
@@ -53,31 +54,35 @@ public enum ISAW3CLogImporter: EvidenceImporter {
         }
         continue
       }
-      guard let layout = columns else {
-        throw EvidenceError(
-          source: text.source, line: line.number,
-          message:
-            "expected a '#Fields:' directive before the first record, found '\(LogBytes.quoted(content))'"
-        )
+      try unread.read(line: line.number, text: line.text) { () throws(EvidenceError) in
+        guard let layout = columns else {
+          throw EvidenceError(
+            source: text.source, line: line.number,
+            message:
+              "expected a '#Fields:' directive before the first record, found '\(LogBytes.quoted(content))'"
+          )
+        }
+        let fields = layout.split(line.bytes)
+        guard fields.count >= layout.count,
+          fields[layout.count...].allSatisfy({ LogBytes.trim($0).isEmpty })
+        else {
+          throw EvidenceError(
+            source: text.source, line: line.number,
+            message:
+              "expected \(layout.count) \(layout.separator == 9 ? "tab-separated " : "")fields as the '#Fields:' line \(layout.line) names, found \(fields.count)"
+          )
+        }
+        try ISARecord.add(
+          fields: fields.map { LogBytes.trim($0) }, columns: layout.roles, to: &tally,
+          line: line.number,
+          source: text.source)
       }
-      let fields = layout.split(line.bytes)
-      guard fields.count >= layout.count,
-        fields[layout.count...].allSatisfy({ LogBytes.trim($0).isEmpty })
-      else {
-        throw EvidenceError(
-          source: text.source, line: line.number,
-          message:
-            "expected \(layout.count) \(layout.separator == 9 ? "tab-separated " : "")fields as the '#Fields:' line \(layout.line) names, found \(fields.count)"
-        )
-      }
-      try ISARecord.add(
-        fields: fields.map { LogBytes.trim($0) }, columns: layout.roles, to: &tally,
-        line: line.number,
-        source: text.source)
     }
-    return try tally.evidence(
+    var evidence = try tally.evidence(
       format: "w3c", lines: lines, source: text.source,
       expected: "ISA/TMG W3C log records after a '#Fields:' directive")
+    evidence.unreadRows = unread.rows
+    return evidence
   }
 
   /// The facts it gives.

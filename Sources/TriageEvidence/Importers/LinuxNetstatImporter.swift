@@ -85,6 +85,15 @@ public enum LinuxNetstatImporter: EvidenceImporter {
     _ fields: [RowField], line: RowLine, processColumn: Bool,
     into tally: inout ConnectionTally, text: EvidenceText
   ) throws(EvidenceError) {
+    // Both addresses left out by the person who posted it (`tcp 0 0 ... ESTABLISHED`): the row
+    // counts in its state, its remote host unknown.
+    if fields.count == 5 || (fields.count > 5 && ConnectionRows.state(fields[5]) == nil),
+      ConnectionRows.isElidedAddresses(fields[3]), let state = ConnectionRows.state(fields[4]),
+      ConnectionRows.number(fields[1]) != nil, ConnectionRows.number(fields[2]) != nil
+    {
+      tally.add(state: state, remoteAddress: fields[3].prefix(0), remotePort: nil)
+      return
+    }
     guard fields.count >= 6 else {
       throw ConnectionRows.rowError(
         "expected proto, Recv-Q, Send-Q, local address, foreign address and state; found \(fields.count) columns",

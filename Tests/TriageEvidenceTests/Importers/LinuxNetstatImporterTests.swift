@@ -47,6 +47,30 @@ import TriageKit
     #expect(error.message == "expected a number (Recv-Q), found 'x'")
   }
 
+  // A real paste (netstat/diamond-217, SOURCES.md) has rows whose two addresses the reporter
+  // replaced by `...`: the rows count in their states, their remote hosts unknown.
+  @Test func rowsWithTheirAddressesLeftOutCountInTheirStates() throws {
+    let input = """
+      Active Internet connections (servers and established)
+      Proto Recv-Q Send-Q Local Address               Foreign Address             State
+      tcp        0      0 *:ssh                       *:*                         LISTEN
+      tcp        0      0 ...                                              ESTABLISHED
+      tcp        0      0 ....                                           TIME_WAIT   1234/java
+      tcp        0      0 …                                              ESTABLISHED
+      """
+    let evidence = try importer.read(try EvidenceText(input))
+    #expect(evidence.counts("states") == ["LISTEN": 1, "ESTABLISHED": 2, "TIME_WAIT": 1])
+    #expect(evidence[field: "remote_hosts"] == 0)
+    #expect(evidence.number("tcp.connections") == 3)
+    // Not every short row: an address cut before its state is still an error.
+    let cut = """
+      Active Internet connections (servers and established)
+      Proto Recv-Q Send-Q Local Address           Foreign Address         State
+      tcp        0      0 ..                      ESTABLISHED
+      """
+    #expect(connectionError(cut, with: importer) != nil)
+  }
+
   @Test func rowCutBeforeItsStateIsTruncated() throws {
     let input = """
       Active Internet connections (servers and established)
