@@ -150,7 +150,7 @@ public enum TestNetConnectionImporter: EvidenceImporter {
   /// one of Test-NetConnection's and one of them is a result (`TcpTestSucceeded`, `PingSucceeded`).
   static func tableHeader(_ trimmed: ArraySlice<UInt8>) -> [String]? {
     let names = Bytes.fields(trimmed).map { String(decoding: $0, as: UTF8.self) }
-    guard names.count >= 2, names.allSatisfy(tableProperties.contains),
+    guard !names.isEmpty, names.allSatisfy(tableProperties.contains),
       names.contains("TcpTestSucceeded") || names.contains("PingSucceeded")
     else { return nil }
     return names

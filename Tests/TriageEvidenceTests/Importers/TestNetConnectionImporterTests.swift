@@ -221,6 +221,22 @@ import TriageKit
     #expect(Fixtures.value(evidence, "warnings")?.arrayValue?.count == 1)
   }
 
+  /// `| Select-Object TcpTestSucceeded`: a table of one column.
+  @Test func oneColumnTableIsRead() throws {
+    let evidence = try EvidenceImporters.read(
+      EvidenceText(
+        """
+        PS C:\\> Test-NetConnection fs01 -Port 445 | Select-Object TcpTestSucceeded
+
+        TcpTestSucceeded
+        ----------------
+                    True
+        """))
+    #expect(evidence.kind == .testNetConnection)
+    #expect(evidence.skipped.isEmpty)
+    #expect(evidence.facts["tnc.tcp-test-succeeded"] == .bool(true))
+  }
+
   /// A table value with spaces goes to the column its words overlap; each row is a test.
   @Test func tableRowsAreTestsAndValuesKeepTheirColumn() throws {
     let evidence = try TestNetConnectionImporter.read(
