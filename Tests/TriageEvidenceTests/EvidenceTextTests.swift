@@ -38,6 +38,25 @@ import TriageKit
     #expect(EvidenceText.promptCommand(ArraySlice("#Fields: date time".utf8)) == nil)
   }
 
+  /// Bash's `\w \$` prompt (`~ $`, fizyk/port-for #12) and PowerShell started from another shell
+  /// (`$ powershell Test-NetConnection …`), from the held-out set 3 pastes.
+  @Test func recognisesDirectoryPromptsAndPowerShellFromAnotherShell() {
+    let cat = "~ $ cat /proc/sys/net/ipv4/ip_local_port_range"
+    #expect(EvidenceText.isPromptLine(ArraySlice(cat.utf8)))
+    #expect(
+      EvidenceText.promptCommand(ArraySlice(cat.utf8))
+        == "cat /proc/sys/net/ipv4/ip_local_port_range")
+    #expect(EvidenceText.isPromptLine(ArraySlice("/tmp # sysctl -a".utf8)))
+    #expect(!EvidenceText.isPromptLine(ArraySlice("~/notes and $ signs".utf8)))
+    #expect(!EvidenceText.isPromptLine(ArraySlice("/proc/sys/net/core/somaxconn:4096".utf8)))
+    let tnc = "$ powershell Test-NetConnection -ComputerName 127.0.0.1 -Port 8812"
+    #expect(EvidenceText.isPromptLine(ArraySlice(tnc.utf8)))
+    #expect(
+      EvidenceText.promptCommand(ArraySlice(tnc.utf8))
+        == "powershell Test-NetConnection -ComputerName 127.0.0.1 -Port 8812")
+    #expect(EvidenceText.promptCommand(ArraySlice("$ powershell Write-Host hi".utf8)) == nil)
+  }
+
   @Test func refusesOversizedAndEmptyInput() throws {
     #expect(throws: EvidenceError.self) { try EvidenceImporters.read(try EvidenceText("  \n\n")) }
   }

@@ -16,10 +16,13 @@ struct ParseCommand: ParsableCommand {
       PowerShell's '>' writes), with any line ends, e-mail quoting, indentation or prompt lines. \
       Reading is lenient: lines that cannot be read (a row cut off, a '... truncated' line, \
       another command's output) are set aside and listed on standard error; --strict refuses \
-      the input at the first such line instead. German and Chinese netstat and ipconfig, Chinese \
-      nslookup and French net use are read; other languages are refused, never guessed at. Exit 0 when read; 65 when nothing of that kind can be read (with --strict: \
-      when any line cannot; the message names the line); 66 when FILE is missing. See \
-      docs/evidence.md for the facts each kind gives.
+      the input at the first such line instead. Windows output in German, Chinese, French, \
+      Spanish, Portuguese, Italian and Russian is read for the commands docs/evidence.md lists \
+      (netstat and ipconfig in all seven; nslookup in Chinese and French; net use in all but \
+      German and Chinese; Event Viewer copies in German; netsh dynamicport in French); other \
+      languages are refused, never guessed at. Exit 0 when read; 65 when nothing of that kind \
+      can be read (with --strict: when any line cannot; the message names the line); 66 when \
+      FILE is missing. See docs/evidence.md for the facts each kind gives.
       """
   )
 

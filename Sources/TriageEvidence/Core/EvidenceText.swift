@@ -225,7 +225,7 @@ public struct EvidenceText: Sendable {
     {
       rest = text[text.index(after: close)...]
     } else if let dollar = text.firstIndex(where: { $0 == "$" || $0 == "#" || $0 == "%" }),
-      text[..<dollar].allSatisfy({ !$0.isWhitespace }),
+      text[..<dollar].allSatisfy({ !$0.isWhitespace }) || isDirectoryBefore(text[..<dollar]),
       text[text.index(after: dollar)...].first == " "
     {
       rest = text[text.index(after: dollar)...]
@@ -234,23 +234,48 @@ public struct EvidenceText: Sendable {
     let command = rest.trimmingCharacters(in: [" ", "\t"])
     if command.isEmpty { return "" }
     let word = command.prefix { $0 != " " && $0 != "\t" && $0 != "|" }.lowercased()
+    if shells.contains(word) {
+      // `powershell -ExecutionPolicy Bypass Get-NetTCPConnection …` from another shell.
+      let words = command.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst()
+      let runs = words.contains {
+        knownCommands.contains($0.trimmingCharacters(in: ["\"", "'", "&", "{"]).lowercased())
+      }
+      return runs ? command : nil
+    }
     return knownCommands.contains(word) ? command : nil
   }
 
+  /// PowerShell started from another shell's prompt; the command it runs is looked for after it.
+  private static let shells: Set<String> = [
+    "powershell", "powershell.exe", "pwsh", "pwsh.exe",
+  ]
+
+  /// Whether the text before a prompt's `$` or `#` is a working directory and a space, as bash's
+  /// `\w \$` prompt prints it (`~ $ cat …`, `/tmp # sysctl …`).
+  private static func isDirectoryBefore(_ text: Substring) -> Bool {
+    guard let first = text.first, first == "~" || first == "/", text.last == " " else {
+      return false
+    }
+    let directory = text.dropLast()
+    return !directory.isEmpty && directory.allSatisfy { !$0.isWhitespace }
+  }
+
   /// Whether `line` is a shell prompt with a command, such as `C:\>netstat -ano`,
-  /// `PS C:\> Get-NetTCPConnection`, `$ ss -tan` or `user@host:~$ netstat -tan`.
+  /// `PS C:\> Get-NetTCPConnection`, `$ ss -tan`, `user@host:~$ netstat -tan` or `~ $ cat …`.
   ///
   /// Runs for every line of a large table, so it looks only where a prompt can be: the first
-  /// byte (a letter, `$` or `#`) and the first word (`PS`, a drive's `C:\`, or a `$`, `#`, `%`
-  /// that ends it); only such lines are decoded and checked by ``promptCommand(_:)``.
+  /// byte (a letter, `$`, `#`, or the `~` or `/` of a working directory) and the first word (`PS`,
+  /// a drive's `C:\`, a `$`, `#`, `%` that ends it, or a directory followed by ` $ `); only such
+  /// lines are decoded and checked by ``promptCommand(_:)``.
   static func isPromptLine(_ line: some ByteSlice) -> Bool {
     var index = line.startIndex
     let end = line.endIndex
     while index < end, isSpace(line[index]) { index += 1 }
     guard index < end else { return false }
     let first = line[index]
+    let directory = first == UInt8(ascii: "~") || first == UInt8(ascii: "/")
     guard
-      first == UInt8(ascii: "$") || first == UInt8(ascii: "#")
+      first == UInt8(ascii: "$") || first == UInt8(ascii: "#") || directory
         || (first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z"))
         || (first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z"))
     else { return false }
@@ -272,6 +297,12 @@ public struct EvidenceText: Sendable {
     }
     if !candidate, index == start + 2, first == UInt8(ascii: "P"),
       line[start + 1] == UInt8(ascii: "S"), index < end, line[index] == 32
+    {
+      candidate = true
+    }
+    // `~ $ cat …`: a working directory, a space, then the `$` or `#`.
+    if !candidate, directory, index + 2 < end, line[index] == 32,
+      line[index + 1] == 36 || line[index + 1] == 35, line[index + 2] == 32
     {
       candidate = true
     }

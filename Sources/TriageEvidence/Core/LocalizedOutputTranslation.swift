@@ -24,6 +24,9 @@ struct OutputTranslation: Sendable {
   /// Event Viewer's field names at the start of a line (`Ereignis-ID:`) and their English
   /// (`Event ID:`); the value after one is translated when it is one of ``words`` (`Fehler`).
   var eventFields: [(String, String)] = []
+  /// Field names at the start of a line (`Serveur :` of nslookup) and their English (`Server:`);
+  /// the value after one is kept.
+  var lineStarts: [(String, String)] = []
 
   /// Translates one line.
   func translate(_ line: Substring) -> String {
@@ -33,6 +36,10 @@ struct OutputTranslation: Sendable {
     if let english = lines[String(trimmed)] { return indent + english }
     if let english = systemError(trimmed) { return indent + english }
     if let english = eventField(trimmed) { return indent + english }
+    for (local, english) in lineStarts where trimmed.hasPrefix(local) {
+      return indent + english + " "
+        + trimmed.dropFirst(local.count).drop { $0 == " " || $0 == "\t" }
+    }
     var text = String(line)
     if !indent.isEmpty, let pair = labelled(trimmed) {
       text = indent + pair
@@ -163,18 +170,27 @@ extension LocalizedOutput {
   /// `fr-dhcp-course-all-ipv6-gateway.paste`, `fr-tssr-lab-all-no-gateway.paste`, XP's
   /// `fr-ubuntuforums-xp-all-prompt.paste`), and the sentence of `net use` / `net view` that
   /// carries the code (`samba-forum-french-net-view-53.paste`; the message after it stays French,
-  /// the code decides). French Windows print the TCP states in English. `Masque de sous-r‚seau`,
-  /// `Passerelle par d‚faut` and `propre … la connexion` are code page 850 read as Windows-1252,
-  /// as public batch files that match a French console's `ipconfig` write them (SOURCES.md).
+  /// the code decides), `nslookup` (`fr-tp1-ynov-non-authoritative.paste`,
+  /// `fr-tp1-reverse-non-existent-with-note.paste`: `Serveur :`, `Nom :`, `Réponse ne faisant pas
+  /// autorité :`, `… ne parvient pas à trouver … : Non-existent domain`; `Address:` and the response
+  /// code stay English) and `netsh int ipv4 show dynamicport tcp` (the Datadog agent's fixture in
+  /// `datadog-agent-french-netsh-fixture.paste`). French Windows print the TCP states in English.
+  /// `Masque de sous-r‚seau`, `Passerelle par d‚faut` and `propre … la connexion` are code page
+  /// 850 read as Windows-1252, as public batch files that match a French console's `ipconfig`
+  /// write them (SOURCES.md).
   static let french = OutputTranslation(
     language: "French",
     markers: [
       "Connexions actives", "Adresse locale", "Configuration IP de Windows", "Passerelle par d",
       "Carte Ethernet", "Carte r\u{E9}seau sans fil", "Masque de sous-r", "L'erreur syst\u{E8}me",
+      "Serveur :  ", "R\u{E9}ponse ne faisant pas autorit\u{E9}", "ne parvient pas \u{E0} trouver",
+      "Plage de ports dynamique",
     ],
     lines: [
       "Connexions actives": "Active Connections",
       "Configuration IP de Windows": "Windows IP Configuration",
+      "R\u{E9}ponse ne faisant pas autorit\u{E9} :": "Non-authoritative answer:",
+      "Plage de ports dynamique du protocole tcp": "Protocol tcp Dynamic Port Range",
     ],
     labels: [
       (
@@ -224,7 +240,11 @@ extension LocalizedOutput {
       ),
       ("(pr\u{E9}f\u{E9}r\u{E9})", "(Preferred)"),
       ("L'erreur syst\u{E8}me ", "System error "), (" s'est produite.", " has occurred."),
-    ])
+      (" ne parvient pas \u{E0} trouver ", " can't find "),
+      (" : Non-existent domain", ": Non-existent domain"),
+      ("Port de d\u{E9}marrage", "Start Port"), ("Nombre de ports", "Number of Ports"),
+    ],
+    lineStarts: [("Serveur :", "Server:"), ("Nom :", "Name:")])
 
   /// German Windows (XP, 7 to 11): strings from the real outputs in the netstat, ipconfig and
   /// eventviewer-text fixtures (XP's `Ethernetadapter`, `PPP-Adapter`, `IP-Adresse` from

@@ -119,6 +119,19 @@ extension EvidenceText {
     return (text, joined)
   }
 
+  /// Whether a client wrapping at spaces would have wrapped `line`: it is wider than a terminal
+  /// (and a space) and has a space within that width after its indentation and first word.
+  static func couldHaveBeenWrapped(_ line: ArraySlice<UInt8>) -> Bool {
+    let limit = terminalWidths[0] + 1
+    guard line.count > limit else { return false }
+    var content = line
+    while let last = content.last, last == 32 || last == 9 { content = content.dropLast() }
+    guard displayWidth(content) > limit else { return false }
+    let body = content.drop { $0 == 32 || $0 == 9 }
+    let word = body.prefix { $0 != 32 && $0 != 9 }
+    return body.prefix(limit).dropFirst(word.count).contains { $0 == 32 || $0 == 9 }
+  }
+
   /// The narrowest width at which e-mail clients and forums wrap lines (72 to 80 columns).
   static let narrowestWrapWidth = 72
 
@@ -162,6 +175,9 @@ extension EvidenceText {
       if isQuoted { content = Self.unquote(content) }
       lines.append(content)
     }
+    // A client wraps every line it can: a line wider than a terminal with a space it could have
+    // been wrapped at says this text was not wrapped at spaces (a table with long rows).
+    guard !lines.contains(where: Self.couldHaveBeenWrapped) else { return nil }
     // Cheap first: most texts have no line that looks wrapped.
     guard
       lines.indices.dropLast().contains(where: {

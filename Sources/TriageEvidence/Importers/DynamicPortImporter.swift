@@ -30,6 +30,13 @@ public enum DynamicPortImporter: EvidenceImporter {
         let name = Bytes.fields(bytes[(at + 9)...]).first.map {
           String(decoding: $0, as: UTF8.self).lowercased()
         }
+        guard name == "tcp" || name == "udp" else {
+          throw EvidenceError(
+            source: text.source, line: line.number, column: line.column(of: line.trimmed),
+            message:
+              "expected 'Protocol tcp Dynamic Port Range' (or udp), found '\(ConnectionRows.shown(line.trimmed))'"
+          )
+        }
         tables.append((name ?? "tcp", nil, nil, line.number))
       } else if line.contains("Start Port") {
         if tables.isEmpty { tables.append(("tcp", nil, nil, line.number)) }

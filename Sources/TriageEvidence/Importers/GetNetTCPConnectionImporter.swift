@@ -140,10 +140,10 @@ public enum GetNetTCPConnectionImporter: EvidenceImporter {
       for field in fields {
         let start = TableColumns.offset(of: field.startIndex, in: line, nonASCII: nonASCII)
         let end = TableColumns.offset(of: field.endIndex, in: line, nonASCII: nonASCII)
-        let column = columns.column(at: (start + end - 1) / 2)
-        values.set(columns.names[column], to: field)
+        values.set(columns.names[columns.column(from: start, to: end)], to: field)
       }
-      try add(values, line: line)
+      let endpoints = columns.names.contains(.remoteAddress) || columns.names.contains(.remotePort)
+      try add(values, line: line, endpointsSelected: endpoints)
     }
 
     // MARK: List
@@ -169,7 +169,10 @@ public enum GetNetTCPConnectionImporter: EvidenceImporter {
       guard let first = record.first, let last = record.last else { return }
       let values = record.values
       record = ListRecord()
-      try add(values, line: last, recordStart: first)
+      try add(
+        values, line: last, recordStart: first,
+        endpointsSelected: values.remoteAddress != nil || values.remotePort != nil
+          || values.state == nil)
     }
 
     // MARK: Group-Object
@@ -201,14 +204,24 @@ public enum GetNetTCPConnectionImporter: EvidenceImporter {
 
     // MARK: Rows
 
-    mutating func add(_ values: RowValues, line: EvidenceLine, recordStart: EvidenceLine? = nil)
-      throws(EvidenceError)
-    {
+    /// Counts one connection. `endpointsSelected` is false for output whose `Select-Object` left
+    /// the remote endpoint out (a header, or a list record with a State, without RemoteAddress
+    /// and RemotePort): its state still counts, its endpoints are unknown.
+    mutating func add(
+      _ values: RowValues, line: EvidenceLine, recordStart: EvidenceLine? = nil,
+      endpointsSelected: Bool = true
+    ) throws(EvidenceError) {
       let place = recordStart.map { " (the record from line \($0.number))" } ?? ""
-      guard let address = values.remoteAddress else {
+      var address = values.remoteAddress
+      var portField = values.remotePort
+      if !endpointsSelected, address == nil, portField == nil {
+        address = ArraySlice()
+        portField = ArraySlice("0".utf8)
+      }
+      guard let address else {
         throw ConnectionRows.rowError("expected a RemoteAddress\(place)", line: line, in: text)
       }
-      guard let portField = values.remotePort else {
+      guard let portField else {
         throw ConnectionRows.rowError("expected a RemotePort\(place)", line: line, in: text)
       }
       guard let stateField = values.state else {
@@ -238,6 +251,11 @@ public enum GetNetTCPConnectionImporter: EvidenceImporter {
       }
       guard let state else {
         tally.addBound(pid: pid)
+        return
+      }
+      if address.isEmpty, values.remoteAddress == nil {
+        if state != .listen { tally.listsEndpoints = false }
+        tally.add(state: state, remoteAddress: address, remotePort: nil, pid: pid)
         return
       }
       tally.addTCP(state: state, remoteAddress: address, remotePort: port, pid: pid)
@@ -280,6 +298,8 @@ public enum GetNetTCPConnectionImporter: EvidenceImporter {
   struct TableColumns {
     /// Character offset of each column's first character.
     var starts: [Int]
+    /// Character offset after each column's last dash, once the dashes under the header are read.
+    var ends: [Int]?
     /// What each column holds.
     var names: [Column]
 
@@ -302,6 +322,22 @@ public enum GetNetTCPConnectionImporter: EvidenceImporter {
     mutating func align(toDashes dashes: [ArraySlice<UInt8>], of line: EvidenceLine) {
       guard dashes.count == starts.count else { return }
       starts = dashes.map { line.column(of: $0) - 1 }
+      ends = dashes.map { line.column(of: $0) - 1 + $0.count }
+    }
+
+    /// The column of a value spanning character offsets `start..<end`: the one whose dashes it
+    /// overlaps most (a right-aligned `Established` reaches left of its header), else the one
+    /// holding its middle.
+    func column(from start: Int, to end: Int) -> Int {
+      if let ends {
+        var best: (column: Int, overlap: Int)?
+        for column in starts.indices {
+          let overlap = min(end, ends[column]) - max(start, starts[column])
+          if overlap > (best?.overlap ?? 0) { best = (column, overlap) }
+        }
+        if let best { return best.column }
+      }
+      return column(at: (start + end - 1) / 2)
     }
 
     /// The column holding character offset `offset`.

@@ -284,6 +284,12 @@ public enum NslookupImporter: EvidenceImporter {
       current.lastLine = line.number
       if trimmed.first == UInt8(ascii: ">") {
         interactive(Bytes.trim(trimmed.dropFirst()), line: line.number)
+      } else if let first = Bytes.fields(trimmed).first,
+        Bytes.equalsIgnoringCase(first, "nslookup")
+          || Bytes.equalsIgnoringCase(first, "nslookup.exe")
+      {
+        // The command pasted without its prompt.
+        prompt(String(decoding: trimmed, as: UTF8.self), line: line.number)
       } else if let value = Self.value(after: "Default Server:", in: trimmed) {
         defaultServer = String(decoding: value, as: UTF8.self)
         if Bytes.equalsIgnoringCase(value, "unknown") { serverUnknown = true }

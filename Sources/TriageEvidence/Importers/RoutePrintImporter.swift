@@ -14,15 +14,17 @@ public enum RoutePrintImporter: EvidenceImporter {
 
   public static func recognition(of text: EvidenceText) -> Int {
     var score = 0
-    for line in text.lines.prefix(40) {
+    for (index, line) in text.lines.prefix(200).enumerated() {
       let trimmed = line.trimmed
-      if trimmed.elementsEqual("IPv4 Route Table".utf8) { return 95 }
+      // A table further down (after a script's other output) is route's too, but weaker.
+      let cap = index < 40 ? 100 : 60
+      if trimmed.elementsEqual("IPv4 Route Table".utf8) { return index < 40 ? 95 : max(score, cap) }
       if trimmed.elementsEqual("Interface List".utf8)
         || trimmed.starts(with: "Network Destination".utf8)
       {
-        score = max(score, 90)
+        score = max(score, min(90, cap))
       } else if trimmed.elementsEqual("Active Routes:".utf8) {
-        score = max(score, 80)
+        score = max(score, min(80, cap))
       }
     }
     return score
@@ -40,6 +42,10 @@ public enum RoutePrintImporter: EvidenceImporter {
         if let command = PromptAwareLine.foreignPrompt(line.trimmed) {
           if !command.isEmpty { skipping = !runsRoute(command) }
         } else if !skipping {
+          try reader.read(line)
+        } else if startsTable(line.trimmed) {
+          // A script run at the prompt printed route's tables: they are read from here.
+          skipping = false
           try reader.read(line)
         }
       }
@@ -123,6 +129,11 @@ public enum RoutePrintImporter: EvidenceImporter {
         """,
       facts: ["route.default-gateways": .number(0)]),
   ]
+
+  /// The first line of route's interface list or IPv4 table.
+  private static func startsTable(_ trimmed: ArraySlice<UInt8>) -> Bool {
+    trimmed.elementsEqual("Interface List".utf8) || trimmed.elementsEqual("IPv4 Route Table".utf8)
+  }
 
   private static func runsRoute(_ command: String) -> Bool {
     PromptAwareLine.command(command, runs: ["route", "netstat"])

@@ -1,7 +1,10 @@
 import TriageKit
 
 /// Reads PowerShell's `Test-NetConnection` (`tnc`): with and without `-Port`, with
-/// `-InformationLevel Detailed` or `Quiet`, and the `WARNING:` lines it writes before its result.
+/// `-InformationLevel Detailed` or `Quiet`, and the `WARNING:` lines it writes before its result;
+/// also as a table (`| Select-Object ComputerName,RemotePort,TcpTestSucceeded`), a bare `True` or
+/// `False` after the command line, and a test pasted with its warnings only (`TCP connect to …
+/// failed`, `Ping to … failed`), which then reads as failed that way.
 ///
 /// `ping_succeeded` is null when no ping ran or PowerShell hid it (a successful `-Port` test hides
 /// `PingSucceeded`, whose value then reads False: PowerShell issue 25818); `tcp_test_succeeded` is
@@ -44,6 +47,7 @@ public enum TestNetConnectionImporter: EvidenceImporter {
       {
         score = max(score, 90)
       }
+      if tableHeader(trimmed) != nil { return 95 }
       guard let pair = keyValue(trimmed) else { continue }
       switch String(decoding: pair.key, as: UTF8.self) {
       case "TcpTestSucceeded", "PingSucceeded", "PingReplyDetails (RTT)", "NetRoute (NextHop)":
@@ -142,6 +146,28 @@ public enum TestNetConnectionImporter: EvidenceImporter {
     return nil
   }
 
+  /// The properties of a `Select-Object … | Format-Table` header, or `nil` unless every field is
+  /// one of Test-NetConnection's and one of them is a result (`TcpTestSucceeded`, `PingSucceeded`).
+  static func tableHeader(_ trimmed: ArraySlice<UInt8>) -> [String]? {
+    let names = Bytes.fields(trimmed).map { String(decoding: $0, as: UTF8.self) }
+    guard !names.isEmpty, names.allSatisfy(tableProperties.contains),
+      names.contains("TcpTestSucceeded") || names.contains("PingSucceeded")
+    else { return nil }
+    return names
+  }
+
+  private static let tableProperties: Set<String> = [
+    "ComputerName", "RemoteAddress", "RemotePort", "InterfaceAlias", "SourceAddress",
+    "PingSucceeded", "TcpTestSucceeded", "NameResolutionSucceeded",
+  ]
+
+  /// A table's columns: names, and the character spans of the dashes under them once read.
+  struct Table {
+    var names: [String]
+    var spans: [Range<Int>]?
+    var rows = 0
+  }
+
   /// One test as read.
   struct Test {
     var line: Int
@@ -158,6 +184,10 @@ public enum TestNetConnectionImporter: EvidenceImporter {
     var pingStatus: String?
     var nameResolutionFailed = false
     var keys = 0
+    /// The result comes from the WARNING lines alone (the paste has no result lines).
+    var fromWarnings = false
+    /// The computer the command line names, for a test without a `ComputerName` line.
+    var target: String?
 
     init(line: Int) {
       self.line = line
@@ -167,6 +197,16 @@ public enum TestNetConnectionImporter: EvidenceImporter {
     var hasResult: Bool { tcp != nil || ping != nil }
     var isEmpty: Bool { keys == 0 && warnings.isEmpty }
     var failed: Bool { tcp == false || (tcp == nil && ping == false) }
+
+    /// A test pasted with its warnings only: `TCP connect to … failed` is a TCP test that
+    /// failed, `Ping to … failed` a ping that failed (PowerShell writes them before the result).
+    mutating func readWarnings() {
+      for warning in warnings where warning.hasSuffix("failed") || warning.contains(" failed ") {
+        if warning.hasPrefix("TCP connect to ") { tcp = false }
+        if warning.hasPrefix("Ping to ") { ping = false }
+      }
+      fromWarnings = hasResult
+    }
   }
 
   /// What a command line says about the Quiet result that follows it.
@@ -183,6 +223,7 @@ public enum TestNetConnectionImporter: EvidenceImporter {
     var current = Test(line: 1)
     var command: Command?
     var continuing = false
+    var table: Table?
     var lineCount = 0
 
     init(source: String) { self.source = source }
@@ -191,7 +232,10 @@ public enum TestNetConnectionImporter: EvidenceImporter {
       lineCount = line
       continuing = false
       command = Self.parse(text)
-      if command?.isTest == true { startTest(at: line) }
+      if command?.isTest == true {
+        startTest(at: line)
+        current.target = command?.computerName
+      }
     }
 
     mutating func read(_ line: EvidenceLine) throws(EvidenceError) {
@@ -199,6 +243,26 @@ public enum TestNetConnectionImporter: EvidenceImporter {
       let trimmed = line.trimmed
       guard !trimmed.isEmpty else {
         continuing = false
+        if table?.rows ?? 0 > 0 { table = nil }
+        return
+      }
+      if let names = TestNetConnectionImporter.tableHeader(trimmed) {
+        table = Table(names: names)
+        return
+      }
+      if var table {
+        if table.spans == nil, trimmed.allSatisfy({ $0 == UInt8(ascii: "-") || $0 == 32 }) {
+          let dashes = Bytes.fields(line.bytes)
+          if dashes.count == table.names.count {
+            table.spans = dashes.map {
+              line.column(of: $0) - 1..<line.column(of: $0) - 1 + $0.count
+            }
+          }
+          self.table = table
+          return
+        }
+        try tableRow(line, table: table)
+        self.table?.rows += 1
         return
       }
       // 'PS C:\> $result = Test-NetConnection …' is a prompt the decoder does not know.
@@ -226,10 +290,11 @@ public enum TestNetConnectionImporter: EvidenceImporter {
         current.lastLine = line.number
         return
       }
-      if let command, command.quiet,
+      // The Quiet result, or a bare result after the command (PowerShell run from another shell).
+      if let command, command.isTest, command.quiet || current.keys == 0,
         let value = Self.bool(trimmed)
       {
-        startTest(at: line.number)
+        if current.keys > 0 || current.hasResult { startTest(at: line.number) }
         current.computerName = command.computerName
         current.remotePort = command.port
         current.keys += 1
@@ -244,6 +309,40 @@ public enum TestNetConnectionImporter: EvidenceImporter {
         message:
           "expected a 'Name : value' line of Test-NetConnection or a 'WARNING:' line, found '\(String(decoding: trimmed.prefix(60), as: UTF8.self))'"
       )
+    }
+
+    /// One row of a table: a test of its own, its values taken by column.
+    private mutating func tableRow(_ line: EvidenceLine, table: Table) throws(EvidenceError) {
+      let fields = Bytes.fields(line.bytes)
+      var values = [ArraySlice<UInt8>?](repeating: nil, count: table.names.count)
+      if fields.count == table.names.count {
+        for (index, field) in fields.enumerated() { values[index] = field }
+      } else if let spans = table.spans {
+        // A value with spaces (`vEthernet (WSL)`): its words go to the column they overlap.
+        for field in fields {
+          let start = line.column(of: field) - 1
+          let span = start..<start + field.count
+          guard
+            let column = spans.indices.max(by: {
+              spans[$0].clamped(to: span).count < spans[$1].clamped(to: span).count
+            }), !spans[column].clamped(to: span).isEmpty
+          else { continue }
+          let first = values[column]?.startIndex ?? field.startIndex
+          values[column] = line.bytes[first..<field.endIndex]
+        }
+      } else {
+        throw EvidenceError(
+          source: source, line: line.number, column: line.column(of: line.trimmed),
+          message:
+            "expected a row of \(table.names.count) values under '\(table.names.joined(separator: " "))', found \(fields.count)"
+        )
+      }
+      if current.keys > 0 || current.hasResult { startTest(at: line.number) }
+      for (name, value) in zip(table.names, values) {
+        guard let value else { continue }
+        try take(ArraySlice(name.utf8), value, line: line)
+      }
+      continuing = false
     }
 
     private mutating func warning(_ text: ArraySlice<UInt8>, line: Int) {
@@ -371,8 +470,12 @@ public enum TestNetConnectionImporter: EvidenceImporter {
             "no Test-NetConnection result found (expected 'ComputerName : …', 'TcpTestSucceeded : …' or 'PingSucceeded : …' lines)",
           reason: .unrecognised)
       }
+      for index in tests.indices where tests[index].keys == 0 {
+        tests[index].readWarnings()
+      }
       for test in tests {
-        if test.keys == 0 || (!test.hasResult && test.remoteAddress == nil) {
+        if (test.keys == 0 && !test.fromWarnings) || (!test.hasResult && test.remoteAddress == nil)
+        {
           throw EvidenceError(
             source: source, line: test.lastLine,
             message:
@@ -410,7 +513,7 @@ public enum TestNetConnectionImporter: EvidenceImporter {
       if tests.count > 1 {
         figures.append("\(tests.count) tests, \(tests.filter(\.failed).count) failed")
       }
-      var figure = "\(top.computerName ?? top.remoteAddress ?? "?")"
+      var figure = "\(top.computerName ?? top.remoteAddress ?? top.target ?? "?")"
       if let port = top.remotePort { figure += " port \(port)" }
       figure += ":"
       if let tcp = top.tcp { figure += tcp ? " TCP connect succeeded" : " TCP connect failed" }
@@ -419,6 +522,7 @@ public enum TestNetConnectionImporter: EvidenceImporter {
         figure += ping ? " ping answered" : " ping failed"
         if let status = top.pingStatus { figure += " (\(status))" }
       }
+      if top.fromWarnings { figure += " (from its WARNING lines; the result is not in the paste)" }
       figures.append(figure)
       return Evidence(
         kind: .testNetConnection, format: "test-netconnection", fields: fields, facts: facts,

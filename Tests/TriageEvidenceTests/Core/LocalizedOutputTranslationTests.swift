@@ -198,6 +198,35 @@ import TriageKit
     #expect(evidence.facts["net.error"] == .number(67))
   }
 
+  /// French nslookup (`Serveur :`, `Nom :`, `Réponse ne faisant pas autorité :`, `… ne parvient
+  /// pas à trouver … : Non-existent domain`) from the held-out set 3 pastes, without a line set
+  /// aside; the command typed without a prompt is the lookup's command.
+  @Test func frenchNslookupIsRead() throws {
+    let answer = try EvidenceImporters.read(
+      try ImporterChecks.text("nslookup/fr-tp1-ynov-non-authoritative.paste"))
+    #expect(answer.language == "French")
+    #expect(answer.skipped.isEmpty)
+    #expect(answer.facts["nslookup.status"] == .string("ok"))
+    #expect(answer.json["server"] == .string("dns.google"))
+    let missing = try EvidenceImporters.read(
+      try ImporterChecks.text("nslookup/fr-tp1-reverse-non-existent-with-note.paste"))
+    #expect(missing.kind == .nslookup)
+    #expect(missing.language == "French")
+    #expect(missing.facts["nslookup.status"] == .string("nxdomain"))
+    #expect(missing.skipped.allSatisfy { $0.line == 7 })  // the author's note in the fence
+  }
+
+  /// French `netsh int ipv4 show dynamicport tcp` (the Datadog agent's fixture).
+  @Test func frenchDynamicPortRangeIsRead() throws {
+    let evidence = try EvidenceImporters.read(
+      try ImporterChecks.text("dynamic-port/datadog-agent-french-netsh-fixture.paste"),
+      strict: true)
+    #expect(evidence.kind == .dynamicPort)
+    #expect(evidence.language == "French")
+    #expect(evidence.facts["limits.port-range-low"] == .number(49152))
+    #expect(evidence.facts["limits.port-range-size"] == .number(16384))
+  }
+
   /// A German Event Viewer copy (`Protokollname:`, `Ereignis-ID:`, `Ebene: Fehler`) reads as the
   /// English one: its ID, source, level and date.
   @Test func germanEventViewerCopyIsRead() throws {

@@ -165,6 +165,20 @@ import TriageKit
     #expect(try EvidenceText("a short line\nand another\n").unwrappingMailLines()?.joined == nil)
   }
 
+  /// A text with a line a client would have wrapped (wider than a terminal, with spaces) was not
+  /// wrapped at spaces: its rows no wider than a terminal are not joined (held-out set 3, the
+  /// French lab's custom-object table, whose rows are 74 to 102 columns wide).
+  @Test func textWithALongLineThatHasSpacesIsNotMailWrapped() throws {
+    let row = String(repeating: "x", count: 60) + " yyyyyyyyyyyy"
+    let wrapped = row + "\nzzzzzzzzzz next\n"
+    #expect(try EvidenceText(wrapped).unwrappingMailLines()?.joined == [1])
+    let long = String(repeating: "w ", count: 45)
+    #expect(try EvidenceText(wrapped + long + "\n").unwrappingMailLines() == nil)
+    // A long word cannot be wrapped at a space: it says nothing.
+    let url = "https://example.org/" + String(repeating: "a", count: 90)
+    #expect(try EvidenceText(wrapped + url + "\n").unwrappingMailLines()?.joined == [1])
+  }
+
   @Test func wideCharactersTakeTwoColumns() {
     #expect(EvidenceText.displayWidth(Array("协议  本地地址".utf8)[...]) == 14)
     #expect(EvidenceText.displayWidth(Array("État".utf8)[...]) == 4)

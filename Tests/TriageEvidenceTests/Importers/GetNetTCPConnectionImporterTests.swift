@@ -127,6 +127,62 @@ import TriageKit
     #expect(error.message.contains("line 7"))
   }
 
+  /// A `Select-Object` without RemoteAddress and RemotePort (held-out set 3): the states count,
+  /// the remote endpoints are unknown rather than zero.
+  @Test func selectionWithoutTheRemoteEndpointCountsStates() throws {
+    let list = try importer.read(
+      EvidenceText(
+        """
+        LocalAddress  : 0.0.0.0
+        LocalPort     : 4000
+        State         : Listen
+        OwningProcess : 4020
+        """))
+    #expect(list.facts["tcp.listen"] == .number(1))
+    #expect(list.facts["tcp.connections"] == .number(0))
+    let table = try importer.read(
+      EvidenceText(
+        """
+        LocalAddress LocalPort State       OwningProcess
+        ------------ --------- -----       -------------
+        10.0.0.5         52312 Established          2212
+        0.0.0.0            445 Listen                  4
+        """))
+    #expect(table.facts["tcp.established"] == .number(1))
+    #expect(table.facts["tcp.listen"] == .number(1))
+    #expect(table.facts["tcp.remote-hosts"] == nil)
+  }
+
+  /// A record cut before its State is still cut off, endpoints selected or not.
+  @Test func listRecordCutBeforeItsStateIsStillTruncated() throws {
+    let error = try #require(
+      connectionError("LocalAddress  : 0.0.0.0\nLocalPort     : 4000\n", with: importer))
+    #expect(error.reason == .truncated)
+    #expect(error.message.contains("RemoteAddress"))
+  }
+
+  /// A custom object's State column is right-aligned: `Established` reaches left of the header's
+  /// `State` and is read in the column its dashes are in (the French lab of held-out set 3).
+  @Test func rightAlignedStateIsReadInItsColumn() throws {
+    let evidence = try importer.read(
+      EvidenceText(
+        """
+        LocalAddress LocalPort RemoteAddress   RemotePort       State ProcessId ProcessName
+        ------------ --------- -------------   ----------       ----- --------- -----------
+        ::               49680 ::                       0      Listen      1156 services
+        0.0.0.0          49741 0.0.0.0                  0       Bound      1568 WUDFHost
+        127.0.0.1        49741 127.0.0.1            49740 Established      1568 WUDFHost
+        10.3.220.87      39594 185.25.182.52          443    TimeWait         0 Idle
+        10.3.220.87      39491 13.107.253.254         443   CloseWait      4012 SearchHost
+        """))
+    #expect(evidence.facts["tcp.listen"] == .number(1))
+    #expect(evidence.facts["tcp.bound"] == .number(1))
+    #expect(evidence.facts["tcp.established"] == .number(1))
+    #expect(evidence.facts["tcp.time-wait"] == .number(1))
+    #expect(evidence.facts["tcp.close-wait"] == .number(1))
+    #expect(evidence.facts["tcp.remote-hosts"] == .number(3))
+  }
+
   @Test func groupObjectOfSomethingElseIsAnError() throws {
     let error = try #require(
       connectionError(

@@ -201,4 +201,33 @@ import TriageKit
       try Fixtures.expectNoClaim(RoutePrintImporter.self, sample)
     }
   }
+
+  /// A script run at the prompt printed route's tables after lines of its own (held-out set 3,
+  /// route-print/msi-experiment-…): the tables are read, and found past the first 40 lines.
+  @Test func tablesPrintedByAScriptAreRead() throws {
+    let input =
+      "PS C:\\pf2> .\\LocateClientAndSetupPortforward.ps1\n"
+      + String(
+        repeating: "Adding 169.254.169.254 ip address to the container net interface\n", count: 45)
+        + """
+        ===========================================================================
+        Interface List
+         29...00 15 5d d6 62 1b ......Hyper-V Virtual Ethernet Adapter #4
+        ===========================================================================
+
+        IPv4 Route Table
+        ===========================================================================
+        Active Routes:
+        Network Destination        Netmask          Gateway       Interface  Metric
+                  0.0.0.0          0.0.0.0     172.21.192.1   172.21.201.154    756
+        ===========================================================================
+        Persistent Routes:
+          None
+        PS C:\\pf2>
+        """
+    let evidence = try EvidenceImporters.read(try EvidenceText(input))
+    #expect(evidence.kind == .routePrint)
+    #expect(evidence.skipped.isEmpty)
+    #expect(evidence.facts["route.default-gateways"] == .number(1))
+  }
 }

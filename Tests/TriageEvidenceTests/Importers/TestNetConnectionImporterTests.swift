@@ -203,6 +203,91 @@ import TriageKit
     #expect(evidence.json["source_address"] == "192.168.0.3")
   }
 
+  /// `| Select-Object ComputerName,RemotePort,TcpTestSucceeded` prints a table (held-out set 3,
+  /// test-netconnection/cineforge-…); the warning before it belongs to its test.
+  @Test func selectObjectTableIsRead() throws {
+    let evidence = try TestNetConnectionImporter.read(
+      EvidenceText(
+        """
+        WARNING: TCP connect to (127.0.0.1 : 55432) failed
+
+        ComputerName RemotePort TcpTestSucceeded
+        ------------ ---------- ----------------
+        127.0.0.1         55432            False
+        """))
+    #expect(evidence.facts["tnc.tcp-test-succeeded"] == .bool(false))
+    #expect(Fixtures.value(evidence, "remote_port") == 55432)
+    #expect(Fixtures.value(evidence, "tests")?.arrayValue?.count == 1)
+    #expect(Fixtures.value(evidence, "warnings")?.arrayValue?.count == 1)
+  }
+
+  /// `| Select-Object TcpTestSucceeded`: a table of one column.
+  @Test func oneColumnTableIsRead() throws {
+    let evidence = try EvidenceImporters.read(
+      EvidenceText(
+        """
+        PS C:\\> Test-NetConnection fs01 -Port 445 | Select-Object TcpTestSucceeded
+
+        TcpTestSucceeded
+        ----------------
+                    True
+        """))
+    #expect(evidence.kind == .testNetConnection)
+    #expect(evidence.skipped.isEmpty)
+    #expect(evidence.facts["tnc.tcp-test-succeeded"] == .bool(true))
+  }
+
+  /// A table value with spaces goes to the column its words overlap; each row is a test.
+  @Test func tableRowsAreTestsAndValuesKeepTheirColumn() throws {
+    let evidence = try TestNetConnectionImporter.read(
+      EvidenceText(
+        """
+        ComputerName InterfaceAlias  TcpTestSucceeded
+        ------------ --------------- ----------------
+        fs01         vEthernet (WSL)             True
+        fs02         Ethernet                   False
+        """))
+    let tests = try #require(Fixtures.value(evidence, "tests")?.arrayValue)
+    #expect(tests.count == 2)
+    #expect(tests.first?["interface_alias"] == .string("vEthernet (WSL)"))
+    #expect(evidence.facts["tnc.tcp-test-succeeded"] == .bool(false))
+    #expect(Fixtures.value(evidence, "computer_name") == .string("fs02"))
+  }
+
+  /// A test pasted with its WARNING lines only reads as failed that way, and says so.
+  @Test func warningsWithoutTheResultReadAsFailed() throws {
+    let evidence = try TestNetConnectionImporter.read(
+      EvidenceText(
+        """
+        PS C:\\> Test-NetConnection -ComputerName 10.10.14.55 -Port 4444
+        WARNING: TCP connect to 10.10.14.55:4444 failed
+        WARNING: Ping to 10.10.14.55 failed -- Status: TimedOut
+        """))
+    #expect(evidence.facts["tnc.tcp-test-succeeded"] == .bool(false))
+    #expect(evidence.facts["tnc.ping-succeeded"] == .bool(false))
+    #expect(
+      evidence.figures.contains(
+        "10.10.14.55: TCP connect failed, ping failed (TimedOut) (from its WARNING lines; the result is not in the paste)"
+      ))
+  }
+
+  /// A bare `False` after `$ powershell Test-NetConnection …` (run from another shell) is the
+  /// result of that command, Quiet or not (held-out set 3, test-netconnection/questdb-…).
+  @Test func bareResultAfterTheCommandIsRead() throws {
+    let evidence = try EvidenceImporters.read(
+      EvidenceText(
+        """
+        $ powershell Test-NetConnection -ComputerName 127.0.0.1 -Port 8812
+        WARNING: TCP connect to (127.0.0.1 : 8812) failed
+        False
+        """))
+    #expect(evidence.kind == .testNetConnection)
+    #expect(evidence.skipped.isEmpty)
+    #expect(evidence.facts["tnc.tcp-test-succeeded"] == .bool(false))
+    #expect(Fixtures.value(evidence, "remote_port") == 8812)
+    #expect(Fixtures.value(evidence, "tests")?.arrayValue?.count == 1)
+  }
+
   /// A paste cut after `RemoteAddress` is an error that names the line, not empty evidence.
   @Test func cutBeforeAnyResultIsAnError() throws {
     let error = try #require(
