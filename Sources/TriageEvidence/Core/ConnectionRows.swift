@@ -98,6 +98,7 @@ enum ConnectionRows {
   /// Whether `field` stands for addresses a person left out before posting: `...`, `....` or `…`
   /// where a row's local and foreign addresses were (a real paste has `tcp 0 0 ... ESTABLISHED`).
   static func isElidedAddresses(_ field: some ByteSlice) -> Bool {
+    guard let first = field.first, first == UInt8(ascii: ".") || first == 0xE2 else { return false }
     if field.count >= 3, field.allSatisfy({ $0 == UInt8(ascii: ".") }) { return true }
     return field.elementsEqual([0xE2, 0x80, 0xA6])  // …
   }

@@ -29,13 +29,25 @@ struct ConnectionTable {
       var buffer = RowFields()
       var lastLine = 0
       var unread = UnreadRows(text)
-      for line in lines {
-        lastLine = line.number
-        buffer.split(line.bytes)
-        let fields = buffer.fields
-        guard !fields.isEmpty else { continue }
-        try unread.read(line: line.number, text: line.evidenceLine(in: text).text) {
-          () throws(EvidenceError) in try row(line, fields, &table)
+      // Two loops, so the plain reading's (every large table's) keeps its direct call: a branch
+      // or a `do` around it in the loop cost a tenth of the time of reading a 1M-row netstat.
+      if unread.resumes {
+        for line in lines {
+          lastLine = line.number
+          buffer.split(line.bytes)
+          let fields = buffer.fields
+          guard !fields.isEmpty else { continue }
+          do throws(EvidenceError) { try row(line, fields, &table) } catch {
+            try unread.setAside(error, line: line.number, text: line.evidenceLine(in: text).text)
+          }
+        }
+      } else {
+        for line in lines {
+          lastLine = line.number
+          buffer.split(line.bytes)
+          let fields = buffer.fields
+          guard !fields.isEmpty else { continue }
+          try row(line, fields, &table)
         }
       }
       guard table.tally.hasTCPRows else {

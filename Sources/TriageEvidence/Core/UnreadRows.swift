@@ -30,16 +30,15 @@ struct UnreadRows {
     resumes = text.resumesAfterBadRows
   }
 
-  /// Runs `body`, the reading of the row at `line`. In a resuming reading an error about that line
-  /// sets the row aside and the loop goes on; any other error, or one past ``limit``, is thrown.
-  /// `body` must change nothing before it throws, so a row set aside leaves no trace.
-  mutating func read(
-    line: Int, text: @autoclosure () -> String, _ body: () throws(EvidenceError) -> Void
+  /// Sets the row at `line` aside for `error`, its reading's error: in a resuming reading, when
+  /// the error is about that line and fewer than ``limit`` rows were set aside; otherwise throws
+  /// it. The row loops call it only when ``resumes`` (a plain reading keeps its direct call, as
+  /// fast as before) and their row's reading must change nothing before it throws, so a row set
+  /// aside leaves no trace.
+  mutating func setAside(
+    _ error: EvidenceError, line: Int, text: @autoclosure () -> String
   ) throws(EvidenceError) {
-    guard resumes else { return try body() }
-    do { try body() } catch {
-      guard error.line == line, rows.count < Self.limit else { throw error }
-      rows.append(Row(line: line, text: text(), error: error))
-    }
+    guard resumes, error.line == line, rows.count < Self.limit else { throw error }
+    rows.append(Row(line: line, text: text(), error: error))
   }
 }

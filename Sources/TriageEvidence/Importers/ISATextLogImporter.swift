@@ -74,9 +74,10 @@ public enum ISATextLogImporter: EvidenceImporter {
       if row.fields.allSatisfy({ LogBytes.trim($0).isEmpty }) { continue }
       if layout.isRepeat(of: row.fields) { continue }
       // A record that spans lines (a quoted field with line ends) is set aside by its first line.
-      try unread.read(line: row.line, text: row.line == line.number ? line.text : "") {
-        () throws(EvidenceError) in
+      do throws(EvidenceError) {
         try count(row.fields, layout: layout, line: row.line, into: &tally, source: text.source)
+      } catch {
+        try unread.setAside(error, line: row.line, text: row.line == line.number ? line.text : "")
       }
     }
     if let reader, reader.isInsideQuotes {

@@ -54,7 +54,7 @@ public enum ISAW3CLogImporter: EvidenceImporter {
         }
         continue
       }
-      try unread.read(line: line.number, text: line.text) { () throws(EvidenceError) in
+      do throws(EvidenceError) {
         guard let layout = columns else {
           throw EvidenceError(
             source: text.source, line: line.number,
@@ -76,6 +76,8 @@ public enum ISAW3CLogImporter: EvidenceImporter {
           fields: fields.map { LogBytes.trim($0) }, columns: layout.roles, to: &tally,
           line: line.number,
           source: text.source)
+      } catch {
+        try unread.setAside(error, line: line.number, text: line.text)
       }
     }
     var evidence = try tally.evidence(

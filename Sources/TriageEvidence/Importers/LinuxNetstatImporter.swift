@@ -87,8 +87,10 @@ public enum LinuxNetstatImporter: EvidenceImporter {
   ) throws(EvidenceError) {
     // Both addresses left out by the person who posted it (`tcp 0 0 ... ESTABLISHED`): the row
     // counts in its state, its remote host unknown.
-    if fields.count == 5 || (fields.count > 5 && ConnectionRows.state(fields[5]) == nil),
-      ConnectionRows.isElidedAddresses(fields[3]), let state = ConnectionRows.state(fields[4]),
+    // (The cheap test first: this runs for every row.)
+    if fields.count >= 5, ConnectionRows.isElidedAddresses(fields[3]),
+      fields.count == 5 || ConnectionRows.state(fields[5]) == nil,
+      let state = ConnectionRows.state(fields[4]),
       ConnectionRows.number(fields[1]) != nil, ConnectionRows.number(fields[2]) != nil
     {
       tally.add(state: state, remoteAddress: fields[3].prefix(0), remotePort: nil)
