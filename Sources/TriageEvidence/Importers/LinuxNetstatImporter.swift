@@ -31,6 +31,18 @@ public enum LinuxNetstatImporter: EvidenceImporter {
     return score
   }
 
+  /// The state and foreign address of a TCP row without its first column (`32 0
+  /// 10.0.0.5:60739 10.0.0.9:9443 CLOSE_WAIT …`), or `nil`.
+  private static func rowWithoutProto(_ fields: [RowField]) -> (
+    state: TCPState, remote: (address: RowField, port: Int?)
+  )? {
+    guard fields.count >= 5, ConnectionRows.number(fields[0]) != nil,
+      ConnectionRows.number(fields[1]) != nil, ConnectionRows.endpoint(fields[2]) != nil,
+      let remote = ConnectionRows.endpoint(fields[3]), let state = ConnectionRows.state(fields[4])
+    else { return nil }
+    return (state, remote)
+  }
+
   /// A row in the shape of a Linux netstat TCP row: `tcp 0 0 10.0.0.5:52312 10.0.0.9:445 SYN_SENT`.
   private static func isRow(_ fields: [RowField]) -> Bool {
     guard fields.count >= 6, let proto = fields.first, isTCP(proto),
@@ -73,6 +85,11 @@ public enum LinuxNetstatImporter: EvidenceImporter {
       } else if isOtherInternet(first) {
         started = true
         try readOther(fields, line: line, text: text)
+      } else if let (state, remote) = rowWithoutProto(fields) {
+        // A row whose `tcp` was lost when it was copied (the selection began just after it, in a
+        // real paste): the rest is a TCP row's, state and all.
+        started = true
+        table.tally.add(state: state, remoteAddress: remote.address, remotePort: remote.port)
       } else if started {
         throw ConnectionRows.rowError(
           "expected a connection row such as '\(example)', found '\(ConnectionRows.shown(line.trimmed))'",

@@ -4,7 +4,8 @@ import TriageKit
 /// `[Errno 105] No buffer space available`), Rust and Go (`(os error 10055)`), curl, Java and .NET
 /// texts that carry a Winsock code or name, a Winsock message without its code (`operation on a
 /// socket could not be performed because …`), and POSIX errors by name (`EMFILE`) or in their
-/// usual wording (`Too many open files`, `Cannot assign requested address`).
+/// usual wording (`Too many open files`, `Cannot assign requested address`, also in lower case after
+/// a colon as Go prints it: `connect: cannot assign requested address`).
 ///
 /// Windows codes give `net.error` and `net.errors` like `net use`; POSIX errors give
 /// `net.posix-error` (the name seen most) and `net.posix-errors`. The message after a code may be
@@ -140,7 +141,19 @@ public enum ProgramErrorImporter: EvidenceImporter {
     for error in posix where Bytes.find(Array(error.wording.utf8), in: bytes) != nil {
       return Found(windows: nil, posix: error, message: message, line: line.number)
     }
+    // Go and C libraries that chain their messages print the wording in lower case after a colon
+    // (`dial tcp …: connect: cannot assign requested address`, libgfarm's `…: cannot assign
+    // requested address`); only there, so a sentence that merely says "connection refused" is not
+    // read as an error report.
+    for (error, chained) in chainedWordings where Bytes.find(chained, in: bytes) != nil {
+      return Found(windows: nil, posix: error, message: message, line: line.number)
+    }
     return nil
+  }
+
+  /// Each POSIX error's wording with a lower-case first letter after `: `.
+  private static let chainedWordings: [(PosixError, [UInt8])] = posix.map { error in
+    (error, Array((": " + error.wording.prefix(1).lowercased() + error.wording.dropFirst()).utf8))
   }
 
   private static func isWordEnd(_ bytes: ArraySlice<UInt8>, _ index: Int) -> Bool {
@@ -190,10 +203,18 @@ public enum ProgramErrorImporter: EvidenceImporter {
         2024/05/01 10:00:01 http: Accept error: accept tcp [::]:8080: accept4: too many open files; retrying in 5ms
         socket: Too many open files
         """,
-      facts: ["net.posix-error": .string("EMFILE"), "net.posix-errors": .number(2)]),
+      // Go's line too: its wording in lower case after a colon.
+      facts: ["net.posix-error": .string("EMFILE"), "net.posix-errors": .number(3)]),
     ImporterExample(
       "Python's errno on Linux",
       input: "WARNING  [Errno 99] Cannot assign requested address\n",
       facts: ["net.posix-error": .string("EADDRNOTAVAIL")]),
+    ImporterExample(
+      "Go's chained message, in lower case",
+      input: """
+        2024/03/01 10:42:13 dial tcp 10.1.2.3:443: connect: cannot assign requested address
+        2024/03/01 10:42:14 dial tcp 10.1.2.4:443: connect: cannot assign requested address
+        """,
+      facts: ["net.posix-error": .string("EADDRNOTAVAIL"), "net.posix-errors": .number(2)]),
   ]
 }

@@ -71,6 +71,20 @@ import TriageKit
     #expect(connectionError(cut, with: importer) != nil)
   }
 
+  // A real paste (netstat/ptfeeder-334, SOURCES.md) begins with a row whose `tcp` was lost in the
+  // copy: it is read as the TCP row it is.
+  @Test func aRowThatLostItsProtocolIsReadAsTCP() throws {
+    let input = """
+      netstat -neopa
+
+      32      0 150.95.191.124:60739    54.65.136.43:9443       CLOSE_WAIT  1001   2082272  9337/dotnet  off (0.00/0/0)
+      tcp       32      0 150.95.191.124:53126    13.112.130.71:9443      CLOSE_WAIT  1001   2167051  9337/dotnet  off (0.00/0/0)
+      """
+    let evidence = try importer.read(try EvidenceText(input))
+    #expect(evidence.counts("states") == ["CLOSE_WAIT": 2])
+    #expect(evidence[field: "remote_hosts"] == 2)
+  }
+
   @Test func rowCutBeforeItsStateIsTruncated() throws {
     let input = """
       Active Internet connections (servers and established)
