@@ -11,6 +11,7 @@ extension EvidenceImporters {
     WindowsNetstatImporter.self,
     LinuxNetstatImporter.self,
     BSDNetstatImporter.self,
+    MeterpreterNetstatImporter.self,
     SSImporter.self,
     GetNetTCPConnectionImporter.self,
     EventViewerTextImporter.self,
