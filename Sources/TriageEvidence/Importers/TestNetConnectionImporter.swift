@@ -414,9 +414,19 @@ public enum TestNetConnectionImporter: EvidenceImporter {
         message: "expected \(what), found '\(String(decoding: value.prefix(60), as: UTF8.self))'")
     }
 
+    /// `True` or `False`, also with a mark a person added after it and no word in it (`True📌`,
+    /// `False  <==`, as a real paste has it); else `nil`.
     private static func bool(_ value: ArraySlice<UInt8>) -> Bool? {
-      if Bytes.equalsIgnoringCase(value, "true") { return true }
-      if Bytes.equalsIgnoringCase(value, "false") { return false }
+      for (word, flag) in [("true", true), ("false", false)] where value.count >= word.count {
+        let head = value.prefix(word.count)
+        let mark = value.dropFirst(word.count)
+        guard Bytes.equalsIgnoringCase(head, word) else { continue }
+        let isMark = mark.allSatisfy { byte in
+          let lower = byte | 0x20
+          return !(lower >= 0x61 && lower <= 0x7A) && !(byte >= 0x30 && byte <= 0x39)
+        }
+        if isMark { return flag }
+      }
       return nil
     }
 

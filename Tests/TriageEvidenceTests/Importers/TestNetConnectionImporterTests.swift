@@ -62,6 +62,27 @@ import TriageKit
     #expect(Fixtures.value(evidence, "interface_alias") == "Wi-Fi 2")
   }
 
+  // A real paste (crtp-notes-…-emoji-marks, SOURCES.md) has a mark its author put after a result.
+  @Test func aMarkAfterTheResultIsNotTheResult() throws {
+    let text = try EvidenceText(
+      """
+      ComputerName     : web01
+      RemoteAddress    : 10.0.0.9
+      RemotePort       : 445
+      InterfaceAlias   : Ethernet
+      SourceAddress    : 10.0.0.5
+      TcpTestSucceeded : True📌
+      """)
+    let evidence = try EvidenceImporters.read(text, as: .testNetConnection)
+    #expect(evidence.facts["tnc.tcp-test-succeeded"] == .bool(true))
+    #expect(evidence.skipped.isEmpty)
+    // A word after it is not a mark.
+    let worded = try EvidenceText("RemoteAddress    : 10.0.0.9\nTcpTestSucceeded : Truely\n")
+    #expect(
+      (try? EvidenceImporters.read(worded, as: .testNetConnection))?.facts[
+        "tnc.tcp-test-succeeded"] == nil)
+  }
+
   @Test func hiddenPingIsNull() throws {
     // PowerShell issue 25818: a passing -Port test hides PingSucceeded (its value reads False).
     let evidence = try Fixtures.read(.testNetConnection, "powershell-issue-25818.txt")
