@@ -14,19 +14,17 @@ extension Condition {
   public func truth(_ facts: [String: Fact], open: Set<String>) -> Bool? {
     switch self {
     case .compare(let fact, _, let literal):
-      guard let value = facts[fact]?.value else { return open.contains(fact) ? nil : false }
-      if value == .unknown, literal != .unknown, open.contains(fact) { return nil }
-      return evaluate(facts)
+      return ThreeValued.comparison(
+        facts[fact]?.value, literal: literal, isOpen: open.contains(fact)
+      ) { evaluate(facts) }
     case .member(let fact, _, _), .isTrue(let fact):
-      guard let value = facts[fact]?.value else { return open.contains(fact) ? nil : false }
-      if value == .unknown, open.contains(fact) { return nil }
-      return evaluate(facts)
+      return ThreeValued.comparison(facts[fact]?.value, literal: nil, isOpen: open.contains(fact)) {
+        evaluate(facts)
+      }
     case .known(let fact):
-      if facts[fact] != nil { return true }
-      return open.contains(fact) ? nil : false
+      return ThreeValued.known(facts[fact] != nil, isOpen: open.contains(fact))
     case .missing(let fact):
-      if facts[fact] != nil { return false }
-      return open.contains(fact) ? nil : true
+      return ThreeValued.known(facts[fact] != nil, isOpen: open.contains(fact)).map { !$0 }
     case .constant(let value):
       return value
     case .not(let inner):
@@ -39,9 +37,27 @@ extension Condition {
   }
 }
 
-/// Kleene's three-valued `and` and `or` (`nil` is "cannot tell yet"), shared by the written and the
-/// interned conditions; the right side is only decided when the left does not settle the result.
+/// Kleene's three-valued `and` and `or` (`nil` is "cannot tell yet"), and the rules of the leaves,
+/// shared by the written and the interned conditions; the right side of `and` and `or` is only
+/// decided when the left does not settle the result.
 enum ThreeValued {
+  /// A comparison, membership or `is true` test of a fact with `value` (`nil`: none): undecided
+  /// while the fact is open and has no value, or `unknown` (unless the test is against `unknown`
+  /// itself, `literal`); otherwise as `decide` evaluates it, no value making it false.
+  static func comparison(
+    _ value: FactValue?, literal: Condition.Literal?, isOpen: Bool, decide: () -> Bool
+  ) -> Bool? {
+    guard let value else { return isOpen ? nil : false }
+    if value == .unknown, literal != .unknown, isOpen { return nil }
+    return decide()
+  }
+
+  /// Whether a fact is known: undecided while it is open and has no value.
+  static func known(_ hasValue: Bool, isOpen: Bool) -> Bool? {
+    if hasValue { return true }
+    return isOpen ? nil : false
+  }
+
   static func and(_ left: Bool?, _ right: () -> Bool?) -> Bool? {
     if left == false { return false }
     let right = right()

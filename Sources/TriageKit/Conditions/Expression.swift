@@ -84,16 +84,21 @@ public indirect enum Expression: Hashable, Sendable {
     return names
   }
 
+  /// A fact's value as a number in a formula: a number, or a yes-no fact as 1 or 0; `nil` when it
+  /// is missing, unknown or anything else (shared with ``InternedExpression``).
+  static func operand(_ value: FactValue?) -> Double? {
+    switch value {
+    case .number(let value)?: return value
+    case .bool(let flag)?: return flag ? 1 : 0
+    default: return nil
+    }
+  }
+
   /// The value for these facts, or `nil` when an input is missing, unknown or not a number.
   public func evaluate(_ facts: [String: Fact]) -> Double? {
     switch self {
     case .number(let value): return value
-    case .fact(let name):
-      switch facts[name]?.value {
-      case .number(let value)?: return value
-      case .bool(let flag)?: return flag ? 1 : 0
-      default: return nil
-      }
+    case .fact(let name): return Self.operand(facts[name]?.value)
     case .negate(let inner): return inner.evaluate(facts).map { -$0 }
     case .binary(let lhs, let op, let rhs):
       guard let a = lhs.evaluate(facts), let b = rhs.evaluate(facts) else { return nil }

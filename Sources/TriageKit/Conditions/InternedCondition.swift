@@ -75,19 +75,17 @@ indirect enum InternedCondition: Sendable {
   func truth(_ facts: FactTable, open: FactFlags) -> Bool? {
     switch self {
     case .compare(let fact, _, let literal):
-      guard let value = facts.value(fact) else { return open[fact] ? nil : false }
-      if value == .unknown, literal != .unknown, open[fact] { return nil }
-      return evaluate(facts)
+      return ThreeValued.comparison(facts.value(fact), literal: literal, isOpen: open[fact]) {
+        evaluate(facts)
+      }
     case .member(let fact, _, _), .isTrue(let fact):
-      guard let value = facts.value(fact) else { return open[fact] ? nil : false }
-      if value == .unknown, open[fact] { return nil }
-      return evaluate(facts)
+      return ThreeValued.comparison(facts.value(fact), literal: nil, isOpen: open[fact]) {
+        evaluate(facts)
+      }
     case .known(let fact):
-      if facts.contains(fact) { return true }
-      return open[fact] ? nil : false
+      return ThreeValued.known(facts.contains(fact), isOpen: open[fact])
     case .missing(let fact):
-      if facts.contains(fact) { return false }
-      return open[fact] ? nil : true
+      return ThreeValued.known(facts.contains(fact), isOpen: open[fact]).map { !$0 }
     case .constant(let value):
       return value
     case .not(let inner):

@@ -29,12 +29,7 @@ indirect enum InternedExpression: Sendable {
   func evaluate(_ facts: FactTable) -> Double? {
     switch self {
     case .number(let value): return value
-    case .fact(let id):
-      switch facts.value(id) {
-      case .number(let value)?: return value
-      case .bool(let flag)?: return flag ? 1 : 0
-      default: return nil
-      }
+    case .fact(let id): return Expression.operand(facts.value(id))
     case .negate(let inner): return inner.evaluate(facts).map { -$0 }
     case .binary(let lhs, let op, let rhs):
       guard let a = lhs.evaluate(facts), let b = rhs.evaluate(facts) else { return nil }
