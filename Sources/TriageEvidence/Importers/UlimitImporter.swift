@@ -1,7 +1,8 @@
 import TriageKit
 
 /// Reads the shell's resource limits: bash's `ulimit -a` (`open files  (-n) 1024`), zsh's
-/// (`-n: file descriptors  256`), and `ulimit -n` (a number after its command line).
+/// (`-n: file descriptors  256`), `ulimit -n` (a number after its command line), and the lines of
+/// `/etc/security/limits.conf` that set them (`telegraf  soft  nofile  1000000`).
 ///
 /// The open-files limit is the one a station runs out of when every connection is a descriptor; it
 /// gives `limits.nofile-soft` like the limits probe (absent when unlimited).
@@ -14,6 +15,7 @@ public enum UlimitImporter: EvidenceImporter {
     if text.command.map({ $0.hasPrefix("ulimit") }) == true { return 90 }
     var rows = 0
     for line in ConnectionRows.head(of: text) {
+      if limitsConf(Bytes.fields(line.trimmed)) != nil { return 70 }
       if limit(line.trimmed) != nil { rows += 1 }
       if line.contains("open files") && line.contains("(-n)") { return 90 }
       if line.contains("-n: file descriptors") { return 90 }
@@ -79,9 +81,12 @@ public enum UlimitImporter: EvidenceImporter {
       figures: figures.isEmpty ? ["\(limits.count) limits"] : figures, lines: lastLine)
   }
 
-  /// A row of `ulimit -a`: bash's `name  (unit, -X) value` or zsh's `-X: name  value`.
+  /// A row of `ulimit -a`: bash's `name  (unit, -X) value` or zsh's `-X: name  value`; or a line
+  /// of `/etc/security/limits.conf` (`telegraf  soft  nofile  1000000`): its soft (or `-`, both)
+  /// `nofile` and `nproc` as `-n` and `-u`, a hard one under a flag of its own (`Hn`).
   static func limit(_ trimmed: ArraySlice<UInt8>) -> (flag: String, name: String, value: String)? {
     let fields = Bytes.fields(trimmed)
+    if let row = limitsConf(fields) { return row }
     guard fields.count >= 2, let value = fields.last else { return nil }
     let valueText = String(decoding: value, as: UTF8.self)
     guard Bytes.int(value) != nil || valueText == "unlimited" else { return nil }
@@ -103,6 +108,22 @@ public enum UlimitImporter: EvidenceImporter {
     return (flag, String(decoding: Bytes.trim(trimmed[..<nameEnd]), as: UTF8.self), valueText)
   }
 
+  /// A `limits.conf` line: domain, `soft`/`hard`/`-`, item, value.
+  private static func limitsConf(_ fields: [ArraySlice<UInt8>]) -> (
+    flag: String, name: String, value: String
+  )? {
+    guard fields.count == 4, fields[0].first != UInt8(ascii: "#") else { return nil }
+    let type = String(decoding: fields[1], as: UTF8.self)
+    let item = String(decoding: fields[2], as: UTF8.self)
+    let value = String(decoding: fields[3], as: UTF8.self)
+    guard ["soft", "hard", "-"].contains(type), Int(value) != nil || value == "unlimited",
+      !item.isEmpty, item.allSatisfy(\.isLetter)
+    else { return nil }
+    let flag = ["nofile": "n", "nproc": "u"][item] ?? item
+    let domain = String(decoding: fields[0], as: UTF8.self)
+    return (type == "hard" ? "H" + flag : flag, "\(item) (\(type), \(domain))", value)
+  }
+
   private static func isUlimitN(_ command: String) -> Bool {
     let words = command.split(separator: " ")
     return words.first == "ulimit" && words.dropFirst().contains { $0.hasSuffix("n") }
@@ -111,6 +132,13 @@ public enum UlimitImporter: EvidenceImporter {
   public static let facts = SharedFacts.limits.filter { $0.name == "limits.nofile-soft" }
 
   public static let examples: [ImporterExample] = [
+    ImporterExample(
+      "the limits.conf lines of a service's user",
+      input: """
+        telegraf               soft    nofile          1000000
+        telegraf               hard    nofile          1000000
+        """,
+      facts: ["limits.nofile-soft": .number(1_000_000)]),
     ImporterExample(
       "bash ulimit -a with the default open-files limit",
       input: """
