@@ -18,6 +18,15 @@ public enum KernelLogImporter: EvidenceImporter {
     let key: String
     let needle: [UInt8]
     let label: String
+    /// The fact it counts into: `kernel.<key>` for the kernel's own messages.
+    let fact: String
+
+    init(key: String, needle: [UInt8], label: String, fact: String? = nil) {
+      self.key = key
+      self.needle = needle
+      self.label = label
+      self.fact = fact ?? "kernel.\(key)"
+    }
   }
 
   /// The messages counted, from the kernel's sources (net/netfilter/nf_conntrack_core.c,
@@ -39,6 +48,16 @@ public enum KernelLogImporter: EvidenceImporter {
       key: "neighbour-overflow", needle: Array("neighbor table overflow".utf8),
       label: "neighbour table overflow"),
     Message(key: "file-max", needle: Array("file-max limit".utf8), label: "file-max limit reached"),
+    // Not the kernel's, but in the same system log: a DNS forwarder refusing more queries in flight
+    // (dnsmasq's dns-forward-max, 150 by default, src/forward.c; Docker's embedded resolver, 100,
+    // libnetwork/resolver.go). The station's lookups time out only while it is busy.
+    Message(
+      key: "dns-query-cap", needle: Array("Maximum number of concurrent DNS queries reached".utf8),
+      label: "DNS forwarder at its cap of concurrent queries (dnsmasq)", fact: "dns.query-cap"),
+    Message(
+      key: "dns-query-cap-docker", needle: Array("concurrent queries from".utf8),
+      label: "DNS forwarder at its cap of concurrent queries (Docker's resolver)",
+      fact: "dns.query-cap"),
   ]
 
   public static func recognition(of text: EvidenceText) -> Int {
@@ -78,7 +97,10 @@ public enum KernelLogImporter: EvidenceImporter {
     var figures: [String] = []
     var found: [(key: String, value: JSONValue)] = []
     for (index, message) in messages.enumerated() {
-      facts["kernel.\(message.key)"] = .number(Double(counts[index]))
+      // Two messages may count into one fact (both forwarders' caps).
+      var sum = 0.0
+      if case .number(let earlier)? = facts[message.fact] { sum = earlier }
+      facts[message.fact] = .number(sum + Double(counts[index]))
       guard counts[index] > 0 else { continue }
       found.append((message.key, .int(counts[index])))
       var figure = "\(FactValue.grouped(counts[index])) × \(message.label)"
@@ -117,10 +139,16 @@ public enum KernelLogImporter: EvidenceImporter {
     return nil
   }
 
-  public static let facts = messages.map {
-    FactDeclaration(
-      "kernel.\($0.key)", .number, unit: "lines", "kernel log lines: \($0.label) (0 when none)")
-  }
+  public static let facts =
+    messages.filter { $0.fact.hasPrefix("kernel.") }.map {
+      FactDeclaration(
+        $0.fact, .number, unit: "lines", "kernel log lines: \($0.label) (0 when none)")
+    } + [
+      FactDeclaration(
+        "dns.query-cap", .number, unit: "lines",
+        "system log lines of a DNS forwarder at its cap of concurrent queries: dnsmasq's 'Maximum number of concurrent DNS queries reached', Docker's resolver's 'more than 100 concurrent queries' (0 when none)"
+      )
+    ]
 
   public static let examples: [ImporterExample] = [
     ImporterExample(
@@ -146,5 +174,13 @@ public enum KernelLogImporter: EvidenceImporter {
         Mar 02 10:01:02 mgmt kernel: TCP: too many orphaned sockets
         """,
       facts: ["kernel.tcp-out-of-memory": .number(1), "kernel.orphaned-sockets": .number(1)]),
+    ImporterExample(
+      "a DNS forwarder's log at its cap of queries in flight",
+      input: """
+        Jun 16 10:16:51 router dnsmasq[2444]: Maximum number of concurrent DNS queries reached (max: 150)
+        Jun 16 10:16:52 router dnsmasq[2444]: Maximum number of concurrent DNS queries reached (max: 150)
+        Jun  3 14:33:40 host dockerd: level=error msg="[resolver] more than 100 concurrent queries from 172.18.0.5:60717"
+        """,
+      facts: ["dns.query-cap": .number(3), "kernel.conntrack-full": .number(0)]),
   ]
 }
