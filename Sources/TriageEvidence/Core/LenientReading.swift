@@ -131,8 +131,7 @@ enum LenientReading {
         }
         // A cut-off last row, unless it ends a run of lines already set aside (another output).
         // (A last line without a line end was cut mid-way, whatever the importer calls it.)
-        let unterminated = text.bytes.last.map { $0 != 10 && $0 != 13 } ?? false
-        if error.reason == .truncated || unterminated, isLast(line, in: text),
+        if error.reason == .truncated || endsUnterminated(text), isLast(line, in: text),
           let previous = lineBefore(number, in: text),
           !text.excludedLines.contains(previous) || previous == lastMarker
         {
@@ -187,8 +186,7 @@ enum LenientReading {
     // The last row cut off mid-way, after rows that were read.
     var cutRow: Int?
     if let final = rows.last, final.line == last {
-      let unterminated = text.bytes.last.map { $0 != 10 && $0 != 13 } ?? false
-      if final.error.reason == .truncated || unterminated, let beforeLast,
+      if final.error.reason == .truncated || endsUnterminated(text), let beforeLast,
         !unread.contains(beforeLast),
         !text.excludedLines.contains(beforeLast) || beforeLast == lastMarker
       {
@@ -286,6 +284,11 @@ enum LenientReading {
       if !line.isBlank { previous = line.number }
     }
     return previous
+  }
+
+  /// Whether the input's last line has no line end: cut mid-way, whatever the importer calls it.
+  private static func endsUnterminated(_ text: EvidenceText) -> Bool {
+    text.bytes.last.map { $0 != 10 && $0 != 13 } ?? false
   }
 
   /// Whether nothing but blank lines follows `line`.
